@@ -1,0 +1,16 @@
+package dev.waitgroup.contract;
+
+import dev.waitgroup.results.Category;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Names a test method as a harness check: its stable id in the results file, and its category. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@interface Check {
+    String value();
+
+    Category category() default Category.CONTRACT;
+}

@@ -1,0 +1,132 @@
+package dev.waitgroup.contract;
+
+import dev.waitgroup.Implementation;
+import dev.waitgroup.results.CheckResult;
+import dev.waitgroup.results.ImplementationInfo;
+import dev.waitgroup.results.SuiteRecorder;
+import dev.waitgroup.results.Verdict;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Records the verdict of every {@link Check} into {@code target/wg-results/contract.json}, and lets
+ * the run go on: a failing real implementation fails its JUnit test (Surefire ignores it; the
+ * report's gate fails the build), while a failing specimen is "caught", shown as an aborted test
+ * whose message says which check caught it.
+ */
+final class ContractRecorder implements InvocationInterceptor, ParameterResolver {
+    private static final Namespace NAMESPACE = Namespace.create(ContractRecorder.class);
+    private static final int EVIDENCE_LINES = 25;
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext context) throws Throwable {
+        Check check = invocationContext.getExecutable().getAnnotation(Check.class);
+        if (check == null) {
+            invocation.proceed();
+            return;
+        }
+        Implementation implementation = ((ContractSubject) context.getRequiredTestInstance()).implementation();
+        Observation observation = observation(context);
+        long start = System.nanoTime();
+        Throwable failure = null;
+        try {
+            invocation.proceed();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        SuiteRecorder recorder = recorder(context);
+        recorder.implementation(info(implementation));
+        recorder.record(result(implementation, check, observation, failure, millis));
+        recorder.write();
+
+        if (failure == null) {
+            return;
+        }
+        if (implementation.kind() == Implementation.Kind.SPECIMEN && !(failure instanceof TestAbortedException)) {
+            throw new TestAbortedException("specimen " + implementation.name() + " caught by " + check.value()
+                    + ": " + failure, failure);
+        }
+        throw failure;
+    }
+
+    private static CheckResult result(Implementation implementation, Check check, Observation observation,
+                                      Throwable failure, long millis) {
+        Verdict verdict;
+        String message;
+        String evidence = null;
+        if (failure == null) {
+            verdict = observation.verdict() != null ? observation.verdict() : Verdict.PASS;
+            message = observation.message();
+        } else if (failure instanceof TestAbortedException) {
+            verdict = Verdict.NOT_RUN;
+            message = failure.getMessage();
+        } else {
+            verdict = failure instanceof HangDetected ? Verdict.TIMEOUT : Verdict.FAIL;
+            message = failure instanceof AssertionError
+                    ? failure.getMessage()
+                    : "threw " + failure;
+            evidence = stackTrace(failure);
+        }
+        return CheckResult.of(implementation.name(), check.value(), check.category(), verdict, millis, message)
+                .withEvidence(evidence)
+                .withDetails(observation.details());
+    }
+
+    static ImplementationInfo info(Implementation implementation) {
+        return new ImplementationInfo(implementation.name(), implementation.kind().label(),
+                implementation.type().getName(), implementation.summary(),
+                implementation.documentedReuse().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        String[] lines = text.toString().split("\n");
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < Math.min(lines.length, EVIDENCE_LINES); i++) {
+            kept.append(lines[i].stripTrailing()).append('\n');
+        }
+        if (lines.length > EVIDENCE_LINES) {
+            kept.append("\t... ").append(lines.length - EVIDENCE_LINES).append(" more lines\n");
+        }
+        return kept.toString();
+    }
+
+    private static SuiteRecorder recorder(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SuiteRecorder.class, type -> newRecorder(), SuiteRecorder.class);
+    }
+
+    private static SuiteRecorder newRecorder() {
+        Path folder = Path.of(System.getProperty("wg.results.dir", "target/wg-results"));
+        return SuiteRecorder.forSuite("contract", folder.resolve("contract.json"));
+    }
+
+    private static Observation observation(ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(Observation.class, type -> new Observation(),
+                Observation.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == Observation.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return observation(extensionContext);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.waitgroup.contract;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waitgroup.Implementation;
+import dev.waitgroup.ReuseBehaviour;
+import dev.waitgroup.WaitGroup;
+import dev.waitgroup.results.Category;
+import dev.waitgroup.results.Verdict;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The classic client bugs from the Go world, each reproduced on every implementation by a scripted
+ * interleaving, so that the reproduction does not depend on luck. The bug is the client's; what is
+ * recorded is what each implementation then does: the bug shows (reproduced), the implementation
+ * notices and throws (detected), or it does the right thing anyway (handled).
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.waitgroup.contract.ContractSubject#selected")
+@ExtendWith(ContractRecorder.class)
+class MisuseReproductionTest implements ContractSubject {
+    private static final int REUSE_TRIALS = 10;
+    private static final Duration STUCK = Duration.ofMillis(100);
+
+    @Parameter
+    Implementation implementation;
+
+    private WaitGroup group;
+
+    @Override
+    public Implementation implementation() {
+        return implementation;
+    }
+
+    @BeforeEach
+    void createGroup() {
+        group = implementation.create();
+    }
+
+    @AfterEach
+    void releaseStragglers() {
+        Stragglers.release(group);
+    }
+
+    /**
+     * In Go: {@code go func() { wg.Add(1); defer wg.Done(); work() }(); wg.Wait()}. The task is
+     * started before it is counted, so {@code Wait} can find the counter at zero and return before
+     * the work has even begun. Scripted here: the task is held before its {@code add(1)} (as a busy
+     * scheduler would hold it) while the coordinator calls {@code await()}.
+     */
+    @Test
+    @Check(value = "add-inside-goroutine", category = Category.MISUSE)
+    void addInsideTheTaskLetsAwaitReturnBeforeTheWorkBegan(Observation observed) throws Exception {
+        CountDownLatch scheduled = new CountDownLatch(1);
+        AtomicBoolean workDone = new AtomicBoolean();
+        BlockingCall<Void> task = BlockingCall.run("a task that calls add(1) itself", () -> {
+            scheduled.await();
+            group.add(1);          // the bug: counted only once running
+            try {
+                workDone.set(true);
+            } finally {
+                group.done();
+            }
+        });
+
+        BlockingCall.run("the coordinator's await()", group::await).result(Bounds.MUST_RETURN);
+        boolean workHadBegun = workDone.get();
+        scheduled.countDown();
+        task.result(Bounds.MUST_RETURN);
+
+        assertTrue(workDone.get(), "the task itself must run to the end");
+        if (workHadBegun) {
+            observed.verdict(Verdict.HANDLED, "await() waited for work that was not yet counted");
+        } else {
+            observed.verdict(Verdict.REPRODUCED, "await() returned at once, with the work not yet begun:"
+                    + " the task had not called add(1) yet. Fix: add(1) before starting it, or go(...)");
+        }
+    }
+
+    /**
+     * A task that returns without calling {@code done()} (an early return, an exception before
+     * {@code Done}): {@code Wait} never returns. The harness shows it with a bounded wait.
+     */
+    @Test
+    @Check(value = "forgotten-done", category = Category.MISUSE)
+    void aForgottenDoneBlocksAwaitForever(Observation observed) throws Exception {
+        group.add(2);
+        BlockingCall.run("a task that calls done()", group::done).result(Bounds.MUST_RETURN);
+        BlockingCall.run("a task that forgets done()", () -> { }).result(Bounds.MUST_RETURN);
+
+        boolean released = BlockingCall.start("await(" + STUCK.toMillis() + " ms)",
+                () -> group.await(STUCK.toMillis(), TimeUnit.MILLISECONDS)).result(Bounds.MUST_RETURN);
+
+        assertFalse(released, "await returned true with the counter at " + group.count());
+        observed.detail("countLeft", group.count());
+        observed.verdict(Verdict.REPRODUCED, "await() still blocked after " + STUCK.toMillis() + " ms with"
+                + " the counter at " + group.count() + ": without a bound it would wait forever."
+                + " Fix: done() in a finally, or go(...)");
+    }
+
+    /**
+     * Reuse before the previous {@code Wait} returned: round 1's last {@code done()} is followed at
+     * once by round 2's {@code add(1)}, while round 1's waiter has been woken but not yet returned.
+     * Go panics ("WaitGroup is reused before previous Wait has returned"); a generation-safe group
+     * lets the old waiter return; others leave it waiting for round 2.
+     */
+    @Test
+    @Check(value = "reuse-before-wait-returned", category = Category.MISUSE)
+    void reuseBeforeTheWaitReturnedIsRecorded(Observation observed) throws Exception {
+        Map<ReuseBehaviour, Integer> tally = new EnumMap<>(ReuseBehaviour.class);
+        String detection = null;
+        for (int trial = 0; trial < REUSE_TRIALS; trial++) {
+            WaitGroup g = implementation.create();
+            g.add(1);
+            BlockingCall<Void> oldWaiter = BlockingCall.run("round 1's await()", g::await).whenParked();
+            ReuseBehaviour seen;
+            try {
+                g.done();               // round 1 ends ...
+                g.add(1);               // ... and round 2 starts before round 1's await() returned
+                if (oldWaiter.stillBlockedAfter(STUCK)) {
+                    seen = ReuseBehaviour.WAITS_FOR_NEW_ROUND;
+                    g.done();           // end round 2: now the old waiter must come out
+                } else {
+                    seen = ReuseBehaviour.FINISHES_OLD_ROUND;
+                }
+                oldWaiter.result(Bounds.MUST_RETURN);
+            } catch (IllegalStateException thrown) {
+                seen = ReuseBehaviour.DETECTS_AND_THROWS;
+                detection = thrown.getMessage();
+                Stragglers.release(g);
+            }
+            tally.merge(seen, 1, Integer::sum);
+        }
+        int detected = tally.getOrDefault(ReuseBehaviour.DETECTS_AND_THROWS, 0);
+        int waited = tally.getOrDefault(ReuseBehaviour.WAITS_FOR_NEW_ROUND, 0);
+        int returned = tally.getOrDefault(ReuseBehaviour.FINISHES_OLD_ROUND, 0);
+        ReuseBehaviour behaviour = detected > 0 ? ReuseBehaviour.DETECTS_AND_THROWS
+                : waited > 0 ? ReuseBehaviour.WAITS_FOR_NEW_ROUND : ReuseBehaviour.FINISHES_OLD_ROUND;
+
+        observed.detail("trials", REUSE_TRIALS);
+        observed.detail("oldWaiterReturned", returned);
+        observed.detail("detected", detected);
+        observed.detail("oldWaiterWaitedForNewRound", waited);
+        observed.detail("behaviour", id(behaviour));
+        observed.detail("documented", id(implementation.documentedReuse()));
+        String counts = returned + " returned, " + detected + " detected, " + waited + " waited for round 2, of "
+                + REUSE_TRIALS + " trials";
+        switch (behaviour) {
+            case DETECTS_AND_THROWS:
+                observed.verdict(Verdict.DETECTED, "misuse detected (\"" + detection + "\"); " + counts);
+                break;
+            case WAITS_FOR_NEW_ROUND:
+                observed.verdict(Verdict.REPRODUCED, "round 1's waiter silently waited for round 2; " + counts);
+                break;
+            default:
+                observed.verdict(Verdict.HANDLED, "round 1's waiter returned (generation-safe); " + counts);
+                break;
+        }
+    }
+
+    private static String id(ReuseBehaviour behaviour) {
+        return behaviour.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

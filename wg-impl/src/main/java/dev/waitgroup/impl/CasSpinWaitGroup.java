@@ -1,0 +1,205 @@
+package dev.waitgroup.impl;
+
+import dev.waitgroup.CounterArithmetic;
+import dev.waitgroup.WaitGroup;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A lock-free WaitGroup: one atomic word for the counter, a short spin, then park.
+ *
+ * <p>The word is {@code round << 32 | count}. {@code add} is a single CAS; the one that brings the
+ * counter to zero also advances the round, then detaches the whole stack of parked waiters and
+ * unparks them. A waiter that finds the counter non-zero remembers the round, spins briefly (most
+ * rounds in fork-join code end within microseconds), then pushes a node onto the waiter stack (a
+ * Treiber stack) and parks until its node is released or the round has moved on.
+ *
+ * <p>Invariant: a waiter parks only after its node is on the stack <i>and</i> it has seen the round
+ * unchanged after the push. A releaser advances the round before it detaches the stack, so a waiter
+ * either is detached (and unparked) or sees the new round: no wake-up is lost.
+ *
+ * <p>Reuse before the previous {@code await} returned: <b>generation-safe</b>. A waiter waits for
+ * its own round to end, not for the counter to be zero again.
+ */
+public final class CasSpinWaitGroup implements WaitGroup {
+    private static final long COUNT_MASK = 0xFFFF_FFFFL;
+    private static final long ONE_ROUND = 1L << 32;
+    /** Spinning helps only when another core can end the round meanwhile. */
+    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 1 << 8 : 0;
+
+    private static final VarHandle STATE;
+    private static final VarHandle WAITERS;
+    private static final VarHandle STATUS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(CasSpinWaitGroup.class, "state", long.class);
+            WAITERS = lookup.findVarHandle(CasSpinWaitGroup.class, "waiters", Waiter.class);
+            STATUS = lookup.findVarHandle(Waiter.class, "status", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A parked thread; {@code status} moves once, from WAITING to RELEASED or CANCELLED. */
+    static final class Waiter {
+        static final int WAITING = 0;
+        static final int RELEASED = 1;
+        static final int CANCELLED = 2;
+
+        final Thread thread;
+        volatile int status;
+        volatile Waiter next;
+
+        Waiter(Thread thread) {
+            this.thread = thread;
+        }
+
+        boolean transition(int to) {
+            return STATUS.compareAndSet(this, WAITING, to);
+        }
+    }
+
+    /** {@code round << 32 | count}. */
+    private volatile long state;
+    /** Top of the stack of parked waiters of the current round. */
+    private volatile Waiter waiters;
+
+    private static int countOf(long state) {
+        return (int) (state & COUNT_MASK);
+    }
+
+    private static int roundOf(long state) {
+        return (int) (state >>> 32);
+    }
+
+    @Override
+    public void add(int delta) {
+        if (delta == 0) {
+            return;
+        }
+        for (;;) {
+            long current = state;
+            int next = CounterArithmetic.next(countOf(current), delta);
+            boolean release = next == 0;
+            long updated = release
+                    ? (current & ~COUNT_MASK) + ONE_ROUND
+                    : (current & ~COUNT_MASK) | next;
+            if (STATE.compareAndSet(this, current, updated)) {
+                if (release) {
+                    releaseAll();
+                }
+                return;
+            }
+        }
+    }
+
+    private void releaseAll() {
+        for (Waiter w = (Waiter) WAITERS.getAndSet(this, (Waiter) null); w != null; w = w.next) {
+            if (w.transition(Waiter.RELEASED)) {
+                LockSupport.unpark(w.thread);
+            }
+        }
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        awaitRound(false, 0L);
+    }
+
+    @Override
+    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        return awaitRound(true, unit.toNanos(timeout));
+    }
+
+    private boolean awaitRound(boolean timed, long nanos) throws InterruptedException {
+        long current = state;
+        if (countOf(current) == 0) {
+            return true;
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        int round = roundOf(current);
+        for (int spins = SPINS; spins > 0; spins--) {
+            if (roundOf(state) != round) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        long deadline = timed ? System.nanoTime() + nanos : 0L;
+        Waiter node = new Waiter(Thread.currentThread());
+        push(node);
+        while (roundOf(state) == round && node.status == Waiter.WAITING) {
+            if (timed) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0L) {
+                    return !cancel(node);
+                }
+                LockSupport.parkNanos(this, remaining);
+            } else {
+                LockSupport.park(this);
+            }
+            if (Thread.interrupted()) {
+                if (cancel(node)) {
+                    throw new InterruptedException();
+                }
+                Thread.currentThread().interrupt(); // released meanwhile: return, keep the interrupt
+                return true;
+            }
+        }
+        node.transition(Waiter.CANCELLED); // the round moved on before anyone released the node
+        return true;
+    }
+
+    private void push(Waiter node) {
+        for (;;) {
+            Waiter top = waiters;
+            if (top != null && top.status == Waiter.CANCELLED) {
+                WAITERS.compareAndSet(this, top, top.next); // help: drop a cancelled node on top
+                continue;
+            }
+            node.next = top;
+            if (WAITERS.compareAndSet(this, top, node)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Gives up a wait. Returns false if the node was released first (the wait succeeded after all).
+     * A cancelled node stays on the stack until it is unlinked here, by a later push, or by the next
+     * release; unlinking skips only cancelled nodes, so a live node is never lost.
+     */
+    private boolean cancel(Waiter node) {
+        if (!node.transition(Waiter.CANCELLED)) {
+            return false;
+        }
+        Waiter pred = null;
+        for (Waiter w = waiters; w != null; ) {
+            Waiter next = w.next;
+            if (w.status != Waiter.CANCELLED) {
+                pred = w;
+            } else if (pred == null) {
+                WAITERS.compareAndSet(this, w, next);
+            } else {
+                pred.next = next;
+            }
+            w = next;
+        }
+        return true;
+    }
+
+    @Override
+    public int count() {
+        return countOf(state);
+    }
+
+    @Override
+    public String toString() {
+        return "CasSpinWaitGroup[count=" + count() + ", round=" + roundOf(state) + "]";
+    }
+}
