@@ -37,15 +37,20 @@ public final class Implementation {
     private final Constructor<? extends WaitGroup> constructor;
     private final String summary;
     private final ReuseBehaviour documentedReuse;
+    private final BugKind bug;
 
     Implementation(String name, Kind kind, Class<? extends WaitGroup> type, String summary,
-                   ReuseBehaviour documentedReuse) {
+                   ReuseBehaviour documentedReuse, BugKind bug) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.type = Objects.requireNonNull(type, "type");
         this.constructor = publicNoArgConstructor(name, type);
         this.summary = Objects.requireNonNull(summary, "summary");
         this.documentedReuse = Objects.requireNonNull(documentedReuse, "documentedReuse");
+        if ((kind == Kind.SPECIMEN) != (bug != null)) {
+            throw new IllegalArgumentException(name + ": a specimen, and only a specimen, names its kind of bug");
+        }
+        this.bug = bug;
     }
 
     private static Constructor<? extends WaitGroup> publicNoArgConstructor(
@@ -77,6 +82,14 @@ public final class Implementation {
         return kind;
     }
 
+    /**
+     * What selects exactly this entry in {@code wg.impl} from another JVM: the registry name, or for a
+     * plugged-in class its fully qualified name.
+     */
+    public String selector() {
+        return kind == Kind.PLUGGED_IN ? type.getName() : name;
+    }
+
     public Class<? extends WaitGroup> type() {
         return type;
     }
@@ -89,6 +102,11 @@ public final class Implementation {
     /** What the class comment says it does on reuse before the previous await returned. */
     public ReuseBehaviour documentedReuse() {
         return documentedReuse;
+    }
+
+    /** A specimen's kind of bug, which says which suites must catch it; null for the others. */
+    public BugKind bug() {
+        return bug;
     }
 
     /** A new, zero-count group. */

@@ -54,15 +54,15 @@ public final class Implementations {
                 "lock-free: one CAS word, a short spin, then park on a Treiber stack");
         implementation("go", GoWaitGroup.class, ReuseBehaviour.DETECTS_AND_THROWS,
                 "port of Go's sync.WaitGroup: counter and waiters in one word, a semaphore, Go's panics");
-        specimen("lost-update", LostUpdateWaitGroup.class,
+        specimen("lost-update", LostUpdateWaitGroup.class, BugKind.INTERLEAVING,
                 "non-atomic read-modify-write of the counter: racing done() calls vanish");
-        specimen("lost-wakeup", LostWakeUpWaitGroup.class,
+        specimen("lost-wakeup", LostWakeUpWaitGroup.class, BugKind.INTERLEAVING,
                 "checks the counter outside the lock, then waits: a release in between is never seen");
-        specimen("signal-one", SignalOneWaitGroup.class,
+        specimen("signal-one", SignalOneWaitGroup.class, BugKind.INTERLEAVING,
                 "signal() instead of signalAll(): only one of several waiters is released");
-        specimen("racy-refusal", RacyRefusalWaitGroup.class,
+        specimen("racy-refusal", RacyRefusalWaitGroup.class, BugKind.INTERLEAVING,
                 "check-then-act on the negative-counter check: two racing done() drive the counter to -1");
-        specimen("unsynchronized-read", UnsynchronizedReadWaitGroup.class,
+        specimen("unsynchronized-read", UnsynchronizedReadWaitGroup.class, BugKind.MEMORY_MODEL,
                 "await spins on a plain field: no happens-before, and the JIT may hoist the read forever");
     }
 
@@ -71,11 +71,11 @@ public final class Implementations {
 
     private static void implementation(String name, Class<? extends WaitGroup> type, ReuseBehaviour reuse,
                                        String summary) {
-        REGISTRY.put(name, new Implementation(name, Kind.IMPLEMENTATION, type, summary, reuse));
+        REGISTRY.put(name, new Implementation(name, Kind.IMPLEMENTATION, type, summary, reuse, null));
     }
 
-    private static void specimen(String name, Class<? extends WaitGroup> type, String summary) {
-        REGISTRY.put(name, new Implementation(name, Kind.SPECIMEN, type, summary, ReuseBehaviour.UNKNOWN));
+    private static void specimen(String name, Class<? extends WaitGroup> type, BugKind bug, String summary) {
+        REGISTRY.put(name, new Implementation(name, Kind.SPECIMEN, type, summary, ReuseBehaviour.UNKNOWN, bug));
     }
 
     /** Every built-in entry: the implementations, then the specimens. */
@@ -175,7 +175,7 @@ public final class Implementations {
         }
         Class<? extends WaitGroup> waitGroupType = type.asSubclass(WaitGroup.class);
         return new Implementation(type.getSimpleName(), Kind.PLUGGED_IN, waitGroupType,
-                "plugged in: " + className, ReuseBehaviour.UNKNOWN);
+                "plugged in: " + className, ReuseBehaviour.UNKNOWN, null);
     }
 
     private static ClassLoader classLoader(String classpath) {
@@ -231,7 +231,8 @@ public final class Implementations {
         out.printf("%-20s %-15s %-50s %s%n", "NAME", "KIND", "CLASS", "ON REUSE BEFORE WAIT RETURNED");
         for (Implementation entry : entries) {
             out.printf("%-20s %-15s %-50s %s%n", entry.name(), entry.kind().label(), entry.type().getName(),
-                    entry.kind() == Kind.SPECIMEN ? "-" : entry.documentedReuse().description());
+                    entry.kind() == Kind.SPECIMEN ? "- (" + entry.bug().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                            + " bug)" : entry.documentedReuse().description());
             out.printf("%-20s %s%n", "", entry.summary());
         }
         out.printf("%ngo(Runnable) starts tasks on %s threads on this JVM (Java %s).%n",

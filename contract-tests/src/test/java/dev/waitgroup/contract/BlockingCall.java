@@ -1,5 +1,7 @@
 package dev.waitgroup.contract;
 
+import dev.waitgroup.harness.HangDetected;
+
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,9 @@
 package dev.waitgroup.contract;
 
+import dev.waitgroup.harness.Check;
+import dev.waitgroup.harness.CheckRecorder;
+import dev.waitgroup.harness.HarnessSubject;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -31,9 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * down in a {@code finally}, so neither "add inside the task" nor "forgotten done" can be written.
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("dev.waitgroup.contract.ContractSubject#selected")
-@ExtendWith(ContractRecorder.class)
-class GoContractTest implements ContractSubject {
+@MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
+@ExtendWith(CheckRecorder.class)
+class GoContractTest implements HarnessSubject {
     @Parameter
     Implementation implementation;
 

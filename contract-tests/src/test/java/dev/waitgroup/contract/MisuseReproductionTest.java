@@ -1,5 +1,10 @@
 package dev.waitgroup.contract;
 
+import dev.waitgroup.harness.Check;
+import dev.waitgroup.harness.CheckRecorder;
+import dev.waitgroup.harness.HarnessSubject;
+import dev.waitgroup.harness.Observation;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +15,7 @@ import dev.waitgroup.results.Category;
 import dev.waitgroup.results.Verdict;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -30,9 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * notices and throws (detected), or it does the right thing anyway (handled).
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("dev.waitgroup.contract.ContractSubject#selected")
-@ExtendWith(ContractRecorder.class)
-class MisuseReproductionTest implements ContractSubject {
+@MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
+@ExtendWith(CheckRecorder.class)
+class MisuseReproductionTest implements HarnessSubject {
     private static final int REUSE_TRIALS = 10;
     private static final Duration STUCK = Duration.ofMillis(100);
 
@@ -169,6 +175,59 @@ class MisuseReproductionTest implements ContractSubject {
             default:
                 observed.verdict(Verdict.HANDLED, "round 1's waiter returned (generation-safe); " + counts);
                 break;
+        }
+    }
+
+    /**
+     * Add called concurrently with Wait (Go's TestWaitGroupMisuse2): a waiter is blocked on a counter
+     * of 1; the last task's {@code done()} and a "bad guy"'s {@code add(1); done()} are let go at the
+     * same instant. If the bad guy's {@code add(1)} lands after the release, it opens a new round
+     * under a waiter that has not returned. Go notices some of the time and panics; the tally says
+     * how often each implementation noticed, and whether the waiter always came out.
+     */
+    @Test
+    @Check(value = "add-concurrent-with-wait", category = Category.MISUSE)
+    void addConcurrentWithWaitIsRecorded(Observation observed) throws Exception {
+        int trials = 200;
+        int detected = 0;
+        String detection = null;
+        for (int trial = 0; trial < trials; trial++) {
+            WaitGroup g = implementation.create();
+            g.add(1);
+            BlockingCall<Void> waiter = BlockingCall.run("the waiter", g::await).whenParked();
+            CountDownLatch go = new CountDownLatch(1);
+            BlockingCall<Void> lastTask = BlockingCall.run("the last task's done()", () -> {
+                go.await();
+                g.done();
+            });
+            BlockingCall<Void> badGuy = BlockingCall.run("the bad guy's add(1); done()", () -> {
+                go.await();
+                g.add(1);
+                g.done();
+            });
+            go.countDown();
+            String thrown = null;
+            for (BlockingCall<Void> call : List.of(lastTask, badGuy, waiter)) {
+                try {
+                    call.result(Bounds.MUST_RETURN);
+                } catch (IllegalStateException misuse) {
+                    thrown = misuse.getMessage();
+                }
+            }
+            if (thrown != null) {
+                detected++;
+                detection = thrown;
+                Stragglers.release(g);
+            }
+        }
+        observed.detail("trials", trials);
+        observed.detail("detected", detected);
+        if (detected > 0) {
+            observed.verdict(Verdict.DETECTED, "misuse detected in " + detected + " of " + trials
+                    + " trials (\"" + detection + "\"); the waiter always came out");
+        } else {
+            observed.verdict(Verdict.HANDLED, "never detected in " + trials + " trials; the waiter always came out"
+                    + " (a late add(1) is simply counted in the next round)");
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.waitgroup.contract;
 
+import dev.waitgroup.harness.Check;
+import dev.waitgroup.harness.CheckRecorder;
+import dev.waitgroup.harness.HarnessSubject;
+import dev.waitgroup.harness.HangDetected;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -38,10 +43,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * passes them; jcstress and Lincheck hunt the rare interleavings.
  */
 @ParameterizedClass(name = "{0}")
-@MethodSource("dev.waitgroup.contract.ContractSubject#selected")
-@ExtendWith(ContractRecorder.class)
+@MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
+@ExtendWith(CheckRecorder.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WaitGroupContractTest implements ContractSubject {
+class WaitGroupContractTest implements HarnessSubject {
     @Parameter
     Implementation implementation;
 

@@ -24,7 +24,9 @@ public enum Verdict {
     /** Misuse: the implementation noticed and threw, as Go panics. */
     DETECTED,
     /** Misuse: the implementation did the right thing despite the client's bug. */
-    HANDLED;
+    HANDLED,
+    /** Misuse: this run did not happen to show the bug (a probabilistic hunt; the bug is still there). */
+    NOT_SEEN;
 
     /** True for the verdicts that mean "this check found a defect in the implementation". */
     public boolean isFailure() {

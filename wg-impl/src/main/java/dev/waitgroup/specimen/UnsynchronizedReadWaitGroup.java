@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * stale value forever, and the JIT compiler does exactly that: it hoists the read out of the loop,
  * and the compiled loop never ends. Nor does anything order the writes made before {@code done()}
  * with the reads made after {@code await()}. (The loop checks nothing else, not even the interrupt
- * status: a volatile read there would be a barrier that hides the bug, so the spin is also
- * uninterruptible, which the contract suite reports.)
+ * status or {@code Thread.onSpinWait()}: a volatile read or that intrinsic would be a compiler
+ * barrier that hides the bug. So the spin is also uninterruptible, which the contract suite reports.)
  *
  * <p>A memory-model bug, so only a tool that runs real compiled code sees it: Lincheck's model
  * checker assumes sequential consistency and cannot. Caught by: jcstress's termination test (the
@@ -33,7 +33,7 @@ public final class UnsynchronizedReadWaitGroup implements WaitGroup {
     @Override
     public void await() {
         while (count != 0) {
-            Thread.onSpinWait();
+            // spin: no Thread.onSpinWait() either, whose intrinsic is a compiler barrier
         }
     }
 
@@ -44,7 +44,6 @@ public final class UnsynchronizedReadWaitGroup implements WaitGroup {
             if (System.nanoTime() - deadline >= 0L) {
                 return false;
             }
-            Thread.onSpinWait();
         }
         return true;
     }

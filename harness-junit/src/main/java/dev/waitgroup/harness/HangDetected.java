@@ -1,10 +1,10 @@
-package dev.waitgroup.contract;
+package dev.waitgroup.harness;
 
 /** A blocking call that should have returned did not within its bound: recorded as a timeout. */
-final class HangDetected extends AssertionError {
+public final class HangDetected extends AssertionError {
     private static final long serialVersionUID = 1L;
 
-    HangDetected(String message) {
+    public HangDetected(String message) {
         super(message);
     }
 }

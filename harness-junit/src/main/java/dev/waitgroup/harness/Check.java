@@ -1,4 +1,4 @@
-package dev.waitgroup.contract;
+package dev.waitgroup.harness;
 
 import dev.waitgroup.results.Category;
 import java.lang.annotation.ElementType;
@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Names a test method as a harness check: its stable id in the results file, and its category. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@interface Check {
+public @interface Check {
     String value();
 
     Category category() default Category.CONTRACT;

@@ -1,4 +1,4 @@
-package dev.waitgroup.contract;
+package dev.waitgroup.harness;
 
 import dev.waitgroup.Implementation;
 import dev.waitgroup.results.CheckResult;
@@ -19,13 +19,14 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Records the verdict of every {@link Check} into {@code target/wg-results/contract.json}, and lets
- * the run go on: a failing real implementation fails its JUnit test (Surefire ignores it; the
- * report's gate fails the build), while a failing specimen is "caught", shown as an aborted test
- * whose message says which check caught it.
+ * Records the verdict of every {@link Check} into the suite's results file,
+ * {@code <wg.results.dir>/<wg.suite>.json}, and lets the run go on: a failing real implementation
+ * fails its JUnit test (the suite's Surefire ignores failures; the report's gate fails the build),
+ * while a failing specimen is "caught", shown as an aborted test whose message says which check
+ * caught it. Register it with {@code @ExtendWith(CheckRecorder.class)} on a {@link HarnessSubject}.
  */
-final class ContractRecorder implements InvocationInterceptor, ParameterResolver {
-    private static final Namespace NAMESPACE = Namespace.create(ContractRecorder.class);
+public final class CheckRecorder implements InvocationInterceptor, ParameterResolver {
+    private static final Namespace NAMESPACE = Namespace.create(CheckRecorder.class);
     private static final int EVIDENCE_LINES = 25;
 
     @Override
@@ -36,7 +37,7 @@ final class ContractRecorder implements InvocationInterceptor, ParameterResolver
             invocation.proceed();
             return;
         }
-        Implementation implementation = ((ContractSubject) context.getRequiredTestInstance()).implementation();
+        Implementation implementation = ((HarnessSubject) context.getRequiredTestInstance()).implementation();
         Observation observation = observation(context);
         long start = System.nanoTime();
         Throwable failure = null;
@@ -66,7 +67,7 @@ final class ContractRecorder implements InvocationInterceptor, ParameterResolver
                                       Throwable failure, long millis) {
         Verdict verdict;
         String message;
-        String evidence = null;
+        String evidence = observation.evidence();
         if (failure == null) {
             verdict = observation.verdict() != null ? observation.verdict() : Verdict.PASS;
             message = observation.message();
@@ -78,7 +79,9 @@ final class ContractRecorder implements InvocationInterceptor, ParameterResolver
             message = failure instanceof AssertionError
                     ? failure.getMessage()
                     : "threw " + failure;
-            evidence = stackTrace(failure);
+            if (evidence == null) {
+                evidence = stackTrace(failure);
+            }
         }
         return CheckResult.of(implementation.name(), check.value(), check.category(), verdict, millis, message)
                 .withEvidence(evidence)
@@ -86,9 +89,7 @@ final class ContractRecorder implements InvocationInterceptor, ParameterResolver
     }
 
     static ImplementationInfo info(Implementation implementation) {
-        return new ImplementationInfo(implementation.name(), implementation.kind().label(),
-                implementation.type().getName(), implementation.summary(),
-                implementation.documentedReuse().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return Infos.of(implementation);
     }
 
     private static String stackTrace(Throwable failure) {
@@ -112,7 +113,8 @@ final class ContractRecorder implements InvocationInterceptor, ParameterResolver
 
     private static SuiteRecorder newRecorder() {
         Path folder = Path.of(System.getProperty("wg.results.dir", "target/wg-results"));
-        return SuiteRecorder.forSuite("contract", folder.resolve("contract.json"));
+        String suite = System.getProperty("wg.suite", "contract");
+        return SuiteRecorder.forSuite(suite, folder.resolve(suite + ".json"));
     }
 
     private static Observation observation(ExtensionContext context) {

@@ -1,0 +1,83 @@
+package dev.waitgroup.lincheck;
+
+import dev.waitgroup.Implementation;
+import dev.waitgroup.harness.Observation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.jetbrains.lincheck.datastructures.Options;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+
+/**
+ * Runs one Lincheck check on one implementation. A failure's full report (the failing scenario and
+ * the step-by-step interleaving) is saved to {@code target/lincheck/<implementation>/<check>.txt},
+ * becomes the check's evidence in the results, and fails the check with its first lines.
+ */
+final class LincheckRun {
+    private static final int SUMMARY_LINES = 12;
+    private static final long HANG_TIMEOUT_MS = 5_000;
+
+    private LincheckRun() {
+    }
+
+    /** The budget properties, set by the build (-Pstress raises them). */
+    static int iterations() {
+        return Integer.getInteger("lincheck.iterations", 10);
+    }
+
+    static int modelCheckingInvocations() {
+        return Integer.getInteger("lincheck.mc.invocations", 500);
+    }
+
+    static int stressInvocations() {
+        return Integer.getInteger("lincheck.stress.invocations", 1000);
+    }
+
+    /**
+     * Shortens the time after which a stress invocation counts as hung from Lincheck's 30 s to 5 s:
+     * a correct WaitGroup finishes these scenarios in microseconds, and every specimen that hangs
+     * would otherwise cost half a minute. The setter is Kotlin-internal in Lincheck 3.7 (hence its
+     * mangled name); the version is pinned in the parent POM.
+     */
+    static StressOptions withHangTimeout(StressOptions options) {
+        options.invocationTimeout$lincheck(HANG_TIMEOUT_MS);
+        return options;
+    }
+
+    static void check(Implementation implementation, String check, Options<?, ?> options, Observation observed) {
+        WaitGroupUnderTest.check(implementation);
+        try {
+            options.check(WaitGroupUnderTest.class);
+        } catch (LincheckAssertionError failure) {
+            String report = failure.getMessage();
+            Path saved = save(implementation, check, report);
+            observed.evidence(report);
+            observed.detail("report", saved.toString());
+            throw new AssertionError("Lincheck found an execution no sequential WaitGroup explains (full report: "
+                    + saved + ")\n" + firstLines(report), failure);
+        }
+    }
+
+    private static Path save(Implementation implementation, String check, String report) {
+        Path file = Path.of(System.getProperty("lincheck.reports.dir", "target/lincheck"), implementation.name(),
+                check + ".txt");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private static String firstLines(String report) {
+        String[] lines = report.split("\n");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(SUMMARY_LINES, lines.length); i++) {
+            text.append(lines[i]).append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.waitgroup.lincheck;
+
+import dev.waitgroup.Implementation;
+import dev.waitgroup.harness.Check;
+import dev.waitgroup.harness.CheckRecorder;
+import dev.waitgroup.harness.HarnessSubject;
+import dev.waitgroup.harness.Observation;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Linearizability of every implementation of the {@code wg.impl} selection: each concurrent history
+ * of {@code add}, {@code done}, {@code count} and {@code await} must be explained by some sequential
+ * order of the same operations on {@link WaitGroupSpecification}.
+ *
+ * <p>Model checking explores interleavings systematically (assuming sequential consistency) and,
+ * on failure, prints the exact interleaving; stress runs the scenarios on real threads. Random
+ * scenarios cover the counter; hand-built ones cover {@code await()}. Scenario generation and
+ * exploration are seeded, so a run is repeatable.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
+@ExtendWith(CheckRecorder.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LinearizabilityTest implements HarnessSubject {
+    @Parameter
+    Implementation implementation;
+
+    @Override
+    public Implementation implementation() {
+        return implementation;
+    }
+
+    @Test
+    @Order(1)
+    @Check("mc-random")
+    void randomScenariosUnderModelChecking(Observation observed) {
+        ModelCheckingOptions options = new ModelCheckingOptions()
+                .iterations(LincheckRun.iterations())
+                .invocationsPerIteration(LincheckRun.modelCheckingInvocations())
+                .threads(2)
+                .actorsPerThread(3)
+                .actorsBefore(2)
+                .actorsAfter(1)
+                .sequentialSpecification(WaitGroupSpecification.class);
+        describe(observed, "model-checking", "random", LincheckRun.iterations(), LincheckRun.modelCheckingInvocations());
+        LincheckRun.check(implementation, "mc-random", options, observed);
+    }
+
+    @Test
+    @Order(2)
+    @Check("stress-random")
+    void randomScenariosUnderStress(Observation observed) {
+        StressOptions options = new StressOptions()
+                .iterations(LincheckRun.iterations())
+                .invocationsPerIteration(LincheckRun.stressInvocations())
+                .threads(3)
+                .actorsPerThread(3)
+                .actorsBefore(2)
+                .actorsAfter(1)
+                .sequentialSpecification(WaitGroupSpecification.class);
+        describe(observed, "stress", "random", LincheckRun.iterations(), LincheckRun.stressInvocations());
+        LincheckRun.check(implementation, "stress-random", options, observed);
+    }
+
+    @Test
+    @Order(3)
+    @Check("mc-two-workers-one-waiter")
+    void twoWorkersAndAWaiter(Observation observed) {
+        modelCheck(Scenarios.TWO_WORKERS_ONE_WAITER, observed);
+    }
+
+    @Test
+    @Order(4)
+    @Check("mc-two-waiters")
+    void twoWaitersAreBothReleased(Observation observed) {
+        modelCheck(Scenarios.TWO_WAITERS, observed);
+    }
+
+    @Test
+    @Order(5)
+    @Check("mc-release-by-add-minus-two")
+    void aReleaseByAddMinusTwo(Observation observed) {
+        modelCheck(Scenarios.RELEASE_BY_ADD_MINUS_TWO, observed);
+    }
+
+    @Test
+    @Order(6)
+    @Check("mc-second-round")
+    void aSecondRoundAfterTheFirstAwaitReturned(Observation observed) {
+        modelCheck(Scenarios.SECOND_ROUND, observed);
+    }
+
+    @Test
+    @Order(7)
+    @Check("mc-go-hand-off")
+    void workStartedWithGo(Observation observed) {
+        modelCheck(Scenarios.GO_HAND_OFF, observed);
+    }
+
+    @Test
+    @Order(8)
+    @Check("stress-await-scenarios")
+    void theAwaitScenariosOnRealThreads(Observation observed) {
+        StressOptions options = LincheckRun.withHangTimeout(new StressOptions()
+                .iterations(0)
+                .invocationsPerIteration(LincheckRun.stressInvocations())
+                .sequentialSpecification(WaitGroupSpecification.class));
+        for (Scenarios.Named scenario : Scenarios.AWAIT_SCENARIOS) {
+            options.addCustomScenario(scenario.scenario());
+        }
+        describe(observed, "stress", "await scenarios", Scenarios.AWAIT_SCENARIOS.size(),
+                LincheckRun.stressInvocations());
+        LincheckRun.check(implementation, "stress-await-scenarios", options, observed);
+    }
+
+    private void modelCheck(Scenarios.Named scenario, Observation observed) {
+        ModelCheckingOptions options = new ModelCheckingOptions()
+                .iterations(0)
+                .invocationsPerIteration(LincheckRun.modelCheckingInvocations())
+                .addCustomScenario(scenario.scenario())
+                .sequentialSpecification(WaitGroupSpecification.class);
+        describe(observed, "model-checking", scenario.id(), 1, LincheckRun.modelCheckingInvocations());
+        observed.detail("scenario", scenario.description());
+        LincheckRun.check(implementation, "mc-" + scenario.id(), options, observed);
+    }
+
+    static void describe(Observation observed, String strategy, String family, int iterations,
+                                 int invocations) {
+        observed.detail("strategy", strategy);
+        observed.detail("scenarios", family);
+        observed.detail("iterations", iterations);
+        observed.detail("invocationsPerIteration", invocations);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.waitgroup.stress;
+
+import dev.waitgroup.Implementation;
+import dev.waitgroup.Implementations;
+import dev.waitgroup.WaitGroup;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The WaitGroup under test in this JVM, and the bounded operations the tests use on it.
+ *
+ * <p>A jcstress run checks exactly one implementation: the one {@code -Dwg.impl} names in the forked
+ * test VMs. {@code StressRunner} starts one run per selected implementation; by hand, run
+ * {@code java -jar stress-tests/target/jcstress.jar -jvmArgsPrepend -Dwg.impl=aqs}.
+ *
+ * <p>Normal-mode actors never block without a bound: an actor that blocks forever hangs a jcstress
+ * run silently. Every wait is {@code await(BOUND)}, and "the bound elapsed" is an outcome of its own.
+ */
+public final class Subject {
+    /** How long a normal-mode actor waits for a release before reporting "timed out". */
+    public static final long BOUND_MILLIS = 1_000;
+
+    public static final String RELEASED = "released";
+    public static final String TIMED_OUT = "timed out";
+
+    private static final Implementation SELECTED = selectOne();
+
+    private Subject() {
+    }
+
+    private static Implementation selectOne() {
+        List<Implementation> selection = Implementations.selected();
+        if (selection.size() != 1) {
+            throw new IllegalStateException("a jcstress run checks one WaitGroup, but " + Implementations.IMPL_PROPERTY
+                    + " selects " + selection + "; pass -jvmArgsPrepend -D" + Implementations.IMPL_PROPERTY
+                    + "=<name>, or run the suite with StressRunner");
+        }
+        return selection.get(0);
+    }
+
+    public static Implementation implementation() {
+        return SELECTED;
+    }
+
+    /** A new group with the given counter. */
+    public static WaitGroup group(int count) {
+        WaitGroup group = SELECTED.create();
+        if (count != 0) {
+            group.add(count);
+        }
+        return group;
+    }
+
+    /** {@code await(BOUND)} as an outcome: "released", "timed out", or "threw X: message". */
+    public static String awaitBounded(WaitGroup group) {
+        return awaitFor(group, BOUND_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    public static String awaitFor(WaitGroup group, long timeout, TimeUnit unit) {
+        try {
+            return group.await(timeout, unit) ? RELEASED : TIMED_OUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return thrown(e);
+        } catch (RuntimeException e) {
+            return thrown(e);
+        }
+    }
+
+    /** {@code add(delta)} as an outcome: "ok" or "threw X". */
+    public static String add(WaitGroup group, int delta) {
+        try {
+            group.add(delta);
+            return "ok";
+        } catch (RuntimeException e) {
+            return thrown(e);
+        }
+    }
+
+    /** The outcome id of an exception: its simple class name, enough to tell misuse checks apart. */
+    public static String thrown(Throwable e) {
+        return "threw " + e.getClass().getSimpleName();
+    }
+}

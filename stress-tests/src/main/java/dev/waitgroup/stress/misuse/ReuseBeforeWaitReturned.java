@@ -1,0 +1,93 @@
+package dev.waitgroup.stress.misuse;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import dev.waitgroup.WaitGroup;
+import dev.waitgroup.stress.Subject;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Description;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.LLL_Result;
+
+/**
+ * MISUSE: reuse before the previous Wait has returned. Round 1's last {@code done()} is followed at
+ * once by round 2's {@code add(1)}, while round 1's waiter may be woken but not yet returned. Go's
+ * rule: "new Add calls must happen after all previous Wait calls have returned". What an
+ * implementation then does is its choice, and this test records it:
+ * <ul>
+ *   <li>the old waiter returns while round 2 is still open (generation-safe);</li>
+ *   <li>it throws, as Go panics ("WaitGroup is reused before previous Wait has returned"), or the
+ *       {@code add(1)} itself throws ("Add called concurrently with Wait");</li>
+ *   <li>it silently waits on, for round 2 to end: the misuse then looks like a slow task.</li>
+ * </ul>
+ * The releaser first waits (at most 5 ms) until the old waiter is parked inside {@code await()},
+ * so that it really is round 1's waiter (a sample where it is not is recorded as such, and says
+ * nothing); then it ends round 1, starts round 2, and watches for half a millisecond whether the old waiter comes
+ * out before it ends round 2. Per sample that is a fact; per implementation, the runner calls it
+ * silent when at least 1% of the samples are, since a generation-safe waiter that is merely slow to
+ * wake also shows as "after round 2" now and then (any detection counts as detected).
+ */
+@JCStressTest
+@Description("round 2 starts before round 1's await() returned")
+@Outcome(id = "released, ok, in round 1", expect = ACCEPTABLE,
+        desc = "SAFE: generation-safe, the old waiter returned while round 2 was open")
+@Outcome(id = ".*, not parked", expect = ACCEPTABLE,
+        desc = "the old waiter was not parked in await() in time: no reuse scenario in this sample")
+@Outcome(id = "released, ok, after round 2", expect = ACCEPTABLE_INTERESTING,
+        desc = "SILENT: the old waiter stayed blocked until round 2 ended")
+@Outcome(id = "threw IllegalStateException, .*", expect = ACCEPTABLE_INTERESTING,
+        desc = "DETECTED: the old waiter's await() threw, as Go panics")
+@Outcome(id = ".*, threw IllegalStateException, .*", expect = ACCEPTABLE_INTERESTING,
+        desc = "DETECTED: round 2's add(1) threw: Add called concurrently with Wait")
+@Outcome(expect = FORBIDDEN, desc = "the old waiter never came out, even after round 2 ended")
+@State
+public class ReuseBeforeWaitReturned {
+    private static final long PARK_NANOS = 5_000_000L;
+    private static final long WATCH_NANOS = 500_000L;
+
+    private final WaitGroup group = Subject.group(1);
+    private volatile Thread oldWaiterThread;
+    private volatile boolean oldWaiterOut;
+
+    @Actor
+    public void oldWaiter(LLL_Result r) {
+        oldWaiterThread = Thread.currentThread();
+        r.r1 = Subject.awaitBounded(group);
+        oldWaiterOut = true;
+    }
+
+    @Actor
+    public void releaser(LLL_Result r) {
+        boolean parked = awaitParked();
+        group.done();                           // round 1 ends ...
+        r.r2 = Subject.add(group, 1);           // ... and round 2 starts at once
+        long deadline = System.nanoTime() + WATCH_NANOS;
+        while (!oldWaiterOut && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
+        r.r3 = !parked ? "not parked" : oldWaiterOut ? "in round 1" : "after round 2";
+        if ("ok".equals(r.r2)) {
+            Subject.add(group, -1);             // round 2 ends
+        }
+    }
+
+    /** Spins until the old waiter is parked in await(); implementations that only spin never park. */
+    private boolean awaitParked() {
+        long deadline = System.nanoTime() + PARK_NANOS;
+        while (System.nanoTime() - deadline < 0) {
+            Thread waiter = oldWaiterThread;
+            if (waiter != null) {
+                Thread.State state = waiter.getState();
+                if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                    return true;
+                }
+            }
+            Thread.onSpinWait();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.waitgroup.stress.runner;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How long jcstress may run, turned into jcstress options. jcstress 0.16 has no time-budget option,
+ * so the budget is split over the selected implementations and spent through {@code -m}, {@code -iters}
+ * and {@code -time}, with one compilation mode for all actors ({@code -sc false}) and explicit JVM
+ * arguments (which switch off jcstress's flag auto-detection).
+ *
+ * <p>Two presets:
+ * <ul>
+ *   <li>{@code short} (mvn verify): sanity mode with 20 ms iterations, about 15 s per implementation
+ *       on 2 cores. Samples are few: enough to show that every test runs and to catch gross bugs,
+ *       not to hunt rare interleavings, so the gate does not count on it to catch specimens.</li>
+ *   <li>{@code thorough} (-Pstress): quick mode (five iterations per test), with the iteration time
+ *       scaled to the budget between 50 ms and 1 s.</li>
+ * </ul>
+ * The watchdog bound of a run allows for the estimate twice, plus the 30 s or more that every stuck
+ * termination test (STALE) costs.
+ */
+public final class StressPlan {
+    /** Fixed cost of one test configuration: a forked JVM, warm-up, resource estimation. */
+    private static final double CONFIG_OVERHEAD_SECONDS = 1.6;
+    private static final int THOROUGH_ITERATIONS = 5;
+    private static final int MIN_TIME_MS = 50;
+    private static final int MAX_TIME_MS = 1_000;
+    private static final Duration STALE_ALLOWANCE = Duration.ofSeconds(90);
+
+    private final String preset;
+    private final List<String> options;
+    private final Duration estimate;
+    private final Duration bound;
+
+    private StressPlan(String preset, List<String> options, Duration estimate) {
+        this.preset = preset;
+        this.options = List.copyOf(options);
+        this.estimate = estimate;
+        this.bound = estimate.multipliedBy(2).plus(STALE_ALLOWANCE);
+    }
+
+    /**
+     * @param preset          {@code short} or {@code thorough}
+     * @param budget          the whole jcstress part, for all implementations
+     * @param implementations how many separate runs share the budget
+     * @param configurations  test configurations per run (tests x JVM modes jcstress adds)
+     */
+    public static StressPlan of(String preset, Duration budget, int implementations, int configurations) {
+        switch (preset.toLowerCase(Locale.ROOT)) {
+            case "short":
+                return new StressPlan("short", List.of("-m", "sanity", "-time", "20"),
+                        Duration.ofMillis((long) (configurations * 0.6 * 1000)));
+            case "thorough":
+                return thorough(budget, implementations, configurations);
+            default:
+                throw new IllegalArgumentException("stress.preset: unknown preset '" + preset
+                        + "'; expected short or thorough");
+        }
+    }
+
+    private static StressPlan thorough(Duration budget, int implementations, int configurations) {
+        double perRunSeconds = budget.toMillis() / 1000.0 / Math.max(1, implementations);
+        double perConfigSeconds = perRunSeconds / Math.max(1, configurations) - CONFIG_OVERHEAD_SECONDS;
+        int timeMs = (int) Math.round(perConfigSeconds * 1000 / THOROUGH_ITERATIONS);
+        timeMs = Math.max(MIN_TIME_MS, Math.min(MAX_TIME_MS, timeMs));
+        // Four strides per epoch instead of forty: an iteration runs at least one epoch, and the
+        // misuse tests whose samples wait on purpose (100 us to 2 ms each) would overrun -time tenfold.
+        List<String> options = new ArrayList<>(List.of("-m", "quick", "-iters", String.valueOf(THOROUGH_ITERATIONS),
+                "-time", String.valueOf(timeMs), "-strideCount", "4"));
+        double estimateSeconds = configurations * (CONFIG_OVERHEAD_SECONDS + THOROUGH_ITERATIONS * timeMs / 1000.0);
+        return new StressPlan("thorough", options, Duration.ofMillis((long) (estimateSeconds * 1000)));
+    }
+
+    /** Parses {@code 90s}, {@code 20m}, {@code 1h}, or a number of seconds. */
+    public static Duration parseBudget(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            char unit = value.charAt(value.length() - 1);
+            if (Character.isDigit(unit)) {
+                return Duration.ofSeconds(Long.parseLong(value));
+            }
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            switch (unit) {
+                case 's':
+                    return Duration.ofSeconds(amount);
+                case 'm':
+                    return Duration.ofMinutes(amount);
+                case 'h':
+                    return Duration.ofHours(amount);
+                default:
+                    break;
+            }
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            // fall through to the error below
+        }
+        throw new IllegalArgumentException("stress.budget: cannot read '" + text
+                + "'; expected a duration such as 90s, 20m or 1h");
+    }
+
+    public String preset() {
+        return preset;
+    }
+
+    /** The jcstress options that spend the budget (mode, iterations, time). */
+    public List<String> options() {
+        return options;
+    }
+
+    /** Expected wall time of one run. */
+    public Duration estimate() {
+        return estimate;
+    }
+
+    /** When the watchdog kills a run and reports its implementation as timed out. */
+    public Duration bound() {
+        return bound;
+    }
+
+    @Override
+    public String toString() {
+        return preset + " " + String.join(" ", options) + " (about " + estimate.toSeconds() + " s per implementation,"
+                + " killed after " + bound.toSeconds() + " s)";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.waitgroup.stress.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StressPlanTest {
+
+    @Test
+    void budgetsAreReadWithTheirUnit() {
+        assertEquals(Duration.ofSeconds(90), StressPlan.parseBudget("90s"));
+        assertEquals(Duration.ofMinutes(20), StressPlan.parseBudget("20m"));
+        assertEquals(Duration.ofHours(1), StressPlan.parseBudget(" 1h "));
+        assertEquals(Duration.ofSeconds(45), StressPlan.parseBudget("45"));
+        assertEquals(Duration.ofMillis(500), StressPlan.parseBudget("500ms"));
+    }
+
+    @Test
+    void anUnreadableBudgetIsRefusedNamingTheProperty() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StressPlan.parseBudget("soon"));
+        assertTrue(e.getMessage().startsWith("stress.budget: cannot read 'soon'"), e.getMessage());
+    }
+
+    @Test
+    void theShortPresetIsSanityModeWithShortIterations() {
+        StressPlan plan = StressPlan.of("short", Duration.ofMinutes(3), 10, 26);
+        assertEquals(List.of("-m", "sanity", "-time", "20"), plan.options());
+        assertTrue(plan.bound().compareTo(plan.estimate()) > 0, "the watchdog allows more than the estimate");
+    }
+
+    @Test
+    void theThoroughPresetSpendsAMoreGenerousBudgetOnLongerIterations() {
+        StressPlan tight = StressPlan.of("thorough", Duration.ofMinutes(10), 10, 26);
+        StressPlan generous = StressPlan.of("thorough", Duration.ofMinutes(60), 10, 26);
+        assertTrue(time(generous) > time(tight), tight + " vs " + generous);
+        assertTrue(generous.estimate().compareTo(tight.estimate()) > 0);
+    }
+
+    @Test
+    void theIterationTimeStaysWithinItsLimitsWhateverTheBudget() {
+        assertEquals(50, time(StressPlan.of("thorough", Duration.ofSeconds(1), 10, 26)));
+        assertEquals(1000, time(StressPlan.of("thorough", Duration.ofHours(100), 1, 26)));
+    }
+
+    @Test
+    void anUnknownPresetIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StressPlan.of("forever", Duration.ofMinutes(1), 1, 1));
+        assertTrue(e.getMessage().contains("expected short or thorough"), e.getMessage());
+    }
+
+    private static int time(StressPlan plan) {
+        List<String> options = plan.options();
+        return Integer.parseInt(options.get(options.indexOf("-time") + 1));
+    }
+}
