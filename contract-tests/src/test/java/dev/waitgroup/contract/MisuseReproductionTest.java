@@ -188,7 +188,7 @@ class MisuseReproductionTest implements HarnessSubject {
     @Test
     @Check(value = "add-concurrent-with-wait", category = Category.MISUSE)
     void addConcurrentWithWaitIsRecorded(Observation observed) throws Exception {
-        int trials = 200;
+        int trials = 100;
         int detected = 0;
         String detection = null;
         for (int trial = 0; trial < trials; trial++) {

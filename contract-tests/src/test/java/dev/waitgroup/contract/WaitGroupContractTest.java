@@ -273,7 +273,7 @@ class WaitGroupContractTest implements HarnessSubject {
     @Order(12)
     @Check("racing-done-one-refused")
     void ofTwoRacingDoneOnACounterOfOneExactlyOneIsRefused() throws Exception {
-        for (int trial = 0; trial < 500; trial++) {
+        for (int trial = 0; trial < 200; trial++) {
             WaitGroup g = implementation.create();
             g.add(1);
             CountDownLatch go = new CountDownLatch(1);
@@ -302,7 +302,7 @@ class WaitGroupContractTest implements HarnessSubject {
     @Check("happens-before")
     void everythingBeforeDoneIsVisibleAfterAwait() throws Exception {
         int workers = 4;
-        for (int trial = 0; trial < 200; trial++) {
+        for (int trial = 0; trial < 100; trial++) {
             int[] written = new int[workers]; // plain writes: only the WaitGroup orders them
             WaitGroup g = implementation.create();
             g.add(workers);

@@ -9,6 +9,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -28,6 +31,8 @@ import org.opentest4j.TestAbortedException;
 public final class CheckRecorder implements InvocationInterceptor, ParameterResolver {
     private static final Namespace NAMESPACE = Namespace.create(CheckRecorder.class);
     private static final int EVIDENCE_LINES = 25;
+    /** Start an assumption's message with this to skip a check that does not apply, without a record. */
+    public static final String NOT_APPLICABLE = "not applicable:";
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
@@ -47,10 +52,13 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
             failure = t;
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (failure instanceof TestAbortedException && String.valueOf(failure.getMessage()).contains(NOT_APPLICABLE)) {
+            throw failure; // a check that does not apply to this implementation leaves no record
+        }
 
         SuiteRecorder recorder = recorder(context);
         recorder.implementation(info(implementation));
-        recorder.record(result(implementation, check, observation, failure, millis));
+        recorder.record(result(implementation, invocationContext.getExecutable(), check, observation, failure, millis));
         recorder.write();
 
         if (failure == null) {
@@ -63,8 +71,8 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         throw failure;
     }
 
-    private static CheckResult result(Implementation implementation, Check check, Observation observation,
-                                      Throwable failure, long millis) {
+    private static CheckResult result(Implementation implementation, Method method, Check check,
+                                      Observation observation, Throwable failure, long millis) {
         Verdict verdict;
         String message;
         String evidence = observation.evidence();
@@ -83,9 +91,17 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
                 evidence = stackTrace(failure);
             }
         }
+        Map<String, Object> details = new LinkedHashMap<>(observation.details());
+        details.putIfAbsent("title", title(method));
         return CheckResult.of(implementation.name(), check.value(), check.category(), verdict, millis, message)
                 .withEvidence(evidence)
-                .withDetails(observation.details());
+                .withDetails(details);
+    }
+
+    /** A test method's name as a sentence: {@code aNewGroupIsZero} becomes "A new group is zero". */
+    static String title(Method method) {
+        String words = method.getName().replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     static ImplementationInfo info(Implementation implementation) {

@@ -17,26 +17,34 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  */
 final class LincheckRun {
     private static final int SUMMARY_LINES = 12;
-    private static final long HANG_TIMEOUT_MS = 5_000;
+    private static final long HANG_TIMEOUT_MS = 2_000;
 
     private LincheckRun() {
     }
 
     /** The budget properties, set by the build (-Pstress raises them). */
     static int iterations() {
-        return Integer.getInteger("lincheck.iterations", 10);
+        return Integer.getInteger("lincheck.iterations", 6);
     }
 
     static int modelCheckingInvocations() {
-        return Integer.getInteger("lincheck.mc.invocations", 500);
+        return Integer.getInteger("lincheck.mc.invocations", 300);
     }
 
     static int stressInvocations() {
-        return Integer.getInteger("lincheck.stress.invocations", 1000);
+        return Integer.getInteger("lincheck.stress.invocations", 500);
     }
 
     /**
-     * Shortens the time after which a stress invocation counts as hung from Lincheck's 30 s to 5 s:
+     * A hand-built scenario is small (two or three threads, a few operations each), so model
+     * checking covers its interleavings with fewer invocations than a random one needs.
+     */
+    static int scenarioInvocations() {
+        return Math.max(100, modelCheckingInvocations() * 2 / 3);
+    }
+
+    /**
+     * Shortens the time after which a stress invocation counts as hung from Lincheck's 30 s to 2 s:
      * a correct WaitGroup finishes these scenarios in microseconds, and every specimen that hangs
      * would otherwise cost half a minute. The setter is Kotlin-internal in Lincheck 3.7 (hence its
      * mangled name); the version is pinned in the parent POM.
@@ -48,8 +56,13 @@ final class LincheckRun {
 
     static void check(Implementation implementation, String check, Options<?, ?> options, Observation observed) {
         WaitGroupUnderTest.check(implementation);
+        check(implementation, check, options, observed, WaitGroupUnderTest.class);
+    }
+
+    static void check(Implementation implementation, String check, Options<?, ?> options, Observation observed,
+                      Class<?> underTest) {
         try {
-            options.check(WaitGroupUnderTest.class);
+            options.check(underTest);
         } catch (LincheckAssertionError failure) {
             String report = failure.getMessage();
             Path saved = save(implementation, check, report);

@@ -101,34 +101,48 @@ class LinearizabilityTest implements HarnessSubject {
 
     @Test
     @Order(7)
+    @Check("mc-racing-rounds")
+    void roundsOpeningAndClosingUnderEachOther(Observation observed) {
+        modelCheck(Scenarios.RACING_ROUNDS, observed);
+    }
+
+    @Test
+    @Order(8)
+    @Check("mc-late-release")
+    void aLateReleaseOfTheFirstRoundMeetsTheSecond(Observation observed) {
+        modelCheck(Scenarios.LATE_RELEASE, observed);
+    }
+
+    @Test
+    @Order(9)
     @Check("mc-go-hand-off")
     void workStartedWithGo(Observation observed) {
         modelCheck(Scenarios.GO_HAND_OFF, observed);
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     @Check("stress-await-scenarios")
     void theAwaitScenariosOnRealThreads(Observation observed) {
         StressOptions options = LincheckRun.withHangTimeout(new StressOptions()
                 .iterations(0)
-                .invocationsPerIteration(LincheckRun.stressInvocations())
+                .invocationsPerIteration(LincheckRun.stressInvocations() / 5)
                 .sequentialSpecification(WaitGroupSpecification.class));
         for (Scenarios.Named scenario : Scenarios.AWAIT_SCENARIOS) {
             options.addCustomScenario(scenario.scenario());
         }
         describe(observed, "stress", "await scenarios", Scenarios.AWAIT_SCENARIOS.size(),
-                LincheckRun.stressInvocations());
+                LincheckRun.stressInvocations() / 5);
         LincheckRun.check(implementation, "stress-await-scenarios", options, observed);
     }
 
     private void modelCheck(Scenarios.Named scenario, Observation observed) {
         ModelCheckingOptions options = new ModelCheckingOptions()
                 .iterations(0)
-                .invocationsPerIteration(LincheckRun.modelCheckingInvocations())
+                .invocationsPerIteration(LincheckRun.scenarioInvocations())
                 .addCustomScenario(scenario.scenario())
                 .sequentialSpecification(WaitGroupSpecification.class);
-        describe(observed, "model-checking", scenario.id(), 1, LincheckRun.modelCheckingInvocations());
+        describe(observed, "model-checking", scenario.id(), 1, LincheckRun.scenarioInvocations());
         observed.detail("scenario", scenario.description());
         LincheckRun.check(implementation, "mc-" + scenario.id(), options, observed);
     }

@@ -54,11 +54,11 @@ class MisuseScenariosTest implements HarnessSubject {
     private void explore(Scenarios.Named scenario, Observation observed) {
         ModelCheckingOptions options = new ModelCheckingOptions()
                 .iterations(0)
-                .invocationsPerIteration(LincheckRun.modelCheckingInvocations())
+                .invocationsPerIteration(LincheckRun.scenarioInvocations())
                 .addCustomScenario(scenario.scenario())
                 .sequentialSpecification(WaitGroupSpecification.class);
         LinearizabilityTest.describe(observed, "model-checking", scenario.id(), 1,
-                LincheckRun.modelCheckingInvocations());
+                LincheckRun.scenarioInvocations());
         observed.detail("scenario", scenario.description());
         try {
             LincheckRun.check(implementation, "mc-" + scenario.id(), options, observed);

@@ -39,6 +39,21 @@ final class Scenarios {
             List.of(op("add", 1)),
             List.of(List.of(op("await"), op("add", 1), op("done")), List.of(op("done"), op("await"))));
 
+    static final Named RACING_ROUNDS = named("racing-rounds",
+            "two tasks each add(1) then done(), racing, so that rounds open and close under each other;"
+                    + " a third thread awaits",
+            List.of(),
+            List.of(List.of(op("add", 1), op("done")), List.of(op("add", 1), op("done")), List.of(op("await"))));
+
+    static final Named LATE_RELEASE = named("late-release",
+            "add(1); one thread ends round one with done(); the coordinator awaits it, starts round two with"
+                    + " go(...) handing the task to a third thread, awaits again and reads the count: the"
+                    + " release of round one may still be running when round two's await begins",
+            List.of(op("add", 1)),
+            List.of(List.of(op("done")),
+                    List.of(op("await"), op("goHandOff"), op("await"), op("count")),
+                    List.of(op("runHandedOff"))));
+
     static final Named GO_HAND_OFF = named("go-hand-off",
             "a coordinator starts a task with go(...) on another thread, then awaits it",
             List.of(),
@@ -56,8 +71,8 @@ final class Scenarios {
             List.of(op("add", 1)),
             List.of(List.of(op("await")), List.of(op("done")), List.of(op("add", 1), op("done"))));
 
-    static final List<Named> AWAIT_SCENARIOS =
-            List.of(TWO_WORKERS_ONE_WAITER, TWO_WAITERS, RELEASE_BY_ADD_MINUS_TWO, SECOND_ROUND, GO_HAND_OFF);
+    static final List<Named> AWAIT_SCENARIOS = List.of(TWO_WORKERS_ONE_WAITER, TWO_WAITERS,
+            RELEASE_BY_ADD_MINUS_TWO, SECOND_ROUND, RACING_ROUNDS, LATE_RELEASE, GO_HAND_OFF);
 
     private Scenarios() {
     }

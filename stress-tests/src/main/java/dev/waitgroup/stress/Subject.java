@@ -1,5 +1,6 @@
 package dev.waitgroup.stress;
 
+import dev.waitgroup.ErrorGroup;
 import dev.waitgroup.Implementation;
 import dev.waitgroup.Implementations;
 import dev.waitgroup.WaitGroup;
@@ -72,6 +73,22 @@ public final class Subject {
         try {
             group.add(delta);
             return "ok";
+        } catch (RuntimeException e) {
+            return thrown(e);
+        }
+    }
+
+    /**
+     * Starts a task in an ErrorGroup from a normal-mode actor, which may not throw: null when
+     * started, otherwise what was thrown (a broken WaitGroup underneath may throw from go()).
+     */
+    public static String go(ErrorGroup group, ErrorGroup.Task task) {
+        try {
+            group.go(task);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return thrown(e);
         } catch (RuntimeException e) {
             return thrown(e);
         }

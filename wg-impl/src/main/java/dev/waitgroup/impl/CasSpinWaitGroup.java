@@ -18,7 +18,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Invariant: a waiter parks only after its node is on the stack <i>and</i> it has seen the round
  * unchanged after the push. A releaser advances the round before it detaches the stack, so a waiter
- * either is detached (and unparked) or sees the new round: no wake-up is lost.
+ * either is detached (and unparked) or sees the new round: no wake-up is lost. And a waiter returns
+ * only when the round has moved on, never merely because its node was released: the releaser of an
+ * earlier round, still detaching the stack when the next round began, may release a node of the
+ * new round (a bug the ActuallyWait benchmark hung on, and Lincheck's late-release scenario shows).
  *
  * <p>Reuse before the previous {@code await} returned: <b>generation-safe</b>. A waiter waits for
  * its own round to end, not for the counter to be zero again.
@@ -26,8 +29,13 @@ import java.util.concurrent.locks.LockSupport;
 public final class CasSpinWaitGroup implements WaitGroup {
     private static final long COUNT_MASK = 0xFFFF_FFFFL;
     private static final long ONE_ROUND = 1L << 32;
-    /** Spinning helps only when another core can end the round meanwhile. */
-    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 1 << 8 : 0;
+    /**
+     * Spin iterations before parking. Spinning helps only when another core can end the round
+     * meanwhile; the system property exists for measuring (the benchmarks module), not for tuning
+     * in production.
+     */
+    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1
+            ? Integer.getInteger("dev.waitgroup.cas.spins", 1 << 8) : 0;
 
     private static final VarHandle STATE;
     private static final VarHandle WAITERS;
@@ -98,6 +106,9 @@ public final class CasSpinWaitGroup implements WaitGroup {
     }
 
     private void releaseAll() {
+        if (waiters == null) {
+            return; // the common case, and no atomic write: a later push sees the new round
+        }
         for (Waiter w = (Waiter) WAITERS.getAndSet(this, (Waiter) null); w != null; w = w.next) {
             if (w.transition(Waiter.RELEASED)) {
                 LockSupport.unpark(w.thread);
@@ -131,28 +142,36 @@ public final class CasSpinWaitGroup implements WaitGroup {
             Thread.onSpinWait();
         }
         long deadline = timed ? System.nanoTime() + nanos : 0L;
-        Waiter node = new Waiter(Thread.currentThread());
-        push(node);
-        while (roundOf(state) == round && node.status == Waiter.WAITING) {
-            if (timed) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0L) {
-                    return !cancel(node);
+        for (;;) {
+            Waiter node = new Waiter(Thread.currentThread());
+            push(node);
+            while (roundOf(state) == round && node.status == Waiter.WAITING) {
+                if (timed) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0L) {
+                        cancel(node);
+                        return roundOf(state) != round;
+                    }
+                    LockSupport.parkNanos(this, remaining);
+                } else {
+                    LockSupport.park(this);
                 }
-                LockSupport.parkNanos(this, remaining);
-            } else {
-                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    cancel(node);
+                    if (roundOf(state) == round) {
+                        throw new InterruptedException();
+                    }
+                    Thread.currentThread().interrupt(); // released meanwhile: return, keep the interrupt
+                    return true;
+                }
             }
-            if (Thread.interrupted()) {
-                if (cancel(node)) {
-                    throw new InterruptedException();
-                }
-                Thread.currentThread().interrupt(); // released meanwhile: return, keep the interrupt
+            if (roundOf(state) != round) {
+                node.transition(Waiter.CANCELLED); // no-op if a release got here first
                 return true;
             }
+            // Released, yet the round is still open: the releaser of an earlier round was still
+            // detaching the stack when this round's node was pushed. Not our release: wait again.
         }
-        node.transition(Waiter.CANCELLED); // the round moved on before anyone released the node
-        return true;
     }
 
     private void push(Waiter node) {
@@ -170,7 +189,7 @@ public final class CasSpinWaitGroup implements WaitGroup {
     }
 
     /**
-     * Gives up a wait. Returns false if the node was released first (the wait succeeded after all).
+     * Gives up a wait. Returns false if the node was released first.
      * A cancelled node stays on the stack until it is unlinked here, by a later push, or by the next
      * release; unlinking skips only cancelled nodes, so a live node is never lost.
      */

@@ -83,11 +83,17 @@ public final class PhaserWaitGroup implements WaitGroup {
         }
     }
 
-    /** Waits (briefly) until the release that opened {@code round} has advanced the phaser to it. */
+    /**
+     * Waits (briefly) while the release that opened {@code round} has not yet arrived, that is while
+     * the phaser is still one phase behind. A stale {@code round} (the phaser has moved past it since
+     * the state was read) must not wait: the caller's CAS fails and it reads the state again.
+     * (Waiting for the phase to equal a stale round waited for rounds nobody would open: found by
+     * Lincheck's racing-rounds scenario.)
+     */
     private void awaitPreviousRelease(int round) {
-        int phase;
-        while ((phase = releases.getPhase()) != round) {
-            releases.awaitAdvance(phase);
+        int previous = (round - 1) & Integer.MAX_VALUE;
+        if (releases.getPhase() == previous) {
+            releases.awaitAdvance(previous);
         }
     }
 

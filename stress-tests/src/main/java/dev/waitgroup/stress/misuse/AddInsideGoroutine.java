@@ -21,8 +21,11 @@ import org.openjdk.jcstress.infra.results.LI_Result;
  * </pre>
  * The task counts itself only once it runs, so the coordinator's {@code Wait} may find the counter
  * at zero and return before the work has even begun ({@code go vet}'s waitgroup analyzer flags
- * it). No WaitGroup can prevent this: the bug is in the client. The fixed twin,
- * {@code contract.GoCountsBeforeStart}, counts the task before it starts with {@code go(...)}.
+ * it). No WaitGroup can prevent this: the bug is in the client.
+ *
+ * <p>Fix: count the task before starting it ({@code add(1)} on the coordinator's side), or start it
+ * with {@code go(...)}, which does exactly that; the fixed twin {@code contract.GoCountsBeforeStart}
+ * shows the early return can no longer happen.
  */
 @JCStressTest
 @Description("the task calls add(1) itself: await() can return before the work began")

@@ -18,6 +18,9 @@ import org.openjdk.jcstress.infra.results.L_Result;
  * without it (it is not even an actor here: it did nothing). The waiter would wait forever. The
  * harness never waits forever: the waiter waits 100 µs, and the timeout is the reproduction.
  * Returning "released" would be a WaitGroup that lets a waiter go while a task is still counted.
+ *
+ * <p>Fix: call {@code done()} in a {@code finally} block (Go: {@code defer wg.Done()}) so that no
+ * early return or exception can skip it, or start the task with {@code go(...)}, which does.
  */
 @JCStressTest
 @Description("one of two tasks forgets done(): the waiter never returns (shown with a 100 µs bound)")

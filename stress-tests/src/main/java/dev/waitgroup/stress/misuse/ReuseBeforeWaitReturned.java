@@ -26,10 +26,13 @@ import org.openjdk.jcstress.infra.results.LLL_Result;
  * </ul>
  * The releaser first waits (at most 5 ms) until the old waiter is parked inside {@code await()},
  * so that it really is round 1's waiter (a sample where it is not is recorded as such, and says
- * nothing); then it ends round 1, starts round 2, and watches for half a millisecond whether the old waiter comes
- * out before it ends round 2. Per sample that is a fact; per implementation, the runner calls it
- * silent when at least 1% of the samples are, since a generation-safe waiter that is merely slow to
- * wake also shows as "after round 2" now and then (any detection counts as detected).
+ * nothing); then it ends round 1, starts round 2, and watches for half a millisecond whether the
+ * old waiter comes out before it ends round 2. Per sample that is a fact; per implementation, the
+ * runner calls it silent when at least 1% of the samples are, since a generation-safe waiter that
+ * is merely slow to wake also shows as "after round 2" now and then (any detection counts).
+ *
+ * <p>Fix: let every {@code await()} of a round return before the next round's first {@code add};
+ * when waiters of one round may still be waking up, use a new group for the next round.
  */
 @JCStressTest
 @Description("round 2 starts before round 1's await() returned")

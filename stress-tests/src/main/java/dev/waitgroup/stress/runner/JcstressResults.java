@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openjdk.jcstress.infra.TestInfo;
 import org.openjdk.jcstress.infra.collectors.DiskReadCollector;
 import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.grading.GradingResult;
 import org.openjdk.jcstress.infra.grading.ReportUtils;
 import org.openjdk.jcstress.infra.grading.TestGrading;
+import org.openjdk.jcstress.infra.runners.TestList;
 
 /**
  * Reads a jcstress run's binary results with jcstress's own API (the format is jcstress's private
@@ -49,10 +51,16 @@ final class JcstressResults {
             for (GradingResult row : grading.gradingResults.values()) {
                 outcomes.add(new TestSummary.Outcome(row.id, row.count, row.expect.name(), row.description));
             }
-            summaries.add(new TestSummary(merged.getName(), merged.status().name(), merged.getTotalCount(),
+            summaries.add(new TestSummary(merged.getName(), description(merged.getName()), merged.status().name(),
+                    merged.getTotalCount(),
                     configurations.getOrDefault(merged.getName(), 0L).intValue(), outcomes,
                     List.copyOf(merged.getMessages())));
         }
         return summaries;
+    }
+
+    private static String description(String test) {
+        TestInfo info = TestList.getInfo(test);
+        return info == null || info.description() == null ? test : info.description();
     }
 }

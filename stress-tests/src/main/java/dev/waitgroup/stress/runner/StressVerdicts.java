@@ -124,6 +124,7 @@ final class StressVerdicts {
     private static Map<String, Object> details(TestSummary summary) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("test", summary.test());
+        details.put("title", summary.description());
         details.put("status", summary.status());
         details.put("samples", summary.samples());
         details.put("configurations", summary.configurations());

@@ -6,13 +6,14 @@ import java.util.List;
  * One jcstress test's results on one implementation, merged over its configurations.
  *
  * @param test           the test class name
+ * @param description    the test's {@code @Description}
  * @param status         jcstress's status: NORMAL, TEST_ERROR, VM_ERROR, TIMEOUT_ERROR, ...
  * @param samples        all samples over all configurations
  * @param configurations how many JVM/compilation configurations ran
  * @param outcomes       every declared or observed outcome, with its count
  * @param messages       jcstress's messages (exceptions, VM errors), possibly empty
  */
-record TestSummary(String test, String status, long samples, int configurations, List<Outcome> outcomes,
+record TestSummary(String test, String description, String status, long samples, int configurations, List<Outcome> outcomes,
                    List<String> messages) {
 
     /** One row of the outcome table: the id, how often it was seen, what the test expects of it. */

@@ -89,7 +89,7 @@ class StressVerdictsTest {
         for (TestSummary.Outcome outcome : outcomes) {
             samples += outcome.count();
         }
-        return StressVerdicts.judge("aqs", new TestSummary(test, status, samples, 2, List.of(outcomes), List.of()), 10);
+        return StressVerdicts.judge("aqs", new TestSummary(test, "a test", status, samples, 2, List.of(outcomes), List.of()), 10);
     }
 
     private static TestSummary.Outcome outcome(String id, long count, String expect, String description) {

@@ -1,0 +1,121 @@
+package dev.waitgroup.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waitgroup.Implementation;
+import dev.waitgroup.Implementations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks over the {@code wg.impl} selection (specimens are not worth timing) and writes
+ * JMH's JSON results to one file, {@code bench.results} ({@code benchmarks/target/jmh/results.json}).
+ *
+ * <p>Go's six benchmarks run at 1 and at 2 threads, as Go's {@code -cpu 1,2}; ActuallyWait with
+ * {@code go(task)} and the fork-join round at 1. Presets ({@code bench.preset}):
+ * <ul>
+ *   <li>{@code short} (in {@code mvn verify -Pstress}): 1 fork, 2 x 0.5 s warm-up, 2 x 0.5 s
+ *       measurement: a few minutes on 2 cores, wide error bars, right order of magnitude;</li>
+ *   <li>{@code full}: 2 forks, 3 x 1 s warm-up, 5 x 1 s measurement: the figures to quote.</li>
+ * </ul>
+ */
+public final class BenchmarkRunner {
+    private static final String PACKAGE = "dev\\.waitgroup\\.bench\\.";
+    /** Go's six, and their baselines: run at 1 and 2 threads. */
+    private static final String GO_MIRRORS = PACKAGE + "\\w+\\.(uncontended|addDone|addDoneWork|await|awaitWork"
+            + "|actuallyWait)$";
+    /** Run at 1 thread only: a thread per round, and a pool that already uses every core. */
+    private static final String SINGLE_THREADED = PACKAGE + "\\w+\\.(actuallyWaitGo|forkJoin)$";
+
+    private BenchmarkRunner() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        List<String> implementations = new ArrayList<>();
+        try {
+            for (Implementation entry : Implementations.selected()) {
+                if (entry.kind() != Implementation.Kind.SPECIMEN) {
+                    implementations.add(entry.selector());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmarks: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (implementations.isEmpty()) {
+            System.err.println("benchmarks: the selection holds only specimens; nothing worth timing");
+            System.exit(2);
+            return;
+        }
+        String preset = System.getProperty("bench.preset", "short").toLowerCase(Locale.ROOT);
+        String include = System.getProperty("bench.include", "").trim();
+        Path results = Path.of(System.getProperty("bench.results", "target/jmh/results.json"));
+        Files.createDirectories(results.toAbsolutePath().getParent());
+
+        Path oneThread = results.resolveSibling("results-1-thread.json");
+        Path twoThreads = results.resolveSibling("results-2-threads.json");
+        run(options(preset, implementations, include, 1, oneThread)
+                .include(GO_MIRRORS).include(SINGLE_THREADED));
+        run(options(preset, implementations, include, 2, twoThreads).include(GO_MIRRORS));
+        merge(List.of(oneThread, twoThreads), results);
+        System.out.println("benchmarks: JMH results in " + results.toAbsolutePath());
+    }
+
+    static ChainedOptionsBuilder options(String preset, List<String> implementations, String include, int threads,
+                                         Path resultFile) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .param("impl", implementations.toArray(new String[0]))
+                .threads(threads)
+                .shouldFailOnError(true)
+                .jvmArgsAppend("-Xmx1g", "-D" + Implementations.CLASSPATH_PROPERTY + "="
+                        + System.getProperty(Implementations.CLASSPATH_PROPERTY, ""))
+                .resultFormat(ResultFormatType.JSON)
+                .result(resultFile.toString());
+        if (!include.isEmpty()) {
+            options.include(include);
+        }
+        switch (preset) {
+            case "short":
+                return options.forks(1)
+                        .warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
+                        .measurementIterations(2).measurementTime(TimeValue.milliseconds(500))
+                        .timeout(TimeValue.seconds(30));
+            case "full":
+                return options.forks(2)
+                        .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                        .timeout(TimeValue.seconds(60));
+            default:
+                throw new IllegalArgumentException("bench.preset: unknown preset '" + preset
+                        + "'; expected short or full");
+        }
+    }
+
+    private static void run(ChainedOptionsBuilder options) throws RunnerException {
+        new Runner(options.timeUnit(TimeUnit.MICROSECONDS).build()).run();
+    }
+
+    /** JMH writes one JSON array per run; the report reads one file holding both. */
+    private static void merge(List<Path> parts, Path target) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode all = mapper.createArrayNode();
+        for (Path part : parts) {
+            if (Files.isRegularFile(part)) {
+                JsonNode runs = mapper.readTree(part.toFile());
+                runs.forEach(all::add);
+            }
+        }
+        mapper.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), all);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.waitgroup.bench;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The JDK's one-shot answer, where its shape fits: a fresh latch per round for ActuallyWait (it
+ * cannot be reused), and await() on a latch already at zero.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+public class CountDownLatchBaseline {
+    private final CountDownLatch open = new CountDownLatch(0);
+
+    @State(Scope.Thread)
+    public static class Own {
+        Handoff countDownOnAnotherThread;
+
+        @Setup(Level.Trial)
+        public void startHelper() {
+            countDownOnAnotherThread = new Handoff("latch-helper", item -> ((CountDownLatch) item).countDown());
+        }
+
+        @TearDown(Level.Trial)
+        public void stopHelper() throws InterruptedException {
+            countDownOnAnotherThread.close();
+        }
+    }
+
+    @Benchmark
+    public void await() throws InterruptedException {
+        open.await();
+    }
+
+    @Benchmark
+    public void actuallyWait(Own own) throws InterruptedException {
+        CountDownLatch latch = new CountDownLatch(1);
+        own.countDownOnAnotherThread.handOff(latch);
+        latch.await();
+    }
+}

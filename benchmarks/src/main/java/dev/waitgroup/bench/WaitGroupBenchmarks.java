@@ -1,0 +1,176 @@
+package dev.waitgroup.bench;
+
+import dev.waitgroup.Implementation;
+import dev.waitgroup.Implementations;
+import dev.waitgroup.WaitGroup;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Go's WaitGroup benchmarks (src/sync/waitgroup_test.go), mirrored for every implementation, plus
+ * the fork-join round users actually write.
+ *
+ * <p>Go runs them with {@code b.RunParallel} and reports wall time divided by the operations of all
+ * goroutines together; JMH's throughput with N threads is likewise the sum over threads, so the
+ * report converts it to ns/op for a like-with-like comparison. The {@code impl} parameter takes any
+ * {@code wg.impl} value; BenchmarkRunner sets it to the run's selection.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+public class WaitGroupBenchmarks {
+    /** Go's "local work": 100 rounds of a multiply and a divide. */
+    static final int LOCAL_WORK = 100;
+
+    @Param({"aqs", "phaser", "lock", "cas", "go"})
+    public String impl;
+
+    Implementation implementation;
+    /** One group shared by all threads (AddDone, Wait). */
+    WaitGroup shared;
+
+    @Setup(Level.Trial)
+    public void createSharedGroup() {
+        implementation = Implementations.select(impl, System.getProperty(Implementations.CLASSPATH_PROPERTY, ""))
+                .get(0);
+        shared = implementation.create();
+    }
+
+    /** Each thread's own group, for Uncontended and ActuallyWait. */
+    @State(Scope.Thread)
+    public static class Own {
+        WaitGroup group;
+        int work = 1;
+
+        @Setup(Level.Trial)
+        public void createOwnGroup(WaitGroupBenchmarks benchmark) {
+            group = benchmark.implementation.create();
+        }
+    }
+
+    /** Each thread's helper, the other party of ActuallyWait. */
+    @State(Scope.Thread)
+    public static class Helper {
+        Handoff doneOnAnotherThread;
+
+        @Setup(Level.Trial)
+        public void start() {
+            doneOnAnotherThread = new Handoff("actually-wait-helper", item -> ((WaitGroup) item).done());
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws InterruptedException {
+            doneOnAnotherThread.close();
+        }
+    }
+
+    /** The pool for the fork-join round: as many workers as cores. */
+    @State(Scope.Benchmark)
+    public static class Pool {
+        @Param({"1", "8", "64"})
+        public int tasks;
+
+        ForkJoinPool pool;
+
+        @Setup(Level.Trial)
+        public void start() {
+            pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Go: each goroutine its own (padded) group: Add(1); Done(); Wait(). */
+    @Benchmark
+    public void uncontended(Own own) throws InterruptedException {
+        own.group.add(1);
+        own.group.done();
+        own.group.await();
+    }
+
+    /** Go: one group shared by all goroutines: Add(1); Done(). */
+    @Benchmark
+    public void addDone() {
+        shared.add(1);
+        shared.done();
+    }
+
+    /** Go: Add(1); 100 rounds of local work; Done(). */
+    @Benchmark
+    public int addDoneWork(Own own) {
+        shared.add(1);
+        int work = localWork(own.work);
+        shared.done();
+        return work;
+    }
+
+    /** Go: Wait() on a group whose counter is already zero. */
+    @Benchmark
+    public void await() throws InterruptedException {
+        shared.await();
+    }
+
+    /** Go: Wait() on a zero counter, then local work. */
+    @Benchmark
+    public int awaitWork(Own own) throws InterruptedException {
+        shared.await();
+        return localWork(own.work);
+    }
+
+    /**
+     * Go: a new group, Add(1), a goroutine calls Done(), Wait() really blocks. Here the other party
+     * is a pre-started thread, so that the figure is the hand-off and the wake-up, not thread start.
+     */
+    @Benchmark
+    public void actuallyWait(Own own, Helper helper) throws InterruptedException {
+        WaitGroup group = own.group;
+        group.add(1);
+        helper.doneOnAnotherThread.handOff(group);
+        group.await();
+    }
+
+    /** ActuallyWait written with go(task): a new thread per round, virtual on Java 21+. */
+    @Benchmark
+    public void actuallyWaitGo(Own own) throws InterruptedException {
+        WaitGroup group = own.group;
+        group.go(WaitGroupBenchmarks::nothing);
+        group.await();
+    }
+
+    /** The shape users write: start N tasks with go(pool, task), then await them all. */
+    @Benchmark
+    public void forkJoin(Pool pool, Blackhole blackhole) throws InterruptedException {
+        WaitGroup group = implementation.create();
+        for (int i = 0; i < pool.tasks; i++) {
+            group.go(pool.pool, () -> Blackhole.consumeCPU(50));
+        }
+        group.await();
+        blackhole.consume(group);
+    }
+
+    static int localWork(int seed) {
+        int foo = seed;
+        for (int i = 0; i < LOCAL_WORK; i++) {
+            foo *= 2;
+            foo /= 2;
+        }
+        return foo;
+    }
+
+    private static void nothing() {
+    }
+}
