@@ -140,7 +140,7 @@ class ImplementationsTest {
     }
 
     /** A plugged-in WaitGroup as a user would write one (delegating, for brevity). */
-    public static final class CountingWaitGroup implements WaitGroup {
+    public static class CountingWaitGroup implements WaitGroup {
         private final WaitGroup delegate = new AqsWaitGroup();
 
         @Override
@@ -165,32 +165,9 @@ class ImplementationsTest {
     }
 
     /** Not selectable: the harness needs a fresh group per check. */
-    public static final class NeedsAnArgument implements WaitGroup {
-        private final WaitGroup delegate;
-
+    public static class NeedsAnArgument extends CountingWaitGroup {
         public NeedsAnArgument(int initial) {
-            delegate = new AqsWaitGroup();
-            delegate.add(initial);
-        }
-
-        @Override
-        public void add(int delta) {
-            delegate.add(delta);
-        }
-
-        @Override
-        public void await() throws InterruptedException {
-            delegate.await();
-        }
-
-        @Override
-        public boolean await(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
-            return delegate.await(timeout, unit);
-        }
-
-        @Override
-        public int count() {
-            return delegate.count();
+            add(initial);
         }
     }
 

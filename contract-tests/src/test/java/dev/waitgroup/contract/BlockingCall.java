@@ -1,7 +1,6 @@
 package dev.waitgroup.contract;
 
 import dev.waitgroup.harness.HangDetected;
-
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +43,16 @@ final class BlockingCall<T> {
             call.run();
             return null;
         });
+    }
+
+    /**
+     * {@code group.await(amount, unit)}, itself bounded: an implementation that ignores its own
+     * timeout is reported as a hang, not waited for.
+     */
+    static boolean timedAwait(dev.waitgroup.WaitGroup group, long amount, TimeUnit unit) throws Exception {
+        return start("await(" + amount + " " + unit.toString().toLowerCase(java.util.Locale.ROOT) + ")",
+                () -> group.await(amount, unit))
+                .result(Duration.ofNanos(Math.max(0, unit.toNanos(amount))).plus(Bounds.MUST_RETURN));
     }
 
     @FunctionalInterface

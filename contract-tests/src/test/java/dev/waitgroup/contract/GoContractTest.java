@@ -1,17 +1,14 @@
 package dev.waitgroup.contract;
 
-import dev.waitgroup.harness.Check;
-import dev.waitgroup.harness.CheckRecorder;
-import dev.waitgroup.harness.HarnessSubject;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waitgroup.Implementation;
 import dev.waitgroup.WaitGroup;
+import dev.waitgroup.harness.Check;
+import dev.waitgroup.harness.CheckRecorder;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -22,11 +19,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,26 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class GoContractTest implements HarnessSubject {
-    @Parameter
-    Implementation implementation;
-
-    private WaitGroup group;
-
-    @Override
-    public Implementation implementation() {
-        return implementation;
-    }
-
-    @BeforeEach
-    void createGroup() {
-        group = implementation.create();
-    }
-
-    @AfterEach
-    void releaseStragglers() {
-        Stragglers.release(group);
-    }
+class GoContractTest extends OneGroupPerCheck {
 
     /** An executor that holds tasks until told to run them: "started, but not yet running". */
     private static final class HeldExecutor implements java.util.concurrent.Executor {
@@ -81,11 +56,11 @@ class GoContractTest implements HarnessSubject {
         AtomicInteger ran = new AtomicInteger();
         group.go(notYetRunning, ran::incrementAndGet);
         assertEquals(1, group.count(), "go() must count the task before the executor runs it");
-        assertFalse(group.await(Bounds.STAYS_BLOCKED.toMillis(), TimeUnit.MILLISECONDS),
+        assertFalse(BlockingCall.timedAwait(group, Bounds.STAYS_BLOCKED.toMillis(), TimeUnit.MILLISECONDS),
                 "await() returned before the task ran");
 
         BlockingCall.run("the held task", notYetRunning::runAll).result(Bounds.MUST_RETURN);
-        assertTrue(group.await(Bounds.MUST_RETURN.toMillis(), TimeUnit.MILLISECONDS), "await() after the task ran");
+        assertTrue(BlockingCall.timedAwait(group, Bounds.MUST_RETURN.toMillis(), TimeUnit.MILLISECONDS), "await() after the task ran");
         assertEquals(1, ran.get());
     }
 
@@ -102,7 +77,7 @@ class GoContractTest implements HarnessSubject {
         }, () -> {
             throw boom;
         });
-        assertTrue(group.await(Bounds.MUST_RETURN.toMillis(), TimeUnit.MILLISECONDS),
+        assertTrue(BlockingCall.timedAwait(group, Bounds.MUST_RETURN.toMillis(), TimeUnit.MILLISECONDS),
                 "a task that throws must still count down");
         assertSame(boom, uncaught.get(Bounds.MUST_RETURN.toMillis(), TimeUnit.MILLISECONDS),
                 "the task's exception must reach the thread's uncaught-exception handler, not be swallowed");
@@ -118,7 +93,7 @@ class GoContractTest implements HarnessSubject {
                 }, () -> { }));
         assertSame(rejection, thrown, "go() must rethrow the executor's own exception");
         assertEquals(0, group.count(), "a rejected task must not stay counted");
-        assertTrue(group.await(0, TimeUnit.NANOSECONDS));
+        assertTrue(BlockingCall.timedAwait(group, 0, TimeUnit.NANOSECONDS));
 
         ExecutorService shutDown = Executors.newSingleThreadExecutor();
         shutDown.shutdown();

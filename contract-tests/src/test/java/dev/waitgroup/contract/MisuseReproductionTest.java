@@ -1,16 +1,13 @@
 package dev.waitgroup.contract;
 
-import dev.waitgroup.harness.Check;
-import dev.waitgroup.harness.CheckRecorder;
-import dev.waitgroup.harness.HarnessSubject;
-import dev.waitgroup.harness.Observation;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waitgroup.Implementation;
 import dev.waitgroup.ReuseBehaviour;
 import dev.waitgroup.WaitGroup;
+import dev.waitgroup.harness.Check;
+import dev.waitgroup.harness.CheckRecorder;
+import dev.waitgroup.harness.Observation;
 import dev.waitgroup.results.Category;
 import dev.waitgroup.results.Verdict;
 import java.time.Duration;
@@ -21,11 +18,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,29 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class MisuseReproductionTest implements HarnessSubject {
+class MisuseReproductionTest extends OneGroupPerCheck {
     private static final int REUSE_TRIALS = 10;
     private static final Duration STUCK = Duration.ofMillis(100);
-
-    @Parameter
-    Implementation implementation;
-
-    private WaitGroup group;
-
-    @Override
-    public Implementation implementation() {
-        return implementation;
-    }
-
-    @BeforeEach
-    void createGroup() {
-        group = implementation.create();
-    }
-
-    @AfterEach
-    void releaseStragglers() {
-        Stragglers.release(group);
-    }
 
     /**
      * In Go: {@code go func() { wg.Add(1); defer wg.Done(); work() }(); wg.Wait()}. The task is

@@ -1,10 +1,5 @@
 package dev.waitgroup.contract;
 
-import dev.waitgroup.harness.Check;
-import dev.waitgroup.harness.CheckRecorder;
-import dev.waitgroup.harness.HarnessSubject;
-import dev.waitgroup.harness.HangDetected;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.waitgroup.CounterArithmetic;
-import dev.waitgroup.Implementation;
 import dev.waitgroup.WaitGroup;
+import dev.waitgroup.harness.Check;
+import dev.waitgroup.harness.CheckRecorder;
+import dev.waitgroup.harness.HangDetected;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,14 +20,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,27 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WaitGroupContractTest implements HarnessSubject {
-    @Parameter
-    Implementation implementation;
-
-    private WaitGroup group;
-
-    @Override
-    public Implementation implementation() {
-        return implementation;
-    }
-
-    @BeforeEach
-    void createGroup() {
-        group = implementation.create();
-    }
-
-    /** A failed check may leave waiters blocked: release them, so they do not outlive the check. */
-    @AfterEach
-    void releaseStragglers() {
-        Stragglers.release(group);
-    }
+class WaitGroupContractTest extends OneGroupPerCheck {
 
     @Test
     @Order(1)
@@ -74,7 +48,7 @@ class WaitGroupContractTest implements HarnessSubject {
     void aNewGroupIsZeroAndDoesNotBlock() throws Exception {
         assertEquals(0, group.count());
         BlockingCall.run("await() on a new group", group::await).result(Bounds.MUST_RETURN);
-        assertTrue(group.await(0, TimeUnit.NANOSECONDS), "await(0) on a zero counter must return true");
+        assertTrue(BlockingCall.timedAwait(group, 0, TimeUnit.NANOSECONDS), "await(0) on a zero counter must return true");
     }
 
     @Test
@@ -147,6 +121,17 @@ class WaitGroupContractTest implements HarnessSubject {
     }
 
     @Test
+    @Order(5)
+    @Check("release-by-negative-add")
+    void aNegativeAddThatReachesZeroReleasesLikeDone() throws Exception {
+        group.add(3);
+        BlockingCall<Void> waiter = BlockingCall.run("await() on a counter of 3", group::await).whenParked();
+        group.add(-3); // three tasks finished at once: a release, exactly as three done() would be
+        waiter.result(Bounds.MUST_RETURN);
+        assertEquals(0, group.count());
+    }
+
+    @Test
     @Order(6)
     @Check("timed-await-times-out")
     void theTimedAwaitReturnsFalseWhenTheTimeElapses() throws Exception {
@@ -154,8 +139,8 @@ class WaitGroupContractTest implements HarnessSubject {
         boolean released = BlockingCall.start("await(50 ms) on a counter of 1",
                 () -> group.await(50, TimeUnit.MILLISECONDS)).result(Bounds.MUST_RETURN);
         assertFalse(released, "await(50 ms) must return false while the counter stays 1");
-        assertFalse(group.await(0, TimeUnit.NANOSECONDS), "await(0) must return false on a non-zero counter");
-        assertFalse(group.await(-1, TimeUnit.SECONDS), "a negative timeout means do not wait");
+        assertFalse(BlockingCall.timedAwait(group, 0, TimeUnit.NANOSECONDS), "await(0) must return false on a non-zero counter");
+        assertFalse(BlockingCall.timedAwait(group, -1, TimeUnit.SECONDS), "a negative timeout means do not wait");
         assertEquals(1, group.count(), "a timed-out await must leave the counter unchanged");
     }
 

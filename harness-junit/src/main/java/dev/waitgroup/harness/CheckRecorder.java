@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -45,12 +48,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         Implementation implementation = ((HarnessSubject) context.getRequiredTestInstance()).implementation();
         Observation observation = observation(context);
         long start = System.nanoTime();
-        Throwable failure = null;
-        try {
-            invocation.proceed();
-        } catch (Throwable t) {
-            failure = t;
-        }
+        Throwable failure = runBounded(invocation, check);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         if (failure instanceof TestAbortedException && String.valueOf(failure.getMessage()).contains(NOT_APPLICABLE)) {
             throw failure; // a check that does not apply to this implementation leaves no record
@@ -69,6 +67,47 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
                     + ": " + failure, failure);
         }
         throw failure;
+    }
+
+    /**
+     * Runs the check, on its own thread when {@code wg.check.bound} (seconds) is set: the safety net
+     * for a call into an implementation that blocks where it must not (in {@code add}, or in an
+     * {@code await(timeout)} that ignores its timeout). Such a check is reported as a hang and its
+     * thread left behind, rather than hanging the build.
+     */
+    private static Throwable runBounded(Invocation<Void> invocation, Check check) {
+        long bound = Long.getLong("wg.check.bound", 0L);
+        if (bound <= 0) {
+            try {
+                invocation.proceed();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        }
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread runner = new Thread(() -> {
+            try {
+                invocation.proceed();
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        }, "wg-check " + check.value());
+        runner.setDaemon(true);
+        runner.start();
+        try {
+            return outcome.get(bound, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            runner.interrupt();
+            return new HangDetected("the check did not finish within " + bound + " s: a call into the implementation"
+                    + " blocked where it must not; its thread was left behind");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (ExecutionException impossible) {
+            return impossible.getCause();
+        }
     }
 
     private static CheckResult result(Implementation implementation, Method method, Check check,

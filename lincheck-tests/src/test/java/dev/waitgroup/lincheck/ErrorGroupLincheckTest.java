@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.waitgroup.Implementation;
 import dev.waitgroup.harness.Check;
 import dev.waitgroup.harness.CheckRecorder;
-import dev.waitgroup.harness.HarnessSubject;
+import dev.waitgroup.harness.EachImplementation;
 import dev.waitgroup.harness.Observation;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,14 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class ErrorGroupLincheckTest implements HarnessSubject {
-    @Parameter
-    Implementation implementation;
-
-    @Override
-    public Implementation implementation() {
-        return implementation;
-    }
+class ErrorGroupLincheckTest extends EachImplementation {
 
     @Test
     @Check("mc-error-group")
@@ -37,7 +29,7 @@ class ErrorGroupLincheckTest implements HarnessSubject {
         assumeTrue(implementation.kind() != Implementation.Kind.SPECIMEN,
                 CheckRecorder.NOT_APPLICABLE + " a specimen breaks the group underneath; its own checks catch it");
         ErrorGroupUnderTest.check(implementation);
-        int iterations = Math.max(1, LincheckRun.iterations() / 3);
+        int iterations = Math.max(1, LincheckRun.iterations() / 6);
         ModelCheckingOptions options = new ModelCheckingOptions()
                 .iterations(iterations)
                 .invocationsPerIteration(LincheckRun.modelCheckingInvocations() / 2)

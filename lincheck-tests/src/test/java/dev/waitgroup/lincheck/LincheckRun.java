@@ -40,7 +40,7 @@ final class LincheckRun {
      * checking covers its interleavings with fewer invocations than a random one needs.
      */
     static int scenarioInvocations() {
-        return Math.max(100, modelCheckingInvocations() * 2 / 3);
+        return Math.max(100, modelCheckingInvocations() / 2);
     }
 
     /**

@@ -1,9 +1,8 @@
 package dev.waitgroup.lincheck;
 
-import dev.waitgroup.Implementation;
 import dev.waitgroup.harness.Check;
 import dev.waitgroup.harness.CheckRecorder;
-import dev.waitgroup.harness.HarnessSubject;
+import dev.waitgroup.harness.EachImplementation;
 import dev.waitgroup.harness.Observation;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.StressOptions;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,14 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LinearizabilityTest implements HarnessSubject {
-    @Parameter
-    Implementation implementation;
-
-    @Override
-    public Implementation implementation() {
-        return implementation;
-    }
+class LinearizabilityTest extends EachImplementation {
 
     @Test
     @Order(1)
@@ -59,15 +50,16 @@ class LinearizabilityTest implements HarnessSubject {
     @Order(2)
     @Check("stress-random")
     void randomScenariosUnderStress(Observation observed) {
+        int iterations = Math.max(1, LincheckRun.iterations() / 2);
         StressOptions options = new StressOptions()
-                .iterations(LincheckRun.iterations())
+                .iterations(iterations)
                 .invocationsPerIteration(LincheckRun.stressInvocations())
                 .threads(3)
                 .actorsPerThread(3)
                 .actorsBefore(2)
                 .actorsAfter(1)
                 .sequentialSpecification(WaitGroupSpecification.class);
-        describe(observed, "stress", "random", LincheckRun.iterations(), LincheckRun.stressInvocations());
+        describe(observed, "stress", "random", iterations, LincheckRun.stressInvocations());
         LincheckRun.check(implementation, "stress-random", options, observed);
     }
 

@@ -1,9 +1,8 @@
 package dev.waitgroup.lincheck;
 
-import dev.waitgroup.Implementation;
 import dev.waitgroup.harness.Check;
 import dev.waitgroup.harness.CheckRecorder;
-import dev.waitgroup.harness.HarnessSubject;
+import dev.waitgroup.harness.EachImplementation;
 import dev.waitgroup.harness.Observation;
 import dev.waitgroup.results.Category;
 import dev.waitgroup.results.Verdict;
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,17 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class MisuseScenariosTest implements HarnessSubject {
+class MisuseScenariosTest extends EachImplementation {
     /** The exception section of a Lincheck report: "#1: java.lang.IllegalStateException: message". */
     private static final Pattern THROWN = Pattern.compile("#\\d+: java\\.lang\\.IllegalStateException: (.*)");
-
-    @Parameter
-    Implementation implementation;
-
-    @Override
-    public Implementation implementation() {
-        return implementation;
-    }
 
     @Test
     @Check(value = "mc-reuse-before-wait-returned", category = Category.MISUSE)

@@ -54,8 +54,10 @@ final class Lessons {
         JavaSource source = JavaSource.read(file);
         List<ReportData.Finding> catches = data.catches(specimen.name());
         List<Evidence> evidence = new ArrayList<>();
-        bestCatch(catches, "lincheck").ifPresent(f -> evidence.add(evidence(f, "Lincheck's model checker found this"
-                + " interleaving (" + f.result().check() + ")")));
+        bestCatch(catches, "lincheck").ifPresent(f -> evidence.add(evidence(f, f.result().check().startsWith("mc-")
+                ? "Lincheck's model checker found this interleaving (" + f.result().check() + ")"
+                : "Lincheck's stress run saw these results, which no sequential order explains ("
+                        + f.result().check() + ")")));
         bestCatch(catches, "jcstress").ifPresent(f -> evidence.add(evidence(f, "jcstress saw a forbidden outcome on"
                 + " real hardware (" + f.result().check() + ")")));
         if (evidence.isEmpty()) {
@@ -134,15 +136,25 @@ final class Lessons {
                 fixFile == null ? null : relative(fixFile), fixCode, evidence, null));
     }
 
-    /** The catch a teacher would show: for Lincheck the shortest report, for the others the first. */
+    /**
+     * The catch a teacher would show: the shortest evidence, and for Lincheck a model-checking
+     * failure first (it prints the interleaving; a stress failure only prints the results).
+     */
     private static Optional<ReportData.Finding> bestCatch(List<ReportData.Finding> catches, String suite) {
         return catches.stream()
                 .filter(f -> f.suite().equals(suite) && f.result().evidence() != null)
-                .min(Comparator.comparingInt(f -> f.result().evidence().length()));
+                .min(Comparator.comparing((ReportData.Finding f) -> !f.result().check().startsWith("mc-"))
+                        .thenComparingInt(f -> f.result().evidence().length()));
     }
 
     private static Evidence evidence(ReportData.Finding finding, String caption) {
         String text = finding.result().evidence() == null ? finding.result().message() : finding.result().evidence();
+        int detailed = text == null ? -1 : text.indexOf("Detailed trace:");
+        if (detailed > 0) {
+            Object report = finding.result().details().get("report");
+            text = text.substring(0, detailed).stripTrailing() + "\n\n(The detailed trace, every step of every"
+                    + " thread, is in the full report" + (report == null ? "" : ": " + report) + ")";
+        }
         if (text != null && text.length() > MAX_EVIDENCE_CHARS) {
             text = text.substring(0, MAX_EVIDENCE_CHARS) + "\n... (cut; the full text is in the results file)";
         }

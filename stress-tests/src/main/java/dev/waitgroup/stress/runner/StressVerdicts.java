@@ -18,13 +18,14 @@ import java.util.Map;
  * showed: reproduced), {@code "DETECTED:"} (the implementation threw), {@code "SAFE:"} (the
  * implementation handled it). Any detection makes the verdict DETECTED; otherwise the bug counts as
  * REPRODUCED when it showed in at least {@value #NOISE_PERCENT}% of the samples that showed either
- * the bug or the safe behaviour: below that it is timing noise (a waiter slower to wake than the
- * test watches for) and the verdict is HANDLED. A misuse test that saw none of these did not show
- * its bug this time.
+ * the bug or the safe behaviour, and in at least {@value #NOISE_SAMPLES} of them: less is timing
+ * noise (a waiter slower to wake than the test watches for) and the verdict is HANDLED. A misuse
+ * test that saw none of these did not show its bug this time.
  */
 final class StressVerdicts {
     static final String RUN_CHECK = "jcstress-run";
     static final int NOISE_PERCENT = 1;
+    static final int NOISE_SAMPLES = 3;
 
     private StressVerdicts() {
     }
@@ -65,7 +66,8 @@ final class StressVerdicts {
             if (!detected.isEmpty()) {
                 verdict = Verdict.DETECTED;
                 message = "detected: " + describe(detected);
-            } else if (!bug.isEmpty() && total(bug) * 100 >= NOISE_PERCENT * (total(bug) + total(safe))) {
+            } else if (!bug.isEmpty() && total(bug) * 100 >= NOISE_PERCENT * (total(bug) + total(safe))
+                    && (safe.isEmpty() || total(bug) >= NOISE_SAMPLES)) {
                 verdict = Verdict.REPRODUCED;
                 message = "reproduced: " + describe(bug) + (safe.isEmpty() ? "" : "; safe: " + describe(safe));
             } else if (!safe.isEmpty()) {

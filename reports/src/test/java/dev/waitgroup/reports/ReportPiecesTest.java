@@ -1,0 +1,76 @@
+package dev.waitgroup.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pieces of the report: JMH units, Go's figures, Javadoc for lessons, escaping. */
+class ReportPiecesTest {
+
+    @Test
+    void jmhThroughputBecomesNanosecondsPerOperationForAllThreads(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("results.json");
+        Files.writeString(file, "[{\"benchmark\":\"dev.waitgroup.bench.WaitGroupBenchmarks.addDone\",\"threads\":2,"
+                + "\"params\":{\"impl\":\"cas\"},\"primaryMetric\":{\"score\":40.0,\"scoreError\":0.0,"
+                + "\"scoreUnit\":\"ops/us\"}},"
+                + "{\"benchmark\":\"dev.waitgroup.bench.AtomicIntegerBaseline.addDone\",\"threads\":2,"
+                + "\"primaryMetric\":{\"score\":50.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/us\"}}]");
+        JmhResults jmh = JmhResults.read(file);
+        assertEquals(2, jmh.measurements.size());
+        JmhResults.Measurement cas = jmh.measurements.get(0);
+        assertEquals("cas", cas.implementation());
+        assertEquals(25.0, cas.nsPerOp(), 1e-9, "40 operations per microsecond over both threads: 25 ns each");
+        assertEquals("AtomicInteger", jmh.measurements.get(1).implementation(), "baselines are named by their class");
+
+        Speed speed = Speed.of(jmh, java.util.List.of("cas"));
+        Speed.Row row = speed.rows.get(0);
+        assertEquals("cas", row.best());
+        assertEquals(48.7, row.go(), 1e-9, "Go's AddDone at -cpu 2, from go-reference.csv");
+        assertEquals(Map.of("AtomicInteger", 20.0), row.baselines());
+        assertTrue(speed.chart("addDone", "").startsWith("<svg"), "a chart per benchmark");
+    }
+
+    @Test
+    void goReferenceHasTheSixBenchmarksAtOneAndTwoThreads() {
+        Map<String, Double> go = Speed.goReference();
+        assertEquals(12, go.size());
+        assertEquals(236.0, go.get("actuallyWait@2"), 1e-9);
+    }
+
+    @Test
+    void aClassCommentBecomesTheWhyAndTheFixOfALesson(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("Broken.java");
+        Files.writeString(file, String.join("\n",
+                "package x;",
+                "",
+                "/**",
+                " * A <b>bug</b>: {@code count++} is three steps.",
+                " *",
+                " * <p>Fix: use {@code AtomicInteger}.",
+                " */",
+                "public class Broken {",
+                "    int count;",
+                "    void add() {",
+                "        count++;",
+                "    }",
+                "}"));
+        JavaSource source = JavaSource.read(file);
+        assertEquals("<p>A <b>bug</b>: <code>count++</code> is three steps.", source.whyHtml());
+        assertEquals("<p>Fix: use <code>AtomicInteger</code>.", source.fixHtml());
+        assertTrue(source.code().startsWith("public class Broken {"));
+        assertEquals("void add() {\n    count++;\n}", source.method("void add()"));
+    }
+
+    @Test
+    void textIsEscapedForHtmlAndBack() {
+        String nasty = "<a href=\"x\">&'";
+        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Html.escape(nasty));
+        assertEquals(nasty, Html.text(Html.escape(nasty)));
+    }
+}
