@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.datastructures.Options;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 
 /**
  * Runs one Lincheck check on one implementation. A failure's full report (the failing scenario and
@@ -17,7 +16,6 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  */
 final class LincheckRun {
     private static final int SUMMARY_LINES = 12;
-    private static final long HANG_TIMEOUT_MS = 2_000;
 
     private LincheckRun() {
     }
@@ -41,17 +39,6 @@ final class LincheckRun {
      */
     static int scenarioInvocations() {
         return Math.max(100, modelCheckingInvocations() / 2);
-    }
-
-    /**
-     * Shortens the time after which a stress invocation counts as hung from Lincheck's 30 s to 2 s:
-     * a correct WaitGroup finishes these scenarios in microseconds, and every specimen that hangs
-     * would otherwise cost half a minute. The setter is Kotlin-internal in Lincheck 3.7 (hence its
-     * mangled name); the version is pinned in the parent POM.
-     */
-    static StressOptions withHangTimeout(StressOptions options) {
-        options.invocationTimeout$lincheck(HANG_TIMEOUT_MS);
-        return options;
     }
 
     static void check(Implementation implementation, String check, Options<?, ?> options, Observation observed) {

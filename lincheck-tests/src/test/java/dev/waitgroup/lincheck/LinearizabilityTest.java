@@ -20,9 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * order of the same operations on {@link WaitGroupSpecification}.
  *
  * <p>Model checking explores interleavings systematically (assuming sequential consistency) and,
- * on failure, prints the exact interleaving; stress runs the scenarios on real threads. Random
- * scenarios cover the counter; hand-built ones cover {@code await()}. Scenario generation and
- * exploration are seeded, so a run is repeatable.
+ * on failure, prints the exact interleaving; stress runs the random scenarios on real threads.
+ * Random scenarios cover the counter; hand-built ones cover {@code await()}, under model checking
+ * only: an implementation that hangs in a stress run leaves threads Lincheck cannot stop on JDK 20+
+ * (there is no {@code Thread.stop}), and they would slow every later check. jcstress runs the
+ * blocking operations on real threads instead, each run under its own watchdog. Scenario
+ * generation and exploration are seeded, so a run is repeatable.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.HarnessSubject#selected")
@@ -110,22 +113,6 @@ class LinearizabilityTest extends EachImplementation {
     @Check("mc-go-hand-off")
     void workStartedWithGo(Observation observed) {
         modelCheck(Scenarios.GO_HAND_OFF, observed);
-    }
-
-    @Test
-    @Order(10)
-    @Check("stress-await-scenarios")
-    void theAwaitScenariosOnRealThreads(Observation observed) {
-        StressOptions options = LincheckRun.withHangTimeout(new StressOptions()
-                .iterations(0)
-                .invocationsPerIteration(LincheckRun.stressInvocations() / 5)
-                .sequentialSpecification(WaitGroupSpecification.class));
-        for (Scenarios.Named scenario : Scenarios.AWAIT_SCENARIOS) {
-            options.addCustomScenario(scenario.scenario());
-        }
-        describe(observed, "stress", "await scenarios", Scenarios.AWAIT_SCENARIOS.size(),
-                LincheckRun.stressInvocations() / 5);
-        LincheckRun.check(implementation, "stress-await-scenarios", options, observed);
     }
 
     private void modelCheck(Scenarios.Named scenario, Observation observed) {

@@ -71,9 +71,6 @@ final class Scenarios {
             List.of(op("add", 1)),
             List.of(List.of(op("await")), List.of(op("done")), List.of(op("add", 1), op("done"))));
 
-    static final List<Named> AWAIT_SCENARIOS = List.of(TWO_WORKERS_ONE_WAITER, TWO_WAITERS,
-            RELEASE_BY_ADD_MINUS_TWO, SECOND_ROUND, RACING_ROUNDS, LATE_RELEASE, GO_HAND_OFF);
-
     private Scenarios() {
     }
 
