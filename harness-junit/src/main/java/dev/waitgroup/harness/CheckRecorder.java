@@ -137,9 +137,13 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
                 .withDetails(details);
     }
 
-    /** A test method's name as a sentence: {@code aNewGroupIsZero} becomes "A new group is zero". */
+    /** A test method's name as a sentence: {@code onACounterOfOne} becomes "On a counter of one". */
     static String title(Method method) {
-        String words = method.getName().replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        String words = method.getName()
+                .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")     // "ACounter" is "a counter"
+                .replaceAll("([a-z])([0-9])", "$1 $2")          // "Java21" is "java 21"
+                .toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

@@ -39,10 +39,13 @@ final class JmhResults {
 
     final List<Measurement> measurements;
     final String jvm;
+    /** Time JMH spent in warm-up and measurement iterations over all forks: a lower bound of the run's wall time. */
+    final long iterationMillis;
 
-    private JmhResults(List<Measurement> measurements, String jvm) {
+    private JmhResults(List<Measurement> measurements, String jvm, long iterationMillis) {
         this.measurements = List.copyOf(measurements);
         this.jvm = jvm;
+        this.iterationMillis = iterationMillis;
     }
 
     static JmhResults read(Path file) {
@@ -54,7 +57,11 @@ final class JmhResults {
         }
         List<Measurement> measurements = new ArrayList<>();
         String jvm = "";
+        long iterationMillis = 0;
         for (JsonNode run : root) {
+            iterationMillis += run.path("forks").asInt(1) * (
+                    run.path("warmupIterations").asInt(0) * millis(run.path("warmupTime").asText("0 ms"))
+                    + run.path("measurementIterations").asInt(0) * millis(run.path("measurementTime").asText("0 ms")));
             jvm = run.path("vmName").asText("") + " " + run.path("jdkVersion").asText("");
             String fullName = run.path("benchmark").asText();
             int dot = fullName.lastIndexOf('.');
@@ -103,6 +110,24 @@ final class JmhResults {
             measurements.add(new Measurement(benchmark, group, implementation, run.path("threads").asInt(1),
                     Map.copyOf(params), ns, nsError));
         }
-        return new JmhResults(measurements, jvm.trim());
+        return new JmhResults(measurements, jvm.trim(), iterationMillis);
+    }
+
+    /** JMH's iteration time as it prints it: "500 ms", "1 s", "2 min". */
+    static long millis(String time) {
+        String[] parts = time.trim().split("\\s+");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("unexpected JMH time \"" + time + "\"");
+        }
+        long amount = Long.parseLong(parts[0]);
+        switch (parts[1]) {
+            case "ns": return amount / 1_000_000;
+            case "us": return amount / 1_000;
+            case "ms": return amount;
+            case "s": return amount * 1_000;
+            case "min": return amount * 60_000;
+            case "hr": return amount * 3_600_000;
+            default: throw new IllegalArgumentException("unexpected JMH time unit in \"" + time + "\"");
+        }
     }
 }

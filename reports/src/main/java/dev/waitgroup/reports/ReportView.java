@@ -104,6 +104,11 @@ final class ReportView {
             jmh.put("problem", data.inputs.problems.getOrDefault("jmh", "no benchmark results in this build"));
         } else {
             jmh.put("jvm", data.inputs.jmh.jvm);
+            jmh.put("wall", "≥ " + duration(data.inputs.jmh.iterationMillis) + " measuring");
+            jmh.put("implementations", data.inputs.jmh.measurements.stream()
+                    .map(JmhResults.Measurement::implementation).distinct().count());
+            jmh.put("checks", data.inputs.jmh.measurements.stream()
+                    .map(m -> m.benchmark() + m.params()).distinct().count());
             jmh.put("records", data.inputs.jmh.measurements.size());
             jmh.put("notes", List.of());
         }

@@ -6,13 +6,17 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The speed comparison: JMH measurements as rows (a benchmark at a thread count), each with every
@@ -95,11 +99,29 @@ final class Speed {
             if (order != 0) {
                 return order;
             }
-            int params = a.params().compareTo(b.params());
+            int params = NATURAL.compare(a.params(), b.params());
             return params != 0 ? params : Integer.compare(a.threads(), b.threads());
         });
         return new Speed(rows, orderedImplementations, new ArrayList<>(baselines), jmh.jvm);
     }
+
+    private static final Pattern TOKEN = Pattern.compile("\\d+|\\D+");
+
+    /** "tasks=8" before "tasks=64": runs of digits compare as numbers. */
+    static final Comparator<String> NATURAL = (a, b) -> {
+        Matcher x = TOKEN.matcher(a);
+        Matcher y = TOKEN.matcher(b);
+        while (x.find() && y.find()) {
+            String p = x.group();
+            String q = y.group();
+            boolean numbers = Character.isDigit(p.charAt(0)) && Character.isDigit(q.charAt(0));
+            int order = numbers ? new BigInteger(p).compareTo(new BigInteger(q)) : p.compareTo(q);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    };
 
     private static final List<String> ORDER = List.of("uncontended", "addDone", "addDoneWork", "await", "awaitWork",
             "actuallyWait", "actuallyWaitVirtual", "forkJoin");

@@ -37,6 +37,27 @@ class ReportPiecesTest {
     }
 
     @Test
+    void speedRowsOrderParametersAsNumbersAndJmhTimeIsSummedOverForks(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("results.json");
+        StringBuilder json = new StringBuilder("[");
+        for (String tasks : new String[] {"64", "1", "8"}) {
+            json.append(json.length() > 1 ? "," : "")
+                    .append("{\"benchmark\":\"dev.waitgroup.bench.WaitGroupBenchmarks.forkJoin\",\"threads\":1,")
+                    .append("\"forks\":2,\"warmupIterations\":1,\"warmupTime\":\"500 ms\",")
+                    .append("\"measurementIterations\":2,\"measurementTime\":\"1 s\",")
+                    .append("\"params\":{\"impl\":\"go\",\"tasks\":\"").append(tasks).append("\"},")
+                    .append("\"primaryMetric\":{\"score\":1.0,\"scoreError\":0.0,\"scoreUnit\":\"us/op\"}}");
+        }
+        Files.writeString(file, json.append("]").toString());
+        JmhResults jmh = JmhResults.read(file);
+        assertEquals(3 * 2 * (500 + 2 * 1_000), jmh.iterationMillis, "three runs of two forks, 2.5 s each");
+        assertEquals(java.util.List.of("tasks=1", "tasks=8", "tasks=64"),
+                Speed.of(jmh, java.util.List.of("go")).rows.stream().map(Speed.Row::params).toList());
+        assertTrue(Speed.NATURAL.compare("", "tasks=1") < 0, "a benchmark without parameters comes first");
+        assertEquals(0, Speed.NATURAL.compare("", ""));
+    }
+
+    @Test
     void goReferenceHasTheSixBenchmarksAtOneAndTwoThreads() {
         Map<String, Double> go = Speed.goReference();
         assertEquals(12, go.size());
