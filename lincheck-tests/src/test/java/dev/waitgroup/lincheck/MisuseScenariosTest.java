@@ -44,11 +44,11 @@ class MisuseScenariosTest extends EachImplementation {
     private void explore(Scenarios.Named scenario, Observation observed) {
         ModelCheckingOptions options = new ModelCheckingOptions()
                 .iterations(0)
-                .invocationsPerIteration(LincheckRun.scenarioInvocations())
+                .invocationsPerIteration(LincheckRun.misuseInvocations())
                 .addCustomScenario(scenario.scenario())
                 .sequentialSpecification(WaitGroupSpecification.class);
         LinearizabilityTest.describe(observed, "model-checking", scenario.id(), 1,
-                LincheckRun.scenarioInvocations());
+                LincheckRun.misuseInvocations());
         observed.detail("scenario", scenario.description());
         try {
             LincheckRun.check(implementation, "mc-" + scenario.id(), options, observed);
