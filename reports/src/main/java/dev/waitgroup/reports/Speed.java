@@ -124,7 +124,7 @@ final class Speed {
     };
 
     private static final List<String> ORDER = List.of("uncontended", "addDone", "addDoneWork", "await", "awaitWork",
-            "actuallyWait", "actuallyWaitVirtual", "forkJoin");
+            "actuallyWait", "actuallyWaitGo", "forkJoin");
 
     private static int benchmarkOrder(String benchmark) {
         int index = ORDER.indexOf(benchmark);

@@ -31,7 +31,7 @@ final class Verdicts {
             case FAIL:
                 return "✗";
             case TIMEOUT:
-                return "⏱";
+                return "∞";
             case ERROR:
                 return "!";
             case NOT_RUN:
