@@ -125,7 +125,7 @@ class WaitGroupContractTest extends OneGroupPerCheck {
     @Check("release-by-negative-add")
     void aNegativeAddThatReachesZeroReleasesLikeDone() throws Exception {
         group.add(3);
-        BlockingCall<Void> waiter = BlockingCall.run("await() on a counter of 3", group::await).whenParked();
+        BlockingCall<Void> waiter = BlockingCall.run("await() on a counter of 3, then add(-3),", group::await).whenParked();
         group.add(-3); // three tasks finished at once: a release, exactly as three done() would be
         waiter.result(Bounds.MUST_RETURN);
         assertEquals(0, group.count());

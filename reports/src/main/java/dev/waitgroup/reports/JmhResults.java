@@ -73,7 +73,9 @@ final class JmhResults {
             for (Iterator<Map.Entry<String, JsonNode>> it = run.path("params").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> param = it.next();
                 if ("impl".equals(param.getKey())) {
-                    implementation = param.getValue().asText();
+                    // a plugged-in class is selected by its full name but named by its simple name, as in the suites
+                    String selected = param.getValue().asText();
+                    implementation = selected.substring(selected.lastIndexOf('.') + 1);
                 } else {
                     params.put(param.getKey(), param.getValue().asText());
                 }

@@ -19,14 +19,19 @@ class ReportPiecesTest {
         Files.writeString(file, "[{\"benchmark\":\"dev.waitgroup.bench.WaitGroupBenchmarks.addDone\",\"threads\":2,"
                 + "\"params\":{\"impl\":\"cas\"},\"primaryMetric\":{\"score\":40.0,\"scoreError\":0.0,"
                 + "\"scoreUnit\":\"ops/us\"}},"
+                + "{\"benchmark\":\"dev.waitgroup.bench.WaitGroupBenchmarks.addDone\",\"threads\":2,"
+                + "\"params\":{\"impl\":\"com.acme.MyWaitGroup\"},\"primaryMetric\":{\"score\":20.0,"
+                + "\"scoreError\":0.0,\"scoreUnit\":\"ops/us\"}},"
                 + "{\"benchmark\":\"dev.waitgroup.bench.AtomicIntegerBaseline.addDone\",\"threads\":2,"
                 + "\"primaryMetric\":{\"score\":50.0,\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/us\"}}]");
         JmhResults jmh = JmhResults.read(file);
-        assertEquals(2, jmh.measurements.size());
+        assertEquals(3, jmh.measurements.size());
+        assertEquals("MyWaitGroup", jmh.measurements.get(1).implementation(),
+                "a plugged-in class is named by its simple name, as in the suites' results");
         JmhResults.Measurement cas = jmh.measurements.get(0);
         assertEquals("cas", cas.implementation());
         assertEquals(25.0, cas.nsPerOp(), 1e-9, "40 operations per microsecond over both threads: 25 ns each");
-        assertEquals("AtomicInteger", jmh.measurements.get(1).implementation(), "baselines are named by their class");
+        assertEquals("AtomicInteger", jmh.measurements.get(2).implementation(), "baselines are named by their class");
 
         Speed speed = Speed.of(jmh, java.util.List.of("cas"));
         Speed.Row row = speed.rows.get(0);
