@@ -1,6 +1,6 @@
 package dev.waitgroup.harness;
 
-import dev.waitgroup.results.Category;
+import dev.waitgroup.record.Category;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,10 +1,10 @@
 package dev.waitgroup.harness;
 
 import dev.waitgroup.Implementation;
-import dev.waitgroup.results.CheckResult;
-import dev.waitgroup.results.ImplementationInfo;
-import dev.waitgroup.results.SuiteRecorder;
-import dev.waitgroup.results.Verdict;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.SuiteRecorder;
+import dev.waitgroup.record.Verdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;

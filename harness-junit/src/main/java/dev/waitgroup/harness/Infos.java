@@ -1,7 +1,7 @@
 package dev.waitgroup.harness;
 
 import dev.waitgroup.Implementation;
-import dev.waitgroup.results.ImplementationInfo;
+import dev.waitgroup.record.ImplementationInfo;
 import java.util.Locale;
 
 /** The registry's view of an implementation, as results files record it. */

@@ -1,6 +1,6 @@
 package dev.waitgroup.harness;
 
-import dev.waitgroup.results.Verdict;
+import dev.waitgroup.record.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

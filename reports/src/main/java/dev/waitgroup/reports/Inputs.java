@@ -1,7 +1,7 @@
 package dev.waitgroup.reports;
 
-import dev.waitgroup.results.ResultsFiles;
-import dev.waitgroup.results.SuiteResults;
+import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.record.SuiteResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.waitgroup.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.waitgroup.results.ResultsFiles;
+import dev.waitgroup.record.ResultsFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

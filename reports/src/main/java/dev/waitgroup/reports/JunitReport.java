@@ -1,9 +1,9 @@
 package dev.waitgroup.reports;
 
-import dev.waitgroup.results.Category;
-import dev.waitgroup.results.CheckResult;
-import dev.waitgroup.results.ImplementationInfo;
-import dev.waitgroup.results.Verdict;
+import dev.waitgroup.record.Category;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.waitgroup.reports;
 
-import dev.waitgroup.results.CheckResult;
-import dev.waitgroup.results.ImplementationInfo;
-import dev.waitgroup.results.Verdict;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

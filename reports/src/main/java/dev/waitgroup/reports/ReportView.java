@@ -1,10 +1,10 @@
 package dev.waitgroup.reports;
 
-import dev.waitgroup.results.Category;
-import dev.waitgroup.results.CheckResult;
-import dev.waitgroup.results.ImplementationInfo;
-import dev.waitgroup.results.SuiteResults;
-import dev.waitgroup.results.Verdict;
+import dev.waitgroup.record.Category;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.SuiteResults;
+import dev.waitgroup.record.Verdict;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,7 @@
 package dev.waitgroup.reports;
 
-import dev.waitgroup.results.CheckResult;
-import dev.waitgroup.results.Verdict;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Verdict;
 
 /**
  * How a verdict looks in the report. For a specimen the meaning flips: a failed check is the harness

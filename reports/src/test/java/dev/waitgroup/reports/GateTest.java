@@ -3,12 +3,12 @@ package dev.waitgroup.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waitgroup.results.Category;
-import dev.waitgroup.results.CheckResult;
-import dev.waitgroup.results.ImplementationInfo;
-import dev.waitgroup.results.ResultsFiles;
-import dev.waitgroup.results.SuiteResults;
-import dev.waitgroup.results.Verdict;
+import dev.waitgroup.record.Category;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.record.SuiteResults;
+import dev.waitgroup.record.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

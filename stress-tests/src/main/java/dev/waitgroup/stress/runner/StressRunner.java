@@ -2,11 +2,11 @@ package dev.waitgroup.stress.runner;
 
 import dev.waitgroup.Implementation;
 import dev.waitgroup.Implementations;
-import dev.waitgroup.results.Category;
-import dev.waitgroup.results.CheckResult;
-import dev.waitgroup.results.ImplementationInfo;
-import dev.waitgroup.results.SuiteRecorder;
-import dev.waitgroup.results.Verdict;
+import dev.waitgroup.record.Category;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.SuiteRecorder;
+import dev.waitgroup.record.Verdict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.waitgroup.stress.runner;
 
-import dev.waitgroup.results.Category;
-import dev.waitgroup.results.CheckResult;
-import dev.waitgroup.results.Verdict;
+import dev.waitgroup.record.Category;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

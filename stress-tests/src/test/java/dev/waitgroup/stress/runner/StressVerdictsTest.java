@@ -3,9 +3,9 @@ package dev.waitgroup.stress.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waitgroup.results.Category;
-import dev.waitgroup.results.CheckResult;
-import dev.waitgroup.results.Verdict;
+import dev.waitgroup.record.Category;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.waitgroup.results;
+package dev.waitgroup.record;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.waitgroup.results;
+package dev.waitgroup.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
