@@ -116,14 +116,19 @@ class LinearizabilityTest extends EachImplementation {
     }
 
     private void modelCheck(Scenarios.Named scenario, Observation observed) {
-        ModelCheckingOptions options = new ModelCheckingOptions()
+        ModelCheckingOptions options = scenarioOptions(scenario, LincheckRun.scenarioInvocations(), observed);
+        LincheckRun.check(implementation, "mc-" + scenario.id(), options, observed);
+    }
+
+    /** Model checking of one hand-built scenario only (no random ones), described in the results. */
+    static ModelCheckingOptions scenarioOptions(Scenarios.Named scenario, int invocations, Observation observed) {
+        describe(observed, "model-checking", scenario.id(), 1, invocations);
+        observed.detail("scenario", scenario.description());
+        return new ModelCheckingOptions()
                 .iterations(0)
-                .invocationsPerIteration(LincheckRun.scenarioInvocations())
+                .invocationsPerIteration(invocations)
                 .addCustomScenario(scenario.scenario())
                 .sequentialSpecification(WaitGroupSpecification.class);
-        describe(observed, "model-checking", scenario.id(), 1, LincheckRun.scenarioInvocations());
-        observed.detail("scenario", scenario.description());
-        LincheckRun.check(implementation, "mc-" + scenario.id(), options, observed);
     }
 
     static void describe(Observation observed, String strategy, String family, int iterations,

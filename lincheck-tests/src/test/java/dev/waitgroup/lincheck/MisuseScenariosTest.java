@@ -42,14 +42,8 @@ class MisuseScenariosTest extends EachImplementation {
     }
 
     private void explore(Scenarios.Named scenario, Observation observed) {
-        ModelCheckingOptions options = new ModelCheckingOptions()
-                .iterations(0)
-                .invocationsPerIteration(LincheckRun.misuseInvocations())
-                .addCustomScenario(scenario.scenario())
-                .sequentialSpecification(WaitGroupSpecification.class);
-        LinearizabilityTest.describe(observed, "model-checking", scenario.id(), 1,
-                LincheckRun.misuseInvocations());
-        observed.detail("scenario", scenario.description());
+        ModelCheckingOptions options = LinearizabilityTest.scenarioOptions(scenario,
+                LincheckRun.misuseInvocations(), observed);
         try {
             LincheckRun.check(implementation, "mc-" + scenario.id(), options, observed);
             observed.verdict(Verdict.HANDLED, "every interleaving stayed linearizable: " + scenario.description());
