@@ -25,9 +25,14 @@ import java.util.concurrent.TimeUnit;
  *       unblocks"): actions in a thread before it calls {@code done()}, or {@code add} with a negative
  *       delta, <i>happen-before</i> the return of every {@code await} that this release unblocks, and
  *       of every {@code await} that observes the counter at zero after it.</li>
- *   <li>{@code await} on a zero counter returns at once. It is interruptible: an interrupt throws
- *       {@link InterruptedException} and leaves the counter unchanged. The timed form returns
- *       {@code false} when the time elapses first.</li>
+ *   <li>{@code await} on a zero counter returns at once. It is interruptible, as
+ *       {@link java.util.concurrent.CountDownLatch#await()} is: a thread that enters it with its
+ *       interrupt status set, whatever the counter, or that is interrupted while waiting, gets
+ *       {@link InterruptedException} (its status cleared), and the counter is unchanged; an interrupt
+ *       is never swallowed. A waiter that gave up (interrupted, or timed out) leaves nothing behind:
+ *       it no longer counts as a waiter and no wake-up is left for a later one. The timed form returns
+ *       {@code false} when the time elapses first, at once for a zero or negative timeout, and
+ *       accepts any timeout, from a nanosecond to {@code Long.MAX_VALUE} of any unit.</li>
  *   <li>A group may be reused once every {@code await} of the previous round has returned. Adding to
  *       it before then is <i>misuse</i>; each implementation documents what it then does: finish the
  *       old round correctly (generation-safe), detect it and throw (as Go panics), or silently wait
@@ -59,7 +64,8 @@ public interface WaitGroup {
     /**
      * Blocks until the counter is zero (Go's {@code Wait}); returns at once if it is zero now.
      *
-     * @throws InterruptedException if the thread is interrupted while waiting; the counter is unchanged
+     * @throws InterruptedException if the thread was interrupted on entry or while waiting; the counter
+     *         is unchanged
      */
     void await() throws InterruptedException;
 
@@ -67,7 +73,8 @@ public interface WaitGroup {
      * Blocks until the counter is zero or the timeout elapses.
      *
      * @return {@code true} if the counter reached zero, {@code false} if the time elapsed first
-     * @throws InterruptedException if the thread is interrupted while waiting; the counter is unchanged
+     * @throws InterruptedException if the thread was interrupted on entry or while waiting; the counter
+     *         is unchanged
      */
     boolean await(long timeout, TimeUnit unit) throws InterruptedException;
 

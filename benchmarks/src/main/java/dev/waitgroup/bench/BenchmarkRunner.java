@@ -1,14 +1,16 @@
 package dev.waitgroup.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.waitgroup.Implementation;
-import dev.waitgroup.Implementations;
+import dev.waitgroup.harness.Implementation;
+import dev.waitgroup.catalogue.ImplementationKind;
+import dev.waitgroup.harness.Implementations;
+import dev.waitgroup.settings.InvalidSettings;
+import dev.waitgroup.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -42,12 +44,19 @@ public final class BenchmarkRunner {
 
     public static void main(String[] args) throws RunnerException, IOException {
         List<String> implementations = new ArrayList<>();
+        Settings settings;
         try {
-            for (Implementation entry : Implementations.selected()) {
-                if (entry.kind() != Implementation.Kind.SPECIMEN) {
+            settings = Settings.fromSystemProperties();
+            for (Implementation entry : Implementations.select(settings.selection, settings.classpath)) {
+                if (entry.kind() != ImplementationKind.SPECIMEN) {
                     implementations.add(entry.selector());
                 }
             }
+        } catch (InvalidSettings e) {
+            System.err.println("benchmarks: the run cannot start:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+            System.exit(2);
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println("benchmarks: " + e.getMessage());
             System.exit(2);
@@ -58,9 +67,9 @@ public final class BenchmarkRunner {
             System.exit(2);
             return;
         }
-        String preset = System.getProperty("bench.preset", "short").toLowerCase(Locale.ROOT);
-        String include = System.getProperty("bench.include", "").trim();
-        Path results = Path.of(System.getProperty("bench.results", "target/jmh/results.json"));
+        String preset = settings.benchPreset;
+        String include = settings.benchInclude;
+        Path results = settings.resultsDir.resolve("jmh.json");
         Files.createDirectories(results.toAbsolutePath().getParent());
 
         Path oneThread = results.resolveSibling("results-1-thread.json");

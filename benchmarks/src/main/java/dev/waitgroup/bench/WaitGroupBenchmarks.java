@@ -1,7 +1,7 @@
 package dev.waitgroup.bench;
 
-import dev.waitgroup.Implementation;
-import dev.waitgroup.Implementations;
+import dev.waitgroup.harness.Implementation;
+import dev.waitgroup.harness.Implementations;
 import dev.waitgroup.WaitGroup;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;

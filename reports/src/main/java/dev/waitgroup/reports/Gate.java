@@ -1,176 +1,173 @@
 package dev.waitgroup.reports;
 
-import dev.waitgroup.record.Category;
+import dev.waitgroup.catalogue.Bug;
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.Claim;
+import dev.waitgroup.catalogue.ImplementationKind;
+import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Expected;
 import dev.waitgroup.record.ImplementationInfo;
 import dev.waitgroup.record.SuiteResults;
 import dev.waitgroup.record.Verdict;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The build gate: every reason the run must fail, or none. The suites record verdicts and let the
- * build go on, so that one broken implementation never hides the others' results; this is where
- * the build fails, listing everything at once:
+ * build go on, so that one broken implementation never hides the others' results; this is where the
+ * build fails, naming everything at once:
  * <ol>
- *   <li>a suite that should have run left no results, or results of another build;</li>
- *   <li>a suite has no results for an implementation that the others checked;</li>
- *   <li>an implementation (or a plugged-in class) failed a check: a wrong result, a forbidden
- *       outcome, a non-linearizable history, a hang, an error;</li>
- *   <li>a specimen was caught by no check; an interleaving specimen escaped Lincheck; in the stress
- *       run, a specimen escaped jcstress;</li>
- *   <li>a misuse reproduction lost its teeth: add-inside-the-goroutine or forgotten-done reproduced
- *       nowhere (in the stress run, add-inside-the-goroutine not reproduced by jcstress on every
- *       implementation); an implementation's measured reuse behaviour differs from its class
- *       comment; an implementation documented to detect misuse was never caught detecting it.</li>
+ *   <li>the run: a suite left no results, results of another run or selection, a file cut short;</li>
+ *   <li>the manifest: a verdict a suite promised is missing, whatever the reason;</li>
+ *   <li>an implementation (or a plugged-in class) failed or hung in a check, or contradicts its own
+ *       documentation ({@link Defects});</li>
+ *   <li>the harness could not reach a verdict (an engine's own error): it proves nothing;</li>
+ *   <li>a specimen escaped every check, or a suite that must catch its bug;</li>
+ *   <li>in the stress run, a hunt that must keep its teeth did not show its bug, or no speed figures.</li>
  * </ol>
- * Probabilistic hunts gate only the stress run; everything gated in the default run is
- * deterministic for a correct implementation.
+ * Every rule reads the catalogue; none names a check.
  */
 final class Gate {
-    private final ReportData data;
-    private final boolean stress;
-    private final List<String> reasons = new ArrayList<>();
+    private final Results results;
+    private final ReportContext context;
+    private final List<GateReason> reasons = new ArrayList<>();
 
-    private Gate(ReportData data) {
-        this.data = data;
-        this.stress = "stress".equals(data.mode);
+    private Gate(Results results, ReportContext context) {
+        this.results = results;
+        this.context = context;
     }
 
-    static List<String> reasons(ReportData data) {
-        Gate gate = new Gate(data);
-        gate.suitesRan();
-        gate.everyImplementationChecked();
+    static List<GateReason> reasons(Results results, ReportContext context) {
+        Gate gate = new Gate(results, context);
+        gate.theRun();
+        gate.everyPromiseKept();
         gate.implementationsPass();
+        gate.harnessErrors();
         gate.specimensCaught();
-        gate.misuseKeepsItsTeeth();
+        gate.huntsKeepTheirTeeth();
         return List.copyOf(gate.reasons);
     }
 
-    private void suitesRan() {
-        data.inputs.problems.forEach((suite, problem) -> reasons.add(suite + ": " + problem));
-        if (stress && data.inputs.jmh == null && !data.inputs.problems.containsKey("jmh")) {
-            reasons.add("jmh: no benchmark results in a stress run (expected " + Inputs.JMH_FILE + ")");
+    private void theRun() {
+        results.inputs.problems.forEach((suite, problem) -> reasons.add(GateReason.run(suite, problem)));
+        for (Map.Entry<Suite, SuiteResults> entry : results.inputs.suites.entrySet()) {
+            Suite suite = entry.getKey();
+            SuiteResults file = entry.getValue();
+            if (!context.runId().isEmpty() && !context.runId().equals(file.run().id())) {
+                reasons.add(GateReason.run(suite, "results of another run in " + suite.id() + ".json (run "
+                        + file.run().id() + "; this run is " + context.runId() + "): the suite did not run in this"
+                        + " build, and its verdicts are not shown as this run's"));
+                continue;
+            }
+            if (!context.selection().isEmpty() && !context.selection().equals(file.run().selection())) {
+                reasons.add(GateReason.run(suite, suite.id() + " checked wg.impl=" + file.run().selection()
+                        + ", but this run selects wg.impl=" + context.selection()));
+            }
+            if (!file.complete()) {
+                reasons.add(GateReason.run(suite, suite.id() + " did not finish: its results file was cut short"
+                        + " (the suite's runner died or was killed)"));
+            }
         }
-        for (Map.Entry<String, SuiteResults> suite : data.inputs.suites.entrySet()) {
-            String runId = suite.getValue().runId();
-            if (!data.runId.isEmpty() && !data.runId.equals(runId)) {
-                reasons.add(suite.getKey() + ": results of another build (run " + runId + ", this build is "
-                        + data.runId + "): the suite did not run in this build");
-            }
-            if (suite.getValue().results().isEmpty()) {
-                reasons.add(suite.getKey() + ": the results file holds no verdicts");
-            }
+        if (context.stress() && results.inputs.speed == null) {
+            reasons.add(GateReason.run(null, results.inputs.speedProblem != null ? results.inputs.speedProblem
+                    : "no speed figures in a stress run (expected " + Inputs.SPEED_FILE + ")"));
         }
     }
 
-    private void everyImplementationChecked() {
-        for (String suite : data.inputs.suites.keySet()) {
-            for (ImplementationInfo info : data.implementations) {
-                if (!data.implementationChecked(suite, info.name())) {
-                    reasons.add(suite + ": no results for " + info.name() + " (checked by the other suites)");
-                }
+    private void everyPromiseKept() {
+        for (Map.Entry<Suite, SuiteResults> entry : current().entrySet()) {
+            Map<String, List<String>> missing = new LinkedHashMap<>();
+            for (Expected promised : entry.getValue().missing()) {
+                missing.computeIfAbsent(promised.implementation(), k -> new ArrayList<>()).add(promised.check().id());
             }
+            missing.forEach((implementation, checks) -> reasons.add(new GateReason(implementation, entry.getKey(), null,
+                    GateReason.Kind.MISSING, checks.size() + " promised " + (checks.size() == 1 ? "verdict" : "verdicts")
+                    + " missing: " + String.join(", ", checks), null)));
         }
     }
 
     private void implementationsPass() {
-        for (ImplementationInfo info : data.judged()) {
-            for (ReportData.Finding finding : data.findings(info.name())) {
+        for (ImplementationInfo implementation : results.judged()) {
+            for (Defects.Defect defect : Defects.of(results, implementation)) {
+                reasons.add(new GateReason(implementation.name(), defect.suite(), defect.result().check(),
+                        GateReason.Kind.FAILED, defect.text(),
+                        Results.anchor(defect.suite(), implementation.name(), defect.result().check())));
+            }
+        }
+    }
+
+    private void harnessErrors() {
+        for (ImplementationInfo implementation : results.implementations) {
+            for (Results.Finding finding : results.findings(implementation.name())) {
                 CheckResult result = finding.result();
-                if (result.verdict().isFailure()) {
-                    reasons.add(finding.suite() + ": " + info.name() + " failed " + result.check() + " ("
-                            + result.verdict().id() + "): " + firstLine(result.message()));
+                if (result.verdict() == Verdict.HARNESS_ERROR) {
+                    reasons.add(new GateReason(implementation.name(), finding.suite(), result.check(),
+                            GateReason.Kind.HARNESS_ERROR, "the harness could not judge " + result.check().id() + ": "
+                            + Defects.firstLine(result.message()),
+                            Results.anchor(finding.suite(), implementation.name(), result.check())));
                 }
             }
         }
     }
 
     private void specimensCaught() {
-        for (ImplementationInfo specimen : data.ofKind("specimen")) {
-            List<ReportData.Finding> catches = data.catches(specimen.name());
+        for (ImplementationInfo specimen : results.ofKind(ImplementationKind.SPECIMEN)) {
+            if (results.findings(specimen.name()).isEmpty()) {
+                continue; // not checked in this run: a default run leaves a memory-model specimen to the stress run
+            }
+            List<Defects.Defect> catches = Defects.of(results, specimen);
             if (catches.isEmpty()) {
-                reasons.add("specimen " + specimen.name() + " was caught by no check: the harness has lost its teeth");
+                reasons.add(new GateReason(specimen.name(), null, null, GateReason.Kind.ESCAPED,
+                        "the specimen was caught by no check: the harness has lost its teeth", null));
                 continue;
             }
-            if ("interleaving".equals(specimen.bug()) && data.inputs.suites.containsKey("lincheck")
-                    && catches.stream().noneMatch(f -> f.suite().equals("lincheck"))) {
-                reasons.add("specimen " + specimen.name() + " has an interleaving bug, but Lincheck's model checker"
-                        + " did not catch it");
-            }
-            if (stress && data.inputs.suites.containsKey("jcstress")
-                    && catches.stream().noneMatch(f -> f.suite().equals("jcstress"))) {
-                reasons.add("specimen " + specimen.name() + " was caught by no jcstress test in the stress run");
+            Bug bug = specimen.bug();
+            for (Suite suite : bug == null ? List.<Suite>of() : bug.mustBeCaughtBy()) {
+                boolean mustHere = suite != Suite.JCSTRESS || context.stress();
+                if (mustHere && results.inputs.suites.containsKey(suite)
+                        && catches.stream().noneMatch(c -> c.suite() == suite)) {
+                    reasons.add(new GateReason(specimen.name(), suite, null, GateReason.Kind.ESCAPED,
+                            "the specimen's bug (" + bug.id() + ") must be caught by " + suite.id()
+                                    + ", and no check of it caught it", null));
+                }
             }
         }
     }
 
-    private void misuseKeepsItsTeeth() {
-        List<ImplementationInfo> judged = data.judged();
-        if (judged.isEmpty()) {
+    private void huntsKeepTheirTeeth() {
+        if (!context.stress()) {
             return;
         }
-        if (data.inputs.suites.containsKey("contract")) {
-            for (String misuse : List.of("add-inside-goroutine", "forgotten-done")) {
-                boolean shown = judged.stream().anyMatch(i -> verdict("contract", i, misuse) == Verdict.REPRODUCED);
-                if (!shown) {
-                    reasons.add("contract: the " + misuse + " reproduction showed its bug on no implementation");
+        for (Suite suite : results.suites()) {
+            for (Check check : Check.of(suite)) {
+                if (check.claim() != Claim.SHOWS_BUG_IN_STRESS) {
+                    continue;
                 }
-            }
-            for (ImplementationInfo info : judged) {
-                reuseAsDocumented(info);
-            }
-        }
-        if (stress && data.inputs.suites.containsKey("jcstress")) {
-            for (ImplementationInfo info : data.ofKind("implementation")) {
-                Verdict seen = verdict("jcstress", info, "add-inside-goroutine");
-                if (seen != Verdict.REPRODUCED) {
-                    reasons.add("jcstress: add-inside-goroutine was not reproduced on " + info.name() + " ("
-                            + (seen == null ? "no result" : seen.id()) + ")");
-                }
-            }
-        }
-        if (data.inputs.suites.containsKey("lincheck")) {
-            for (ImplementationInfo info : judged) {
-                if ("detects-and-throws".equals(info.documentedReuse())) {
-                    for (String check : List.of("mc-reuse-before-wait-returned", "mc-add-concurrent-with-wait")) {
-                        if (verdict("lincheck", info, check) != Verdict.DETECTED) {
-                            reasons.add("lincheck: " + info.name() + " documents misuse detection, but " + check
-                                    + " found no interleaving where it detects");
-                        }
+                for (ImplementationInfo implementation : results.ofKind(ImplementationKind.IMPLEMENTATION)) {
+                    Verdict seen = results.result(suite, implementation.name(), check).map(CheckResult::verdict)
+                            .orElse(null);
+                    if (seen != null && seen != Verdict.REPRODUCED && seen != Verdict.HARNESS_ERROR) {
+                        reasons.add(new GateReason(implementation.name(), suite, check, GateReason.Kind.TEETH,
+                                check.id() + " did not reproduce its bug (" + seen.label() + "): a hunt that stops"
+                                        + " showing its bug has lost its teeth",
+                                Results.anchor(suite, implementation.name(), check)));
                     }
                 }
             }
         }
     }
 
-    private void reuseAsDocumented(ImplementationInfo info) {
-        String documented = info.documentedReuse();
-        if (documented == null || "unknown".equals(documented)) {
-            return;
-        }
-        Optional<CheckResult> reuse = data.result("contract", info.name(), "reuse-before-wait-returned");
-        if (reuse.isEmpty() || reuse.get().category() != Category.MISUSE) {
-            return;
-        }
-        Object measured = reuse.get().details().get("behaviour");
-        if (measured != null && !documented.equals(measured)) {
-            reasons.add("contract: " + info.name() + " documents reuse behaviour '" + documented
-                    + "' but behaved '" + measured + "' (" + reuse.get().message() + ")");
-        }
-    }
-
-    private Verdict verdict(String suite, ImplementationInfo info, String check) {
-        return data.result(suite, info.name(), check).map(CheckResult::verdict).orElse(null);
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+    /** The suites whose results belong to this run: only their manifests count. */
+    private Map<Suite, SuiteResults> current() {
+        Map<Suite, SuiteResults> current = new LinkedHashMap<>();
+        results.inputs.suites.forEach((suite, file) -> {
+            if (context.runId().isEmpty() || context.runId().equals(file.run().id())) {
+                current.put(suite, file);
+            }
+        });
+        return current;
     }
 }

@@ -34,10 +34,4 @@ final class Html {
         }
         return out.toString();
     }
-
-    /** HTML comment-free text: tags removed, entities for the five specials decoded. */
-    static String text(String html) {
-        return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&").replaceAll("[ \\t]+", " ").strip();
-    }
 }

@@ -1,7 +1,8 @@
 package dev.waitgroup.reports;
 
-import dev.waitgroup.record.Category;
+import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.ImplementationInfo;
 import dev.waitgroup.record.Verdict;
 import java.io.IOException;
@@ -12,89 +13,91 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The harness as JUnit XML, so that a CI server shows it like any test suite: one file per suite
- * ({@code TEST-wg-lab.<suite>.xml}) with a test case per implementation and check, plus
- * {@code TEST-wg-lab.gate.xml} with the gate's own cases. For an implementation a failed check is a
- * failure; for a specimen every check passes (a check that did not catch it is no defect), and the
- * gate's case "caught by at least one check" fails when none did. Misuse reproductions are passes
- * with their verdict in the output; a lost reproduction fails in the gate file.
+ * ({@code TEST-wg-lab.<suite>.xml}) with a test case per verdict, and {@code TEST-wg-lab.gate.xml}
+ * with a test case per gate reason (or one passing case). An implementation's failed check, and any
+ * harness error, is a failure whose body ends with the line {@code Reproduce: <command>}; for a
+ * specimen every check passes (a check that did not catch it is no defect); misuse verdicts and
+ * demonstrations pass with their verdict in the output.
  */
 final class JunitReport {
     private JunitReport() {
     }
 
     /** A test case: its class name, name, time, and an optional failure or skip. */
-    private record Case(String className, String name, double seconds, String failure, String detail,
-                        boolean skipped, String output) {
+    private record Case(String className, String name, double seconds, String failure, String body, boolean skipped,
+                        String output) {
     }
 
-    static void write(ReportData data, List<String> gateReasons, Path folder) {
+    static void write(Results results, List<GateReason> reasons, Path folder) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (String suite : data.suites()) {
+        for (Suite suite : results.suites()) {
             List<Case> cases = new ArrayList<>();
-            for (ImplementationInfo info : data.implementations) {
-                for (ReportData.CheckRow check : data.checks(suite)) {
-                    data.result(suite, info.name(), check.id())
-                            .ifPresent(result -> cases.add(testCase(suite, info, result)));
+            for (ImplementationInfo info : results.implementations) {
+                for (var check : results.checks(suite)) {
+                    results.result(suite, info.name(), check).ifPresent(result -> cases.add(testCase(suite, info, result)));
                 }
             }
-            write(folder.resolve("TEST-wg-lab." + suite + ".xml"), "wg-lab." + suite, cases);
+            write(folder.resolve("TEST-wg-lab." + suite.id() + ".xml"), "wg-lab." + suite.id(), cases);
         }
-        write(folder.resolve("TEST-wg-lab.gate.xml"), "wg-lab.gate", gateCases(data, gateReasons));
+        write(folder.resolve("TEST-wg-lab.gate.xml"), "wg-lab.gate", gateCases(reasons));
     }
 
-    private static Case testCase(String suite, ImplementationInfo info, CheckResult result) {
-        String className = "wg-lab." + suite + "." + info.name();
+    private static Case testCase(Suite suite, ImplementationInfo info, CheckResult result) {
+        String className = "wg-lab." + suite.id() + "." + info.name();
         double seconds = result.millis() / 1000.0;
-        String output = result.verdict().id() + (result.message() == null ? "" : ": " + result.message());
+        String output = result.verdict().label() + (result.message() == null ? "" : ": " + result.message())
+                + "\nSeen by: " + result.how();
         if (result.verdict() == Verdict.NOT_RUN) {
-            return new Case(className, result.check(), seconds, null, null, true, output);
+            return new Case(className, result.check().id(), seconds, null, null, true, output);
         }
-        if (!info.isSpecimen() && result.verdict().isFailure()) {
-            return new Case(className, result.check(), seconds, result.verdict().id() + ": " + result.message(),
-                    result.evidence(), false, output);
+        boolean failed = !info.isSpecimen() && result.verdict().isFailure() || result.verdict() == Verdict.HARNESS_ERROR;
+        if (failed) {
+            return new Case(className, result.check().id(), seconds, result.verdict().label() + ": "
+                    + Defects.firstLine(result.message()), body(result), false, output);
         }
-        if (info.isSpecimen() && (result.verdict() == Verdict.FAIL || result.verdict() == Verdict.TIMEOUT)) {
+        if (info.isSpecimen() && Look.caught(result.verdict())) {
             output = "specimen caught: " + output;
         }
-        return new Case(className, result.check(), seconds, null, null, false, output);
+        return new Case(className, result.check().id(), seconds, null, null, false, output);
     }
 
-    private static List<Case> gateCases(ReportData data, List<String> reasons) {
+    /** The failure's body: what was checked, how it was seen, the evidence, and the command to see it again. */
+    static String body(CheckResult result) {
+        StringBuilder body = new StringBuilder();
+        body.append(result.check().title()).append('\n');
+        body.append(result.verdict().label()).append(": ").append(result.message()).append('\n');
+        body.append("Seen by: ").append(result.how()).append('\n');
+        for (Evidence evidence : result.evidence()) {
+            body.append('\n').append(evidence.caption()).append(":\n")
+                    .append(EvidenceView.firstLines(evidence.text(), 60)).append('\n');
+        }
+        if (result.reproduce() != null) {
+            body.append("\nReproduce: ").append(result.reproduce()).append('\n');
+        }
+        return body.toString();
+    }
+
+    private static List<Case> gateCases(List<GateReason> reasons) {
         List<Case> cases = new ArrayList<>();
-        for (ImplementationInfo specimen : data.ofKind("specimen")) {
-            List<ReportData.Finding> catches = data.catches(specimen.name());
-            List<String> names = new ArrayList<>();
-            catches.forEach(f -> names.add(f.suite() + " " + f.result().check()));
-            cases.add(new Case("wg-lab.gate.specimens", specimen.name() + " caught by at least one check", 0,
-                    catches.isEmpty() ? "caught by no check: the harness has lost its teeth" : null, null, false,
-                    "caught by: " + String.join(", ", names)));
+        if (reasons.isEmpty()) {
+            cases.add(new Case("wg-lab.gate", "gate", 0, null, null, false, "passed"));
         }
-        for (String misuse : List.of("add-inside-goroutine", "forgotten-done")) {
-            List<String> shown = new ArrayList<>();
-            for (ImplementationInfo info : data.judged()) {
-                Optional<CheckResult> result = data.result("contract", info.name(), misuse);
-                if (result.isPresent() && result.get().category() == Category.MISUSE
-                        && result.get().verdict() == Verdict.REPRODUCED) {
-                    shown.add(info.name());
-                }
-            }
-            cases.add(new Case("wg-lab.gate.misuse", misuse + " reproduced somewhere", 0,
-                    shown.isEmpty() && !data.judged().isEmpty() ? "reproduced on no implementation" : null, null,
-                    false, "reproduced on: " + String.join(", ", shown)));
+        for (GateReason reason : reasons) {
+            String subject = reason.implementation() == null ? "run" : reason.implementation();
+            cases.add(new Case("wg-lab.gate." + subject, (reason.suite() == null ? "" : reason.suite().id() + ": ")
+                    + (reason.check() == null ? reason.kind().label() : reason.check().id()), 0,
+                    reason.kind().label() + ": " + reason.text(), reason.line(), false, reason.line()));
         }
-        cases.add(new Case("wg-lab.gate", "gate", 0, reasons.isEmpty() ? null : reasons.size() + " reasons",
-                String.join("\n", reasons), false, reasons.isEmpty() ? "passed" : String.join("\n", reasons)));
         return cases;
     }
 
@@ -123,7 +126,7 @@ final class JunitReport {
                 if (c.failure() != null) {
                     xml.writeStartElement("failure");
                     xml.writeAttribute("message", c.failure());
-                    xml.writeCharacters(c.detail() == null ? c.failure() : c.detail());
+                    xml.writeCharacters(c.body() == null ? c.failure() : c.body());
                     xml.writeEndElement();
                 }
                 if (c.skipped()) {

@@ -3,6 +3,8 @@ package dev.waitgroup.reports;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
+import dev.waitgroup.settings.InvalidSettings;
+import dev.waitgroup.settings.Settings;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -10,36 +12,43 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Writes the report from the suites' results files, then applies the gate.
+ * Writes the report of a run from its results folder, then applies the gate.
  *
- * <p>Outputs, under {@code wg.report.dir} ({@code reports/target}): {@code site/index.html} (one
- * self-contained page: inline CSS and SVG, no network), {@code site/report.md} (the same verdicts
- * for CI logs and pull requests), and {@code junit/TEST-*.xml}. The gate's reasons are printed and
- * the process exits with status 1 when there are any (unless {@code -Dwg.gate=false}).
+ * <p>Reads {@code wg.results.dir} (every suite's file), and judges it against the run the build
+ * expects ({@code wg.run.id}, {@code wg.mode}, {@code wg.impl}). Writes, under the output folder (the
+ * first argument, {@code reports/target} in the build): {@code site/index.html} (one self-contained
+ * page: inline CSS and SVG, no script, no network), {@code site/report.md} (the same for CI logs and
+ * pull requests), and {@code junit/TEST-*.xml}. The gate's reasons are printed and the process exits
+ * with status 1 when there are any (unless {@code -Dwg.gate=false}), 2 when it cannot start.
  */
 public final class ReportMain {
     private ReportMain() {
     }
 
     public static void main(String[] args) {
-        Path root = Path.of(System.getProperty("wg.root", "..")).toAbsolutePath().normalize();
-        Path out = Path.of(System.getProperty("wg.report.dir", "target"));
-        String mode = System.getProperty("wg.mode", "default");
-        String runId = System.getProperty("wg.run.id", "");
-        boolean gate = Boolean.parseBoolean(System.getProperty("wg.gate", "true"));
-
-        ReportData data = new ReportData(Inputs.read(root), mode, runId, System.getProperty("wg.impl", "all"));
-        List<String> reasons = Gate.reasons(data);
-        Map<String, Object> scope = new ReportView(data, reasons).scope();
+        Settings settings;
+        try {
+            settings = Settings.fromSystemProperties();
+        } catch (InvalidSettings e) {
+            System.err.println("report: the run cannot be reported:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+            System.exit(2);
+            return;
+        }
+        Path out = Path.of(args.length > 0 ? args[0] : "target");
+        ReportContext context = new ReportContext(settings.runId, settings.mode,
+                System.getProperty("wg.impl") == null ? "" : settings.selection);
+        Results results = new Results(Inputs.read(settings.resultsDir));
+        List<GateReason> reasons = Gate.reasons(results, context);
+        Page page = Page.of(results, context, reasons);
 
         Path site = out.resolve("site");
-        write(site.resolve("index.html"), render("report.html.mustache", scope, true));
-        String markdown = render("report.md.mustache", scope, false);
+        write(site.resolve("index.html"), render("report.html.mustache", page, true));
+        String markdown = render("report.md.mustache", page, false);
         write(site.resolve("report.md"), markdown);
-        JunitReport.write(data, reasons, out.resolve("junit"));
+        JunitReport.write(results, reasons, out.resolve("junit"));
 
         System.out.println(markdown);
         System.out.println("Report: " + site.resolve("index.html").toAbsolutePath());
@@ -48,14 +57,17 @@ public final class ReportMain {
             return;
         }
         System.out.println("Gate: FAILED, " + reasons.size() + " reason(s):");
-        reasons.forEach(reason -> System.out.println("  - " + reason));
-        if (gate) {
+        page.gate().groups().forEach(group -> {
+            System.out.println("  " + group.subject() + " (" + group.counts() + "):");
+            group.reasons().forEach(line -> System.out.println("    - " + line.kind() + ": " + line.text()));
+        });
+        if (settings.gate) {
             System.exit(1);
         }
         System.out.println("(wg.gate=false: the build goes on)");
     }
 
-    private static String render(String template, Map<String, Object> scope, boolean html) {
+    static String render(String template, Object scope, boolean html) {
         MustacheFactory factory = html ? new DefaultMustacheFactory("dev/waitgroup/reports") : new PlainText();
         Mustache mustache = factory.compile(template);
         StringWriter text = new StringWriter();
@@ -63,7 +75,7 @@ public final class ReportMain {
         return text.toString();
     }
 
-    /** Markdown is not HTML: its values are written as they are. */
+    /** Markdown is not HTML: its values are written as they are, kept on their table row. */
     private static final class PlainText extends DefaultMustacheFactory {
         PlainText() {
             super("dev/waitgroup/reports");

@@ -3,140 +3,202 @@ package dev.waitgroup.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waitgroup.record.Category;
+import dev.waitgroup.catalogue.Bug;
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.ImplementationKind;
+import dev.waitgroup.catalogue.ReuseBehaviour;
+import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Expected;
 import dev.waitgroup.record.ImplementationInfo;
 import dev.waitgroup.record.ResultsFiles;
-import dev.waitgroup.record.SuiteResults;
+import dev.waitgroup.record.RunInfo;
+import dev.waitgroup.record.Shard;
+import dev.waitgroup.record.SuiteRecorder;
 import dev.waitgroup.record.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The gate's rules, each on a small, hand-made set of results files. */
+/**
+ * The gate's rules, each on a small, hand-made run: an implementation {@code aqs} and a specimen
+ * {@code lost-wakeup}, checked by one check per suite. A clean run passes; each test breaks it in
+ * one way and reads the reason back.
+ */
 class GateTest {
     private static final String RUN = "run-1";
-    private static final ImplementationInfo AQS = new ImplementationInfo("aqs", "implementation",
-            "dev.waitgroup.impl.AqsWaitGroup", "AQS", "waits-for-new-round", null);
-    private static final ImplementationInfo LOST_WAKEUP = new ImplementationInfo("lost-wakeup", "specimen",
-            "dev.waitgroup.specimen.LostWakeUpWaitGroup", "lost wake-up", "unknown", "interleaving");
+    private static final ReportContext CONTEXT = new ReportContext(RUN, "default", "aqs,lost-wakeup");
+    private static final ImplementationInfo AQS = new ImplementationInfo("aqs", ImplementationKind.IMPLEMENTATION,
+            "dev.waitgroup.impl.AqsWaitGroup", "aqs", "", "AQS", ReuseBehaviour.WAITS_FOR_NEW_ROUND, null, null);
+    private static final ImplementationInfo LOST_WAKEUP = new ImplementationInfo("lost-wakeup",
+            ImplementationKind.SPECIMEN, "dev.waitgroup.specimen.LostWakeUpWaitGroup", "lost-wakeup", "",
+            "lost wake-up", ReuseBehaviour.UNKNOWN, Bug.LOST_WAKE_UP, null);
 
     @TempDir
-    Path root;
+    Path folder;
 
     @Test
-    void aCompleteCleanRunPasses() throws IOException {
-        writeAllSuites(List.of());
-        assertEquals(List.of(), Gate.reasons(data("default")));
+    void aCompleteCleanRunPasses() {
+        write(Suite.CONTRACT, clean(Suite.CONTRACT), true);
+        write(Suite.JCSTRESS, clean(Suite.JCSTRESS), true);
+        write(Suite.LINCHECK, clean(Suite.LINCHECK), true);
+        assertEquals(List.of(), reasons());
+    }
+
+    @Test
+    void aResultsFileCutShortFailsNamingTheVerdictsItPromisedAndTheCut() {
+        writeAllClean();
+        List<CheckResult> kept = new ArrayList<>(clean(Suite.LINCHECK));
+        kept.removeIf(r -> r.implementation().equals("aqs"));
+        write(Suite.LINCHECK, kept, false);
+        List<String> reasons = lines();
+        assertTrue(reasons.contains("lincheck: lincheck did not finish: its results file was cut short (the suite's"
+                + " runner died or was killed)"), reasons.toString());
+        assertTrue(reasons.contains("aqs: lincheck: 1 promised verdict missing: mc-random"), reasons.toString());
     }
 
     @Test
     void aSuiteThatLeftNoResultsFailsTheGate() throws IOException {
-        writeAllSuites(List.of());
-        Files.delete(Inputs.resultsFile(root, "lincheck"));
-        List<String> reasons = Gate.reasons(data("default"));
-        assertTrue(reasons.get(0).startsWith("lincheck: no results file"), reasons.toString());
+        writeAllClean();
+        Files.delete(ResultsFiles.of(folder, Suite.LINCHECK));
+        assertTrue(lines().get(0).startsWith("lincheck: no results file lincheck.json"), lines().toString());
     }
 
     @Test
-    void resultsOfAnotherBuildAreRefused() throws IOException {
-        writeAllSuites(List.of());
-        write("jcstress", "run-0", List.of(AQS, LOST_WAKEUP), baseline("jcstress"));
-        assertTrue(Gate.reasons(data("default")).toString().contains("jcstress: results of another build"));
+    void resultsOfAnotherRunAreRefusedAndNotCountedAsThisRuns() {
+        writeAllClean();
+        SuiteRecorder stale = recorder(Suite.JCSTRESS, "run-0");
+        stale.expect(List.of(new Expected("aqs", Check.NO_LOST_WAKE_UP)));
+        stale.finish();
+        List<String> reasons = lines();
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(0).startsWith("jcstress: results of another run in jcstress.json (run run-0; this run is"
+                + " run-1)"), reasons.toString());
     }
 
     @Test
-    void anImplementationFailingACheckFailsTheGateNamingIt() throws IOException {
-        writeAllSuites(List.of(result("aqs", "no-lost-wake-up", Category.CONTRACT, Verdict.TIMEOUT, "stuck")));
-        List<String> reasons = Gate.reasons(data("default"));
-        assertEquals(List.of("jcstress: aqs failed no-lost-wake-up (timeout): stuck"), reasons);
+    void resultsOfAnotherSelectionAreRefused() {
+        writeAllClean();
+        SuiteRecorder other = new SuiteRecorder(Suite.CONTRACT, new RunInfo(RUN, "default", "go", "", Shard.WHOLE,
+                "a JVM", 17), ResultsFiles.of(folder, Suite.CONTRACT));
+        other.finish();
+        assertTrue(lines().contains("contract: contract checked wg.impl=go, but this run selects wg.impl=aqs,lost-wakeup"),
+                lines().toString());
     }
 
     @Test
-    void aSpecimenCaughtByNothingMeansTheHarnessLostItsTeeth() throws IOException {
-        writeAllSuites(List.of(result("lost-wakeup", "mc-two-waiters", Category.CONTRACT, Verdict.PASS, null)));
-        List<String> reasons = Gate.reasons(data("default"));
-        assertTrue(reasons.contains("specimen lost-wakeup was caught by no check: the harness has lost its teeth"),
-                reasons.toString());
+    void anImplementationFailingACheckFailsTheGateNamingItAndLinkingItsEvidence() {
+        writeAllClean();
+        List<CheckResult> results = new ArrayList<>(clean(Suite.JCSTRESS));
+        results.set(0, result("aqs", Check.NO_LOST_WAKE_UP, Verdict.TIMEOUT, "stuck"));
+        write(Suite.JCSTRESS, results, true);
+        List<GateReason> reasons = reasons();
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertEquals("aqs: jcstress: failed no-lost-wake-up (hang): stuck", reasons.get(0).line());
+        assertEquals("ev-jcstress-aqs-no-lost-wake-up", reasons.get(0).anchor());
     }
 
     @Test
-    void theStressRunAlsoWantsEverySpecimenCaughtByJcstressAndBenchmarks() throws IOException {
-        writeAllSuites(List.of());
-        List<String> reasons = Gate.reasons(data("stress"));
-        assertTrue(reasons.contains("specimen lost-wakeup was caught by no jcstress test in the stress run"),
-                reasons.toString());
-        assertTrue(reasons.stream().anyMatch(r -> r.startsWith("jmh: no benchmark results in a stress run")));
+    void aHarnessErrorFailsTheGateAsSuchAndIsNeverTheImplementationsFailure() {
+        writeAllClean();
+        List<CheckResult> results = new ArrayList<>(clean(Suite.LINCHECK));
+        results.set(0, result("aqs", Check.MC_RANDOM, Verdict.HARNESS_ERROR, "Lincheck itself failed"));
+        write(Suite.LINCHECK, results, true);
+        List<GateReason> reasons = reasons();
+        assertEquals(1, reasons.size(), reasons.toString());
+        assertEquals(GateReason.Kind.HARNESS_ERROR, reasons.get(0).kind());
+        assertTrue(ChooseView.of(new Results(Inputs.read(folder)), SpeedView.of(new Results(Inputs.read(folder))))
+                .rows().get(0).clean(), "aqs itself failed nothing");
     }
 
     @Test
-    void aReuseBehaviourThatDiffersFromTheClassCommentFailsTheGate() throws IOException {
-        CheckResult measured = result("aqs", "reuse-before-wait-returned", Category.MISUSE, Verdict.HANDLED, "returned")
-                .withDetails(Map.of("behaviour", "finishes-old-round"));
-        writeAllSuites(List.of(measured));
-        assertTrue(Gate.reasons(data("default")).toString().contains(
-                "aqs documents reuse behaviour 'waits-for-new-round' but behaved 'finishes-old-round'"));
+    void aSpecimenCaughtByNothingMeansTheHarnessLostItsTeeth() {
+        writeAllClean();
+        List<CheckResult> results = new ArrayList<>(clean(Suite.LINCHECK));
+        results.set(1, result("lost-wakeup", Check.MC_RANDOM, Verdict.PASS, null));
+        write(Suite.LINCHECK, results, true);
+        List<CheckResult> contract = new ArrayList<>(clean(Suite.CONTRACT));
+        contract.set(1, result("lost-wakeup", Check.AWAIT_BLOCKS_UNTIL_ZERO, Verdict.PASS, null));
+        write(Suite.CONTRACT, contract, true);
+        assertTrue(lines().contains("lost-wakeup: the specimen was caught by no check: the harness has lost its teeth"),
+                lines().toString());
     }
 
-    private ReportData data(String mode) {
-        return new ReportData(Inputs.read(root), mode, RUN, "aqs,lost-wakeup");
+    @Test
+    void aSpecimenMustBeCaughtByTheSuiteThatSeesItsBugForCertain() {
+        writeAllClean();
+        List<CheckResult> results = new ArrayList<>(clean(Suite.LINCHECK));
+        results.set(1, result("lost-wakeup", Check.MC_RANDOM, Verdict.PASS, null));
+        write(Suite.LINCHECK, results, true);
+        assertTrue(lines().contains("lost-wakeup: lincheck: the specimen's bug (lost-wake-up) must be caught by lincheck,"
+                + " and no check of it caught it"), lines().toString());
     }
 
-    /** Every suite with passing results, the specimen caught by Lincheck, plus the given overrides. */
-    private void writeAllSuites(List<CheckResult> overrides) throws IOException {
-        for (String suite : Inputs.SUITE_ORDER) {
-            List<CheckResult> results = new ArrayList<>();
-            for (CheckResult result : baseline(suite)) {
-                boolean replaced = false;
-                for (CheckResult override : overrides) {
-                    if (override.implementation().equals(result.implementation())
-                            && override.check().equals(result.check())) {
-                        results.add(override);
-                        replaced = true;
-                    }
-                }
-                if (!replaced) {
-                    results.add(result);
-                }
-            }
-            write(suite, RUN, List.of(AQS, LOST_WAKEUP), results);
+    @Test
+    void anImplementationThatContradictsItsDocumentedReuseBehaviourFailsTheGate() {
+        writeAllClean();
+        List<CheckResult> results = new ArrayList<>(clean(Suite.CONTRACT));
+        results.add(result("aqs", Check.REUSE_BEFORE_WAIT_RETURNED, Verdict.HANDLED, "the old waiter returned"));
+        write(Suite.CONTRACT, results, true);
+        assertTrue(lines().contains("aqs: contract: documents reuse behaviour 'silently waits' but"
+                + " reuse-before-wait-returned saw handled safely: the old waiter returned"), lines().toString());
+    }
+
+    private void writeAllClean() {
+        for (Suite suite : Suite.values()) {
+            write(suite, clean(suite), true);
         }
     }
 
-    private static List<CheckResult> baseline(String suite) {
+    /** The clean results of a suite: aqs passes, the specimen is caught. */
+    private static List<CheckResult> clean(Suite suite) {
         switch (suite) {
-            case "contract":
-                return List.of(
-                        result("aqs", "add-inside-goroutine", Category.MISUSE, Verdict.REPRODUCED, "early"),
-                        result("aqs", "forgotten-done", Category.MISUSE, Verdict.REPRODUCED, "stuck"),
-                        result("aqs", "reuse-before-wait-returned", Category.MISUSE, Verdict.REPRODUCED, "silent")
-                                .withDetails(Map.of("behaviour", "waits-for-new-round")),
-                        result("lost-wakeup", "add-inside-goroutine", Category.MISUSE, Verdict.REPRODUCED, "early"));
-            case "jcstress":
-                return List.of(
-                        result("aqs", "no-lost-wake-up", Category.CONTRACT, Verdict.PASS, null),
-                        result("aqs", "add-inside-goroutine", Category.MISUSE, Verdict.REPRODUCED, "early"),
-                        result("lost-wakeup", "no-lost-wake-up", Category.CONTRACT, Verdict.NOT_RUN, "no samples"));
+            case CONTRACT:
+                return List.of(result("aqs", Check.AWAIT_BLOCKS_UNTIL_ZERO, Verdict.PASS, null),
+                        result("lost-wakeup", Check.AWAIT_BLOCKS_UNTIL_ZERO, Verdict.FAIL, "did not return"));
+            case JCSTRESS:
+                return List.of(result("aqs", Check.NO_LOST_WAKE_UP, Verdict.PASS, null),
+                        result("lost-wakeup", Check.NO_LOST_WAKE_UP, Verdict.NOT_RUN, "sanity"));
             default:
-                return List.of(
-                        result("aqs", "mc-two-waiters", Category.CONTRACT, Verdict.PASS, null),
-                        result("lost-wakeup", "mc-two-waiters", Category.CONTRACT, Verdict.FAIL, "hung"));
+                return List.of(result("aqs", Check.MC_RANDOM, Verdict.PASS, null),
+                        result("lost-wakeup", Check.MC_RANDOM, Verdict.FAIL, "hung"));
         }
     }
 
-    private static CheckResult result(String implementation, String check, Category category, Verdict verdict,
-                                      String message) {
-        return CheckResult.of(implementation, check, category, verdict, 1, message);
+    private void write(Suite suite, List<CheckResult> results, boolean complete) {
+        SuiteRecorder recorder = recorder(suite, RUN);
+        for (CheckResult result : clean(suite)) {
+            recorder.expect(List.of(result.key()));
+        }
+        results.forEach(recorder::record);
+        if (complete) {
+            recorder.finish();
+        } else {
+            recorder.write();
+        }
     }
 
-    private void write(String suite, String runId, List<ImplementationInfo> implementations, List<CheckResult> results) {
-        ResultsFiles.write(new SuiteResults(suite, ResultsFiles.FORMAT_VERSION, "default", runId, "aqs,lost-wakeup",
-                "test JVM", "2026-11-28T10:00:00Z", 10, implementations, results, List.of()),
-                Inputs.resultsFile(root, suite));
+    private SuiteRecorder recorder(Suite suite, String run) {
+        SuiteRecorder recorder = new SuiteRecorder(suite, new RunInfo(run, "default", CONTEXT.selection(), "",
+                Shard.WHOLE, "a JVM", 17), ResultsFiles.of(folder, suite));
+        recorder.implementation(AQS);
+        recorder.implementation(LOST_WAKEUP);
+        return recorder;
+    }
+
+    private static CheckResult result(String implementation, Check check, Verdict verdict, String message) {
+        return CheckResult.of(implementation, check, verdict, 1, "a test", message);
+    }
+
+    private List<GateReason> reasons() {
+        return Gate.reasons(new Results(Inputs.read(folder)), CONTEXT);
+    }
+
+    private List<String> lines() {
+        return reasons().stream().map(GateReason::line).toList();
     }
 }

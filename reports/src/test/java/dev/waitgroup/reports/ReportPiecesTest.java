@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pieces of the report: JMH units, Go's figures, Javadoc for lessons, escaping. */
+/** The pieces of the report: JMH units, Go's figures, escaping. */
 class ReportPiecesTest {
 
     @Test
@@ -70,33 +70,7 @@ class ReportPiecesTest {
     }
 
     @Test
-    void aClassCommentBecomesTheWhyAndTheFixOfALesson(@TempDir Path folder) throws IOException {
-        Path file = folder.resolve("Broken.java");
-        Files.writeString(file, String.join("\n",
-                "package x;",
-                "",
-                "/**",
-                " * A <b>bug</b>: {@code count++} is three steps.",
-                " *",
-                " * <p>Fix: use {@code AtomicInteger}.",
-                " */",
-                "public class Broken {",
-                "    int count;",
-                "    void add() {",
-                "        count++;",
-                "    }",
-                "}"));
-        JavaSource source = JavaSource.read(file);
-        assertEquals("<p>A <b>bug</b>: <code>count++</code> is three steps.", source.whyHtml());
-        assertEquals("<p>Fix: use <code>AtomicInteger</code>.", source.fixHtml());
-        assertTrue(source.code().startsWith("public class Broken {"));
-        assertEquals("void add() {\n    count++;\n}", source.method("void add()"));
-    }
-
-    @Test
-    void textIsEscapedForHtmlAndBack() {
-        String nasty = "<a href=\"x\">&'";
-        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Html.escape(nasty));
-        assertEquals(nasty, Html.text(Html.escape(nasty)));
+    void textIsEscapedForHtml() {
+        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Html.escape("<a href=\"x\">&'"));
     }
 }

@@ -1,9 +1,9 @@
 package dev.waitgroup.stress;
 
 import dev.waitgroup.ErrorGroup;
-import dev.waitgroup.Implementation;
-import dev.waitgroup.Implementations;
 import dev.waitgroup.WaitGroup;
+import dev.waitgroup.harness.Implementation;
+import dev.waitgroup.harness.Implementations;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
  * The WaitGroup under test in this JVM, and the bounded operations the tests use on it.
  *
  * <p>A jcstress run checks exactly one implementation: the one {@code -Dwg.impl} names in the forked
- * test VMs. {@code StressRunner} starts one run per selected implementation; by hand, run
- * {@code java -jar stress-tests/target/jcstress.jar -jvmArgsPrepend -Dwg.impl=aqs}.
+ * test VMs. {@code StressRunner} starts one run per selected implementation.
  *
  * <p>Normal-mode actors never block without a bound: an actor that blocks forever hangs a jcstress
  * run silently. Every wait is {@code await(BOUND)}, and "the bound elapsed" is an outcome of its own.
@@ -26,11 +25,16 @@ public final class Subject {
 
     private static final Implementation SELECTED = selectOne();
 
+    static {
+        dev.waitgroup.harness.ExitWitness.install(null); // a System.exit in code under test names its caller
+    }
+
     private Subject() {
     }
 
     private static Implementation selectOne() {
-        List<Implementation> selection = Implementations.selected();
+        List<Implementation> selection = Implementations.select(System.getProperty(Implementations.IMPL_PROPERTY, ""),
+                System.getProperty(Implementations.CLASSPATH_PROPERTY, ""));
         if (selection.size() != 1) {
             throw new IllegalStateException("a jcstress run checks one WaitGroup, but " + Implementations.IMPL_PROPERTY
                     + " selects " + selection + "; pass -jvmArgsPrepend -D" + Implementations.IMPL_PROPERTY

@@ -70,6 +70,6 @@ public final class AqsWaitGroup implements WaitGroup {
 
     @Override
     public String toString() {
-        return "AqsWaitGroup[count=" + count() + "]";
+        return "AqsWaitGroup[count=" + count() + ", " + sync.getQueueLength() + " threads queued]";
     }
 }

@@ -127,21 +127,24 @@ public final class CasSpinWaitGroup implements WaitGroup {
     }
 
     private boolean awaitRound(boolean timed, long nanos) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         long current = state;
         if (countOf(current) == 0) {
             return true;
         }
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
+        if (timed && nanos <= 0L) {
+            return false; // a zero timeout polls: no spin, no node
         }
         int round = roundOf(current);
+        long deadline = timed ? System.nanoTime() + nanos : 0L;
         for (int spins = SPINS; spins > 0; spins--) {
             if (roundOf(state) != round) {
                 return true;
             }
             Thread.onSpinWait();
         }
-        long deadline = timed ? System.nanoTime() + nanos : 0L;
         for (;;) {
             Waiter node = new Waiter(Thread.currentThread());
             push(node);
@@ -219,6 +222,14 @@ public final class CasSpinWaitGroup implements WaitGroup {
 
     @Override
     public String toString() {
-        return "CasSpinWaitGroup[count=" + count() + ", round=" + roundOf(state) + "]";
+        int parked = 0;
+        for (Waiter w = waiters; w != null && parked < 1_000; w = w.next) {
+            if (w.status == Waiter.WAITING) {
+                parked++;
+            }
+        }
+        long current = state;
+        return "CasSpinWaitGroup[count=" + countOf(current) + ", round=" + roundOf(current) + ", " + parked
+                + " waiters parked]";
     }
 }

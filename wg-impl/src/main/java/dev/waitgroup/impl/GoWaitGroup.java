@@ -26,8 +26,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Differences from Go, each required by the Java contract: {@code add} is a CAS loop rather than
  * an atomic add, so a refused delta (negative, overflow, or the first check) leaves the word
- * unchanged; and a waiter that times out or is interrupted withdraws its registration, or, if the
- * release already counted it, takes its permit and returns as released.
+ * unchanged; a waiter that times out or is interrupted withdraws its registration, or, if the
+ * release already counted it, takes its permit and returns as released; and only the {@code add}
+ * that brings the counter to zero releases. (Go's {@code Add(0)} arriving while a release is in
+ * progress, counter already zero and waiters not yet reset, also resets the word and releases the
+ * waiters a second time; the stray permits then let a waiter of a later round through. The harness
+ * keeps that version as the specimen {@code go-add-zero}.)
  *
  * <p>Invariant: while the counter is positive, the waiter count is the number of threads registered
  * and not withdrawn; a release resets the word to zero and hands out exactly that many permits.
@@ -103,10 +107,10 @@ public final class GoWaitGroup implements WaitGroup {
             updated = stateOf(v, w);
         } while (!STATE.compareAndSet(this, current, updated));
 
-        if (v > 0 || w == 0) {
-            return;
+        if (delta >= 0 || v > 0 || w == 0) {
+            return; // only the add that brought the counter to zero releases: add(0) never does
         }
-        // This thread set the counter to 0 while waiters are registered. From here on no one may
+        // This thread brought the counter to 0 while waiters are registered. From here on no one may
         // change the word: adds must not run concurrently with Wait, and a waiter does not register
         // on a zero counter. Still do Go's cheap sanity check.
         if (state != updated) {
@@ -118,6 +122,9 @@ public final class GoWaitGroup implements WaitGroup {
 
     @Override
     public void await() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         if (!register()) {
             return;
         }
@@ -135,6 +142,9 @@ public final class GoWaitGroup implements WaitGroup {
 
     @Override
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         if (!register()) {
             return true;
         }

@@ -103,6 +103,9 @@ public final class PhaserWaitGroup implements WaitGroup {
 
     @Override
     public void await() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         long current = state;
         if (countOf(current) != 0) {
             releases.awaitAdvanceInterruptibly(roundOf(current));
@@ -111,6 +114,9 @@ public final class PhaserWaitGroup implements WaitGroup {
 
     @Override
     public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
         long current = state;
         if (countOf(current) == 0) {
             return true;
@@ -130,6 +136,8 @@ public final class PhaserWaitGroup implements WaitGroup {
 
     @Override
     public String toString() {
-        return "PhaserWaitGroup[count=" + count() + ", round=" + roundOf(state) + "]";
+        long current = state;
+        return "PhaserWaitGroup[count=" + countOf(current) + ", round=" + roundOf(current) + ", phase="
+                + releases.getPhase() + "]";
     }
 }

@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -17,6 +19,7 @@ import org.openjdk.jcstress.annotations.State;
  * {@code await()} on a zero counter returns at once: a finished (or never started) group must not
  * block anyone. The signal only reads the counter; the waiter has to finish without any help.
  */
+@HarnessCheck(Check.AWAIT_ON_ZERO_NEVER_BLOCKS)
 @JCStressTest(Mode.Termination)
 @Description("await() on a zero counter returns without any release")
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "await() returned")

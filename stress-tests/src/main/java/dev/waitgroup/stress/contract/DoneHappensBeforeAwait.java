@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -19,6 +21,7 @@ import org.openjdk.jcstress.infra.results.LII_Result;
  * so seeing a write missing after {@code await()} returned is a WaitGroup without happens-before
  * (for example a counter read with a plain, non-volatile load).
  */
+@HarnessCheck(Check.DONE_HAPPENS_BEFORE_AWAIT)
 @JCStressTest
 @Description("done() happens-before the await() it releases")
 @Outcome(id = "released, 1, 2", expect = ACCEPTABLE, desc = "await() returned and saw both writes made before done()")

@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.ErrorGroup;
 import dev.waitgroup.stress.Subject;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +23,7 @@ import org.openjdk.jcstress.infra.results.LI_Result;
  * WaitGroup's release orders both before the await returns. (The await may also come before the
  * task was counted at all, and then it reports nothing.)
  */
+@HarnessCheck(Check.ERROR_GROUP_FAILURE_HAPPENS_BEFORE_AWAIT)
 @JCStressTest
 @Description("ErrorGroup: a failure seen by await() comes with everything the task did before it")
 @Outcome(id = "failed, 42", expect = ACCEPTABLE, desc = "await() saw the failure and the task's write")

@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.ErrorGroup;
 import dev.waitgroup.stress.Subject;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +24,7 @@ import org.openjdk.jcstress.infra.results.LI_Result;
  * never lost, never none. Tasks run in the caller's thread (an inline executor), so the race is the
  * recording itself.
  */
+@HarnessCheck(Check.ERROR_GROUP_FIRST_FAILURE)
 @JCStressTest
 @Description("ErrorGroup: of two racing failures exactly one is the first, the other suppressed or not started")
 @Outcome(id = {"first, 1", "second, 1"}, expect = ACCEPTABLE, desc = "one failure first, the other suppressed")

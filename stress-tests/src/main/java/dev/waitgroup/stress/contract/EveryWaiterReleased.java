@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -23,6 +25,7 @@ import org.openjdk.jcstress.annotations.State;
  * <p>A termination test because jcstress runs no more actors than there are CPUs, and two waiters
  * plus a releaser need three on this project's two-core machines.
  */
+@HarnessCheck(Check.EVERY_WAITER_RELEASED)
 @JCStressTest(Mode.Termination)
 @Description("done() that reaches zero releases both of two waiters")
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "both waiters were released")

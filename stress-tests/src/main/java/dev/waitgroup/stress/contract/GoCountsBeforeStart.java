@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import java.util.concurrent.Executor;
@@ -20,6 +22,7 @@ import org.openjdk.jcstress.infra.results.LI_Result;
  * cannot return before the work: the outcome that is merely "interesting" in the misuse test is
  * forbidden here.
  */
+@HarnessCheck(Check.GO_COUNTS_BEFORE_START)
 @JCStressTest
 @Description("go(...) counts the task before it starts: await() never returns before the work")
 @Outcome(id = "released, 1", expect = ACCEPTABLE, desc = "await() returned after the task's work")

@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,7 @@ import org.openjdk.jcstress.infra.results.LL_Result;
  * time out. A WaitGroup whose release of round one, still running, wakes round two's waiter lets it
  * return with the counter at 1: the bug CasSpinWaitGroup once had, found when a benchmark hung.
  */
+@HarnessCheck(Check.LATE_RELEASE_KEEPS_NEXT_ROUND)
 @JCStressTest
 @Description("the release of round one never releases a waiter of round two")
 @Outcome(id = "released, timed out", expect = ACCEPTABLE, desc = "round two's await() waited, as its task is counted")

@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -20,6 +22,7 @@ import org.openjdk.jcstress.annotations.State;
  * then slept without holding the lock the releaser signals under, sleeps forever; so does one whose
  * compiled spin loop never re-reads a plain field.
  */
+@HarnessCheck(Check.NO_LOST_WAKE_UP)
 @JCStressTest(Mode.Termination)
 @Description("await() always returns after done() brings the counter to zero")
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "await() returned after the release")

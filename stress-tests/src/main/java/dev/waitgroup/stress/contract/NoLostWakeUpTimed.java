@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -17,6 +19,7 @@ import org.openjdk.jcstress.infra.results.L_Result;
  * times per second, in every order. The waiter waits at most one second; a correct WaitGroup is
  * released within microseconds, so "timed out" means the release was lost.
  */
+@HarnessCheck(Check.NO_LOST_WAKE_UP_TIMED)
 @JCStressTest
 @Description("await(timeout) racing with done() is always released")
 @Outcome(id = "released", expect = ACCEPTABLE, desc = "the waiter was released")

@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -18,6 +20,7 @@ import org.openjdk.jcstress.infra.results.LLI_Result;
  * In every order the counter ends at 1. A lost update leaves it at 0 (the new task is not waited
  * for: await returns early) or at 2 (the finished one still counted: await hangs).
  */
+@HarnessCheck(Check.RACING_ADD_AND_DONE)
 @JCStressTest
 @Description("racing add(1) and done() on a counter of 1 leave it at 1")
 @Outcome(id = "ok, ok, 1", expect = ACCEPTABLE, desc = "both changes counted")

@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -18,6 +20,7 @@ import org.openjdk.jcstress.infra.results.LLI_Result;
  * end at 0. If each read the counter as 2 and wrote back 1 (a read-modify-write that is not
  * atomic), one {@code done()} is lost, the counter stays at 1 and the group's waiters hang.
  */
+@HarnessCheck(Check.RACING_DONES_LOSE_NO_UPDATE)
 @JCStressTest
 @Description("two racing done() on a counter of 2 leave it at 0")
 @Outcome(id = "ok, ok, 0", expect = ACCEPTABLE, desc = "both decrements counted")

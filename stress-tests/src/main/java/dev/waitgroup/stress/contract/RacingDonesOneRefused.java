@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -20,6 +22,7 @@ import org.openjdk.jcstress.infra.results.LLI_Result;
  * and both decrement: the counter reaches -1, and the next round's {@code add(1)} releases waiters
  * before any work ran.
  */
+@HarnessCheck(Check.RACING_DONES_ONE_REFUSED)
 @JCStressTest
 @Description("of two racing done() on a counter of 1, exactly one is refused")
 @Outcome(id = {"ok, threw IllegalStateException, 0", "threw IllegalStateException, ok, 0"}, expect = ACCEPTABLE,

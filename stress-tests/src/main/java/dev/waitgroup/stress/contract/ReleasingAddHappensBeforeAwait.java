@@ -3,6 +3,8 @@ package dev.waitgroup.stress.contract;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
@@ -16,6 +18,7 @@ import org.openjdk.jcstress.infra.results.LI_Result;
  * The same promise for a release by {@code add(-n)}: a worker that finishes two tasks at once with
  * {@code add(-2)} publishes its write to the coordinator whose {@code await()} it releases.
  */
+@HarnessCheck(Check.RELEASING_ADD_HAPPENS_BEFORE_AWAIT)
 @JCStressTest
 @Description("add(-2) that brings the counter to zero happens-before the await() it releases")
 @Outcome(id = "released, 42", expect = ACCEPTABLE, desc = "await() returned and saw the write made before add(-2)")

@@ -4,7 +4,11 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
+import dev.waitgroup.record.Verdict;
+import dev.waitgroup.stress.Means;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Description;
@@ -27,11 +31,13 @@ import org.openjdk.jcstress.infra.results.LI_Result;
  * with {@code go(...)}, which does exactly that; the fixed twin {@code contract.GoCountsBeforeStart}
  * shows the early return can no longer happen.
  */
+@HarnessCheck(Check.ADD_INSIDE_GOROUTINE)
+@Means(outcome = "released, 0", is = Verdict.REPRODUCED)
 @JCStressTest
 @Description("the task calls add(1) itself: await() can return before the work began")
 @Outcome(id = "released, 1", expect = ACCEPTABLE, desc = "the task was counted in time; await() saw its work")
 @Outcome(id = "released, 0", expect = ACCEPTABLE_INTERESTING,
-        desc = "THE BUG: await() returned before the task ran, with its work not done")
+        desc = "the bug: await() returned before the task ran, with its work not done")
 @Outcome(id = "timed out, .*", expect = FORBIDDEN, desc = "await() never saw the task's done()")
 @Outcome(expect = FORBIDDEN, desc = "a call threw")
 @State

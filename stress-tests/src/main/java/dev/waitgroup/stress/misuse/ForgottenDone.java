@@ -3,7 +3,11 @@ package dev.waitgroup.stress.misuse;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
+import dev.waitgroup.record.Verdict;
+import dev.waitgroup.stress.Means;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Description;
@@ -22,10 +26,12 @@ import org.openjdk.jcstress.infra.results.L_Result;
  * <p>Fix: call {@code done()} in a {@code finally} block (Go: {@code defer wg.Done()}) so that no
  * early return or exception can skip it, or start the task with {@code go(...)}, which does.
  */
+@HarnessCheck(Check.FORGOTTEN_DONE)
+@Means(outcome = "timed out", is = Verdict.REPRODUCED)
 @JCStressTest
 @Description("one of two tasks forgets done(): the waiter never returns (shown with a 100 µs bound)")
 @Outcome(id = "timed out", expect = ACCEPTABLE_INTERESTING,
-        desc = "THE BUG: await() is stuck with the counter at 1; unbounded, it would hang forever")
+        desc = "the bug: await() is stuck with the counter at 1; unbounded, it would hang forever")
 @Outcome(id = "released", expect = FORBIDDEN, desc = "await() returned although a task is still counted")
 @Outcome(expect = FORBIDDEN, desc = "a call threw")
 @State

@@ -4,7 +4,11 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.WaitGroup;
+import dev.waitgroup.record.Verdict;
+import dev.waitgroup.stress.Means;
 import dev.waitgroup.stress.Subject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Description;
@@ -29,23 +33,28 @@ import org.openjdk.jcstress.infra.results.LLL_Result;
  * nothing); then it ends round 1, starts round 2, and watches for half a millisecond whether the
  * old waiter comes out before it ends round 2. Per sample that is a fact; per implementation, the
  * runner calls it silent when at least 1% of the samples are, since a generation-safe waiter that
- * is merely slow to wake also shows as "after round 2" now and then (any detection counts).
+ * is merely slow to wake also shows as "after round 2" now and then (any detection counts). What
+ * each outcome means is declared with {@link Means}.
  *
  * <p>Fix: let every {@code await()} of a round return before the next round's first {@code add};
  * when waiters of one round may still be waking up, use a new group for the next round.
  */
+@HarnessCheck(Check.RACED_REUSE)
+@Means(outcome = "released, ok, in round 1", is = Verdict.HANDLED)
+@Means(outcome = "released, ok, after round 2", is = Verdict.REPRODUCED)
+@Means(outcome = {"threw IllegalStateException, .*", ".*, threw IllegalStateException, .*"}, is = Verdict.DETECTED)
 @JCStressTest
 @Description("round 2 starts before round 1's await() returned")
 @Outcome(id = "released, ok, in round 1", expect = ACCEPTABLE,
-        desc = "SAFE: generation-safe, the old waiter returned while round 2 was open")
+        desc = "generation-safe: the old waiter returned while round 2 was open")
 @Outcome(id = ".*, not parked", expect = ACCEPTABLE,
         desc = "the old waiter was not parked in await() in time: no reuse scenario in this sample")
 @Outcome(id = "released, ok, after round 2", expect = ACCEPTABLE_INTERESTING,
-        desc = "SILENT: the old waiter stayed blocked until round 2 ended")
+        desc = "silent: the old waiter stayed blocked until round 2 ended")
 @Outcome(id = "threw IllegalStateException, .*", expect = ACCEPTABLE_INTERESTING,
-        desc = "DETECTED: the old waiter's await() threw, as Go panics")
+        desc = "detected: the old waiter's await() threw, as Go panics")
 @Outcome(id = ".*, threw IllegalStateException, .*", expect = ACCEPTABLE_INTERESTING,
-        desc = "DETECTED: round 2's add(1) threw: Add called concurrently with Wait")
+        desc = "detected: round 2's add(1) threw: Add called concurrently with Wait")
 @Outcome(expect = FORBIDDEN, desc = "the old waiter never came out, even after round 2 ended")
 @State
 public class ReuseBeforeWaitReturned {

@@ -77,35 +77,6 @@ public final class StressPlan {
         return new StressPlan("thorough", options, Duration.ofMillis((long) (estimateSeconds * 1000)));
     }
 
-    /** Parses {@code 90s}, {@code 20m}, {@code 1h}, or a number of seconds. */
-    public static Duration parseBudget(String text) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            }
-            char unit = value.charAt(value.length() - 1);
-            if (Character.isDigit(unit)) {
-                return Duration.ofSeconds(Long.parseLong(value));
-            }
-            long amount = Long.parseLong(value.substring(0, value.length() - 1));
-            switch (unit) {
-                case 's':
-                    return Duration.ofSeconds(amount);
-                case 'm':
-                    return Duration.ofMinutes(amount);
-                case 'h':
-                    return Duration.ofHours(amount);
-                default:
-                    break;
-            }
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            // fall through to the error below
-        }
-        throw new IllegalArgumentException("stress.budget: cannot read '" + text
-                + "'; expected a duration such as 90s, 20m or 1h");
-    }
-
     public String preset() {
         return preset;
     }

@@ -1,162 +1,288 @@
 package dev.waitgroup.stress.runner;
 
-import dev.waitgroup.Implementation;
-import dev.waitgroup.Implementations;
-import dev.waitgroup.record.Category;
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.harness.ChildJvm;
+import dev.waitgroup.harness.Implementation;
+import dev.waitgroup.harness.SuiteRun;
+import dev.waitgroup.harness.ThreadDumps;
 import dev.waitgroup.record.CheckResult;
-import dev.waitgroup.record.ImplementationInfo;
-import dev.waitgroup.record.SuiteRecorder;
+import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.Verdict;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.openjdk.jcstress.infra.runners.TestList;
 
 /**
- * Runs the jcstress suite once per selected implementation, each run in its own working folder
- * ({@code target/jcstress/<name>/}) under a watchdog, and writes every verdict to
- * {@code target/wg-results/jcstress.json}.
+ * Runs the jcstress suite: one jcstress run per selected implementation, in its own working folder
+ * under a watchdog, every verdict recorded against the check its test class names.
  *
- * <p>The runner records and goes on: a contract failure, a timed-out run or a crashed VM is a
- * verdict for the report's gate, never a reason to skip the other implementations. It exits
- * non-zero only when it cannot run at all (a bad selection, no tests).
+ * <p>jcstress forks a VM per test, and a forked VM whose actor blocks forever hangs the whole run
+ * without a word. So before an implementation's run, a probe makes the calls every actor makes; an
+ * implementation that hangs in them is reported at once instead of run. During the run the
+ * watchdog follows jcstress's progress: when no test has finished for longer than any test takes, it
+ * takes a thread dump of the forked VMs, which names the hung test (its actor's frames), kills the
+ * run, records that test as hung with the dump, and starts jcstress again on the tests not yet
+ * judged, so that one hung test costs one test, not the run. An implementation's runs together are
+ * bounded by the plan; tests not reached by then are reported as such.
  *
- * <p>System properties: {@code wg.impl}, {@code wg.classpath}, {@code wg.mode}, {@code wg.run.id};
- * {@code stress.preset} (short | thorough), {@code stress.budget} (e.g. 20m), {@code stress.tests}
- * (a regexp over test class names), {@code stress.workdir}, {@code wg.results.dir}.
+ * <p>Run it as {@code java -cp stress-tests/target/jcstress.jar dev.waitgroup.stress.runner.StressRunner}
+ * with the selection, the preset and the budget as system properties; exit 0 means it ran.
  */
 public final class StressRunner {
     private static final String JCSTRESS_MAIN = "org.openjdk.jcstress.Main";
+    /** A result line of jcstress's verbose output: "...... [OK] dev.waitgroup.stress.contract.X". */
+    private static final Pattern RESULT_LINE = Pattern.compile("^\\.*\\s*\\[([A-Z_ ]+)]\\s+(\\S+)");
+    /** Longer than any test takes: a termination test waits for STALE for max(2 x time, 30 s) per fork. */
+    private static final Duration STALL = Duration.ofSeconds(90);
 
-    private StressRunner() {
+    private final SuiteRun run;
+    private final StressPlan plan;
+    private final Map<Check, String> testOf = new LinkedHashMap<>();
+
+    private StressRunner(SuiteRun run) {
+        this.run = run;
+        Pattern filter = Pattern.compile(run.settings.stressTests.isEmpty() ? ".*" : run.settings.stressTests);
+        for (String test : TestList.tests()) {
+            if (filter.matcher(test).find()) {
+                testOf.put(StressVerdicts.checkOf(test), test);
+            }
+        }
+        int judged = (int) run.implementations.stream().filter(i -> !run.expectedChecks(i).isEmpty()).count();
+        this.plan = StressPlan.of(run.settings.stressPreset, run.settings.stressBudget, Math.max(1, judged),
+                Math.max(1, testOf.size()) * jvmModes());
+        run.recorder.note("plan: " + plan);
     }
 
     public static void main(String[] args) throws Exception {
-        PrintStream out = System.out;
-        List<Implementation> selection;
-        StressPlan plan;
-        List<String> tests;
-        String filter = System.getProperty("stress.tests", "").trim();
-        try {
-            selection = Implementations.selected();
-            tests = tests(filter);
-            plan = StressPlan.of(System.getProperty("stress.preset", "short"),
-                    StressPlan.parseBudget(System.getProperty("stress.budget", "3m")), selection.size(),
-                    tests.size() * jvmModes());
-        } catch (IllegalArgumentException e) {
-            System.err.println("jcstress suite: " + e.getMessage());
-            System.exit(2);
+        SuiteRun run = SuiteRun.start(Suite.JCSTRESS, true,
+                r -> "-Dstress.preset=" + r.settings.stressPreset + " -cp " + r.shownCodeSource(StressRunner.class)
+                        + " " + StressRunner.class.getName());
+        StressRunner runner = new StressRunner(run);
+        run.out.println("jcstress suite: " + runner.plan);
+        for (Implementation implementation : run.implementations) {
+            runner.runOne(implementation);
+        }
+        run.finish();
+        System.exit(0);
+    }
+
+    private void runOne(Implementation implementation) throws IOException, InterruptedException {
+        Set<Check> todo = new LinkedHashSet<>();
+        for (Check check : run.expectedChecks(implementation)) {
+            if (testOf.containsKey(check)) {
+                todo.add(check);
+            } else {
+                run.record(CheckResult.of(implementation.name(), check, Verdict.HARNESS_ERROR, 0, Suite.JCSTRESS.how(),
+                        "no jcstress test runs this check (stress.tests='" + run.settings.stressTests + "')"));
+            }
+        }
+        if (todo.isEmpty()) {
             return;
         }
-        Path workRoot = Path.of(System.getProperty("stress.workdir", "target/jcstress"));
-        Path resultsFile = Path.of(System.getProperty("wg.results.dir", "target/wg-results")).resolve("jcstress.json");
-        SuiteRecorder recorder = SuiteRecorder.forSuite("jcstress", resultsFile);
-        recorder.note("plan: " + plan);
-        recorder.note("tests: " + tests.size() + (filter.isEmpty() ? "" : " matching '" + filter + "'"));
-
-        out.printf("jcstress suite: %d tests x %d implementations, %s%n", tests.size(), selection.size(), plan);
-        for (Implementation implementation : selection) {
-            recorder.implementation(info(implementation));
-            out.printf("jcstress suite: %s ...%n", implementation.name());
-            List<CheckResult> results = runOne(implementation, plan, filter, workRoot, out);
-            results.forEach(recorder::record);
-            recorder.write();
-            out.printf("jcstress suite: %s %s%n", implementation.name(), tally(results));
+        String hangs = run.probeProblem(implementation);
+        if (hangs != null && hangs.contains("did not return")) {
+            for (Check check : todo) {
+                run.record(CheckResult.of(implementation.name(), check, Verdict.TIMEOUT, 0, Suite.JCSTRESS.how(),
+                        "not run: " + hangs + ", and a jcstress actor making that call would hang the whole run"));
+            }
+            run.recorder.write();
+            run.out.printf("jcstress suite: %s not run: %s%n", implementation.name(), hangs);
+            return;
         }
-        recorder.write();
-        out.printf("jcstress suite: results in %s%n", resultsFile.toAbsolutePath());
+        run.out.printf("jcstress suite: %s, %d tests ...%n", implementation.name(), todo.size());
+        long deadline = System.nanoTime() + plan.bound().toNanos();
+        String hungIn = "";
+        for (int attempt = 1; !todo.isEmpty(); attempt++) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.isNegative() || left.isZero()) {
+                for (Check check : todo) {
+                    run.record(CheckResult.of(implementation.name(), check, Verdict.TIMEOUT, 0, Suite.JCSTRESS.how(),
+                            "not reached: jcstress on " + implementation.name() + " spent its bound of "
+                                    + plan.bound().toSeconds() + " s" + (hungIn.isEmpty() ? "" : ", hanging in " + hungIn)));
+                }
+                break;
+            }
+            Attempt result = attempt(implementation, todo, attempt, left);
+            todo.removeAll(result.judged());
+            hungIn += (hungIn.isEmpty() || result.hung().isEmpty() ? "" : ", ") + String.join(", ", result.hung());
+            if (result.judged().isEmpty()) {
+                break; // no progress: attempt() recorded why
+            }
+        }
+        run.recorder.write();
+        run.out.printf("jcstress suite: %s %s%n", implementation.name(), run.recorder.results().stream()
+                .filter(r -> r.implementation().equals(implementation.name()))
+                .collect(Collectors.groupingBy(r -> r.verdict().id(), Collectors.counting())));
     }
 
-    private static List<CheckResult> runOne(Implementation implementation, StressPlan plan, String filter,
-                                            Path workRoot, PrintStream out) throws IOException, InterruptedException {
-        Path workdir = workRoot.resolve(implementation.name());
+    /** What one jcstress run judged (every check it recorded) and the tests it hung in. */
+    private record Attempt(Set<Check> judged, List<String> hung) {
+    }
+
+    private Attempt attempt(Implementation implementation, Set<Check> todo, int attempt, Duration left)
+            throws IOException, InterruptedException {
+        Path workdir = run.settings.resultsDir.toAbsolutePath().resolve("work").resolve("jcstress")
+                .resolve(implementation.name()).resolve("run-" + attempt);
         clean(workdir);
-        List<String> command = command(implementation, plan, filter, workdir);
-        JcstressProcess.Ended ended = JcstressProcess.run(command, workdir, plan.bound(), out, implementation.name());
-        String name = implementation.name();
-        if (ended.killed) {
-            return List.of(runRecord(name, Verdict.TIMEOUT, ended, "jcstress on " + name + " did not finish within "
-                    + plan.bound().toSeconds() + " s and was killed with its forked VMs: an actor blocked beyond"
-                    + " every bound (does await(timeout) return?). Log: " + ended.log));
+        Files.createDirectories(workdir);
+        Path log = workdir.resolve("jcstress.log");
+        List<String> tests = todo.stream().map(testOf::get).collect(Collectors.toList());
+        Progress progress = new Progress(log);
+        ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Spec(List.of("-Xmx512m"), run.testClasspath(),
+                JCSTRESS_MAIN, arguments(implementation, tests, workdir), workdir, log),
+                elapsed -> progress.stopBecause(elapsed, left));
+        Set<Check> judged = new LinkedHashSet<>();
+        String how = "jcstress " + String.join(" ", plan.options());
+        if (outcome.killed()) {
+            List<String> hung = hungTests(outcome.threadDump(), tests);
+            for (String test : hung) {
+                Check check = StressVerdicts.checkOf(test);
+                CheckResult result = CheckResult.of(implementation.name(), check, Verdict.TIMEOUT,
+                        progress.millisSinceLast(), how, outcome.killedBecause() + ": " + test + " never finished");
+                if (outcome.threadDump() != null) {
+                    result = result.withEvidence(new Evidence(Evidence.Kind.THREAD_DUMP,
+                            "where the forked test VM's threads were when jcstress was killed",
+                            ThreadDumps.relevantBlocks(outcome.threadDump(), List.of(test, implementation.type().getName()))));
+                }
+                run.record(result);
+                judged.add(check);
+            }
+            if (hung.isEmpty()) {
+                for (Check check : todo) {
+                    run.record(CheckResult.of(implementation.name(), check, Verdict.HARNESS_ERROR, 0, how,
+                            outcome.killedBecause() + ", and no test of it was found running in the forked VMs;"
+                                    + " log: " + run.shown(log))
+                            .withEvidence(new Evidence(Evidence.Kind.OUTPUT, "jcstress's last output", outcome.tail(30))));
+                    judged.add(check);
+                }
+            }
+            run.recorder.write();
+            return new Attempt(judged, hung);
         }
         Path results = JcstressResults.find(workdir);
+        List<TestSummary> summaries = List.of();
+        String unreadable = null;
         if (results == null) {
-            return List.of(runRecord(name, Verdict.ERROR, ended, "jcstress on " + name + " exited with "
-                    + ended.exitCode + " and left no results file. Log: " + ended.log));
+            unreadable = "jcstress on " + implementation.name() + " exited with " + outcome.exitCode()
+                    + " and left no results file";
+        } else {
+            try {
+                summaries = JcstressResults.read(results);
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                unreadable = "cannot read " + results + ": " + e;
+            }
         }
-        List<TestSummary> summaries;
-        try {
-            summaries = JcstressResults.read(results);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            return List.of(runRecord(name, Verdict.ERROR, ended, "cannot read " + results + ": " + e));
-        }
-        if (summaries.isEmpty()) {
-            return List.of(runRecord(name, Verdict.ERROR, ended, "jcstress on " + name
-                    + " ran no tests: does stress.tests match any? Log: " + ended.log));
-        }
-        List<CheckResult> records = new ArrayList<>();
         for (TestSummary summary : summaries) {
-            long millis = ended.testMillis.getOrDefault(summary.test(), 0L);
-            records.add(StressVerdicts.judge(name, summary, millis));
+            CheckResult result = StressVerdicts.judge(implementation.name(), summary,
+                    progress.millisOf(summary.test()), how);
+            run.record(result);
+            judged.add(result.check());
         }
-        records.sort(Comparator.comparing(CheckResult::category).thenComparing(CheckResult::check));
-        records.add(runRecord(name, Verdict.PASS, ended, "jcstress finished with exit code " + ended.exitCode
-                + " (1 means a test failed) in " + ended.wall.toSeconds() + " s"));
-        return records;
+        for (Check check : todo) {
+            if (!judged.contains(check)) {
+                run.record(CheckResult.of(implementation.name(), check, Verdict.HARNESS_ERROR, 0, how,
+                        (unreadable != null ? unreadable : "jcstress ran but reported nothing for " + testOf.get(check))
+                                + "; log: " + run.shown(log))
+                        .withEvidence(new Evidence(Evidence.Kind.OUTPUT, "jcstress's last output", outcome.tail(30))));
+                judged.add(check);
+            }
+        }
+        run.recorder.write();
+        return new Attempt(judged, List.of());
     }
 
-    private static List<String> command(Implementation implementation, StressPlan plan, String filter, Path workdir) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-cp");
-        command.add(jcstressClasspath());
-        command.add(JCSTRESS_MAIN);
-        command.addAll(plan.options());
-        command.add("-sc");
-        command.add("false");
+    private List<String> arguments(Implementation implementation, List<String> tests, Path workdir) {
+        List<String> arguments = new ArrayList<>(plan.options());
+        arguments.add("-sc");
+        arguments.add("false");
         for (String jvmArg : List.of("-Xmx256m", "-Dwg.impl=" + implementation.selector(),
-                "-Dwg.classpath=" + System.getProperty("wg.classpath", ""))) {
-            command.add("-jvmArgs");
-            command.add(jvmArg);
+                "-Dwg.classpath=" + run.settings.classpath)) {
+            arguments.add("-jvmArgs");
+            arguments.add(jvmArg);
         }
-        command.add("-v"); // every test's result line, so that each one's wall time can be measured
-        command.add("-r");
-        command.add(workdir.resolve("report").toString());
-        if (!filter.isEmpty()) {
-            command.add("-t");
-            command.add(filter);
-        }
-        return command;
+        arguments.add("-v"); // every test's result line: the watchdog's sign of progress
+        arguments.add("-r");
+        arguments.add(workdir.resolve("report").toString());
+        arguments.add("-t");
+        arguments.add(tests.stream().map(Pattern::quote).collect(Collectors.joining("|", "^(", ")$")));
+        return arguments;
     }
 
-    /**
-     * The shaded jar when it has been built: jcstress's forked VMs copy this classpath, and from a
-     * jar its probes (such as the @Contended check) work; otherwise this JVM's own classpath.
-     */
-    private static String jcstressClasspath() {
-        String jar = System.getProperty("stress.jar", "");
-        return !jar.isEmpty() && Files.isRegularFile(Path.of(jar)) ? jar : System.getProperty("java.class.path");
+    /** The tests whose actors a thread dump of the forked VMs shows running: the ones that hang. */
+    static List<String> hungTests(String dump, List<String> tests) {
+        List<String> hung = new ArrayList<>();
+        if (dump == null) {
+            return hung;
+        }
+        for (String test : tests) {
+            if (dump.contains(test + ".") || dump.contains(test + "_jcstress")) {
+                hung.add(test);
+            }
+        }
+        return hung;
     }
 
-    /** The tests jcstress will run: its own list, filtered as {@code -t} filters it. */
-    private static List<String> tests(String filter) {
-        Pattern pattern = Pattern.compile(filter.isEmpty() ? ".*" : filter);
-        List<String> tests = TestList.tests().stream().filter(t -> pattern.matcher(t).find()).sorted()
-                .collect(Collectors.toList());
-        if (tests.isEmpty()) {
-            throw new IllegalArgumentException("no jcstress test matches stress.tests='" + filter + "'");
+    /** jcstress's progress, read from its output while it runs: which test finished when. */
+    private static final class Progress {
+        private final Path log;
+        private final Map<String, Long> millis = new LinkedHashMap<>();
+        private long lines;
+        private long lastEvent = System.nanoTime();
+
+        Progress(Path log) {
+            this.log = log;
         }
-        return tests;
+
+        Optional<String> stopBecause(Duration elapsed, Duration bound) {
+            read();
+            if (elapsed.compareTo(bound) > 0) {
+                return Optional.of("jcstress did not finish within the " + bound.toSeconds() + " s it had left");
+            }
+            if (System.nanoTime() - lastEvent > STALL.toNanos()) {
+                return Optional.of("no jcstress test finished for " + STALL.toSeconds() + " s");
+            }
+            return Optional.empty();
+        }
+
+        private void read() {
+            List<String> all;
+            try {
+                all = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return; // being written: read it next time
+            }
+            for (long i = lines; i < all.size(); i++) {
+                Matcher result = RESULT_LINE.matcher(all.get((int) i));
+                if (result.find()) {
+                    long now = System.nanoTime();
+                    millis.merge(result.group(2), (now - lastEvent) / 1_000_000, Long::sum);
+                    lastEvent = now;
+                }
+            }
+            lines = all.size();
+        }
+
+        long millisOf(String test) {
+            return millis.getOrDefault(test, 0L);
+        }
+
+        long millisSinceLast() {
+            return (System.nanoTime() - lastEvent) / 1_000_000;
+        }
     }
 
     /** jcstress runs each test with and without biased locking where the JVM still has it (before 18). */
@@ -164,39 +290,14 @@ public final class StressRunner {
         return Runtime.version().feature() < 18 ? 2 : 1;
     }
 
-    private static CheckResult runRecord(String implementation, Verdict verdict, JcstressProcess.Ended ended,
-                                         String message) {
-        return CheckResult.of(implementation, StressVerdicts.RUN_CHECK, Category.CONTRACT, verdict,
-                ended.wall.toMillis(), message);
-    }
-
-    static ImplementationInfo info(Implementation implementation) {
-        return new ImplementationInfo(implementation.name(), implementation.kind().label(),
-                implementation.type().getName(), implementation.summary(), id(implementation.documentedReuse()),
-                implementation.bug() == null ? null : id(implementation.bug()));
-    }
-
-    private static String id(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static String tally(List<CheckResult> results) {
-        return results.stream().collect(Collectors.groupingBy(r -> r.verdict().id(), Collectors.counting()))
-                .toString();
-    }
-
     private static void clean(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+        try (var walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
                 Files.delete(path);
             }
         }
-    }
-
-    static Duration budgetOf(String text) {
-        return StressPlan.parseBudget(text);
     }
 }

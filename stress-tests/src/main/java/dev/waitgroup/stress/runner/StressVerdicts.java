@@ -1,68 +1,93 @@
 package dev.waitgroup.stress.runner;
 
-import dev.waitgroup.record.Category;
+import dev.waitgroup.catalogue.Category;
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.Verdict;
+import dev.waitgroup.stress.Means;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
- * Turns a jcstress test summary into a harness verdict.
+ * Turns a jcstress test's outcome table into a harness verdict.
  *
- * <p>Tests in the {@code contract} package pass when no FORBIDDEN outcome was seen. Tests in the
- * {@code misuse} package reproduce a client bug; their {@code @Outcome} descriptions say what each
- * outcome means, by a prefix the verdict reads: {@code "THE BUG:"} or {@code "SILENT:"} (the bug
- * showed: reproduced), {@code "DETECTED:"} (the implementation threw), {@code "SAFE:"} (the
- * implementation handled it). Any detection makes the verdict DETECTED; otherwise the bug counts as
- * REPRODUCED when it showed in at least {@value #NOISE_PERCENT}% of the samples that showed either
- * the bug or the safe behaviour, and in at least {@value #NOISE_SAMPLES} of them: less is timing
- * noise (a waiter slower to wake than the test watches for) and the verdict is HANDLED. A misuse
- * test that saw none of these did not show its bug this time.
+ * <p>The check is the one the test class names ({@link HarnessCheck}). A contract test passes when
+ * no FORBIDDEN outcome was seen. A misuse test reproduces a client's bug; its {@link Means}
+ * annotations say what each outcome means. Any detection makes the verdict DETECTED; otherwise the
+ * bug counts as REPRODUCED when it showed in at least {@value #NOISE_PERCENT}% of the samples that
+ * showed either the bug or the safe behaviour, and in at least {@value #NOISE_SAMPLES} of them: less
+ * is timing noise (a waiter slower to wake than the test watches for) and the verdict is HANDLED. A
+ * misuse test that saw none of these did not show its bug this time.
+ *
+ * <p>jcstress's own statuses: a test whose actor threw is a failure of the implementation; a VM that
+ * died is the implementation's failure when it was seen calling {@code System.exit} or running out
+ * of memory, and otherwise a harness error: it proves nothing about the implementation.
  */
 final class StressVerdicts {
-    static final String RUN_CHECK = "jcstress-run";
     static final int NOISE_PERCENT = 1;
     static final int NOISE_SAMPLES = 3;
+    private static final String EXIT_WITNESSED = "System.exit was called from code under test";
 
     private StressVerdicts() {
     }
 
-    /** The check id of a test class: its simple name in kebab case, e.g. {@code no-lost-wake-up}. */
-    static String checkId(String testClass) {
-        String simple = testClass.substring(testClass.lastIndexOf('.') + 1);
-        return simple.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    /** The check a jcstress test class runs. */
+    static Check checkOf(String testClass) {
+        HarnessCheck check = testClass(testClass).getAnnotation(HarnessCheck.class);
+        if (check == null) {
+            throw new IllegalStateException(testClass + " names no check of the catalogue (@HarnessCheck)");
+        }
+        return check.value();
     }
 
-    static Category category(String testClass) {
-        return testClass.contains(".misuse.") ? Category.MISUSE : Category.CONTRACT;
+    private static Class<?> testClass(String name) {
+        try {
+            return Class.forName(name, false, StressVerdicts.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("jcstress reported a test that is not on the class path: " + name, e);
+        }
     }
 
-    static CheckResult judge(String implementation, TestSummary summary, long millis) {
-        Category category = category(summary.test());
+    static CheckResult judge(String implementation, TestSummary summary, long millis, String how) {
+        Check check = checkOf(summary.test());
         Verdict verdict;
         String message;
-        List<TestSummary.Outcome> forbidden = seen(summary, o -> o.forbidden());
+        List<TestSummary.Outcome> forbidden = seen(summary, TestSummary.Outcome::forbidden);
+        String messages = String.join("\n", summary.messages());
         if (!forbidden.isEmpty()) {
             verdict = Verdict.FAIL;
             message = "forbidden outcome " + describe(forbidden);
         } else if (!"NORMAL".equals(summary.status())) {
-            verdict = "TIMEOUT_ERROR".equals(summary.status()) ? Verdict.TIMEOUT
-                    : "TEST_ERROR".equals(summary.status()) ? Verdict.FAIL : Verdict.ERROR;
+            switch (summary.status()) {
+                case "TIMEOUT_ERROR":
+                    verdict = Verdict.TIMEOUT;
+                    break;
+                case "TEST_ERROR":
+                    verdict = Verdict.FAIL;
+                    break;
+                default:
+                    verdict = messages.contains(EXIT_WITNESSED) || messages.contains("OutOfMemoryError")
+                            ? Verdict.FAIL : Verdict.HARNESS_ERROR;
+                    break;
+            }
             message = "jcstress status " + summary.status() + firstMessage(summary);
         } else if (summary.samples() == 0) {
             verdict = Verdict.NOT_RUN;
             message = "no samples (sanity mode runs termination tests for 0 ms): not a pass";
-        } else if (category == Category.CONTRACT) {
+        } else if (check.category() != Category.MISUSE) {
             verdict = Verdict.PASS;
             message = String.format("%,d samples, no forbidden outcome", summary.samples());
         } else {
-            List<TestSummary.Outcome> detected = seen(summary, o -> o.description().startsWith("DETECTED:"));
-            List<TestSummary.Outcome> bug = seen(summary,
-                    o -> o.description().startsWith("THE BUG:") || o.description().startsWith("SILENT:"));
-            List<TestSummary.Outcome> safe = seen(summary, o -> o.description().startsWith("SAFE:"));
+            Means[] meanings = testClass(summary.test()).getAnnotationsByType(Means.class);
+            List<TestSummary.Outcome> detected = seen(summary, o -> means(meanings, o, Verdict.DETECTED));
+            List<TestSummary.Outcome> bug = seen(summary, o -> means(meanings, o, Verdict.REPRODUCED));
+            List<TestSummary.Outcome> safe = seen(summary, o -> means(meanings, o, Verdict.HANDLED));
             if (!detected.isEmpty()) {
                 verdict = Verdict.DETECTED;
                 message = "detected: " + describe(detected);
@@ -72,23 +97,42 @@ final class StressVerdicts {
                 message = "reproduced: " + describe(bug) + (safe.isEmpty() ? "" : "; safe: " + describe(safe));
             } else if (!safe.isEmpty()) {
                 verdict = Verdict.HANDLED;
-                message = "handled: " + describe(safe) + (bug.isEmpty() ? "" : "; bug: " + describe(bug));
+                message = "handled: " + describe(safe) + (bug.isEmpty() ? "" : "; bug (under the noise rule): "
+                        + describe(bug));
             } else {
                 verdict = Verdict.NOT_SEEN;
                 message = String.format("the bug did not show in %,d samples", summary.samples());
             }
         }
-        String evidence = summary.table() + (summary.messages().isEmpty() ? ""
-                : "\n" + String.join("\n", summary.messages().subList(0, Math.min(30, summary.messages().size()))));
-        return new CheckResult(implementation, checkId(summary.test()), category, verdict, millis, message, evidence,
-                details(summary));
+        CheckResult result = new CheckResult(implementation, check, verdict, millis, how + ", "
+                + String.format("%,d samples in %d configurations", summary.samples(), summary.configurations()),
+                message, List.of(), details(summary), null);
+        if (!summary.outcomes().isEmpty()) {
+            result = result.withEvidence(new Evidence(Evidence.Kind.OUTCOME_TABLE,
+                    "jcstress's outcomes for " + summary.description(), summary.table()));
+        }
+        if (!"NORMAL".equals(summary.status()) && !messages.isBlank()) {
+            result = result.withEvidence(new Evidence(Evidence.Kind.OUTPUT, "what jcstress's test VM reported",
+                    messages.length() > 6_000 ? messages.substring(0, 6_000) + "\n..." : messages));
+        }
+        return result;
     }
 
-    private interface OutcomeFilter {
-        boolean test(TestSummary.Outcome outcome);
+    private static boolean means(Means[] meanings, TestSummary.Outcome outcome, Verdict verdict) {
+        for (Means meaning : meanings) {
+            if (meaning.is() != verdict) {
+                continue;
+            }
+            for (String id : meaning.outcome()) {
+                if (id.equals(outcome.id()) || Pattern.matches(id, outcome.id())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
-    private static List<TestSummary.Outcome> seen(TestSummary summary, OutcomeFilter filter) {
+    private static List<TestSummary.Outcome> seen(TestSummary summary, Predicate<TestSummary.Outcome> filter) {
         List<TestSummary.Outcome> result = new ArrayList<>();
         for (TestSummary.Outcome outcome : summary.outcomes()) {
             if (outcome.seen() && filter.test(outcome)) {
@@ -126,7 +170,6 @@ final class StressVerdicts {
     private static Map<String, Object> details(TestSummary summary) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("test", summary.test());
-        details.put("title", summary.description());
         details.put("status", summary.status());
         details.put("samples", summary.samples());
         details.put("configurations", summary.configurations());

@@ -11,21 +11,6 @@ import org.junit.jupiter.api.Test;
 class StressPlanTest {
 
     @Test
-    void budgetsAreReadWithTheirUnit() {
-        assertEquals(Duration.ofSeconds(90), StressPlan.parseBudget("90s"));
-        assertEquals(Duration.ofMinutes(20), StressPlan.parseBudget("20m"));
-        assertEquals(Duration.ofHours(1), StressPlan.parseBudget(" 1h "));
-        assertEquals(Duration.ofSeconds(45), StressPlan.parseBudget("45"));
-        assertEquals(Duration.ofMillis(500), StressPlan.parseBudget("500ms"));
-    }
-
-    @Test
-    void anUnreadableBudgetIsRefusedNamingTheProperty() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StressPlan.parseBudget("soon"));
-        assertTrue(e.getMessage().startsWith("stress.budget: cannot read 'soon'"), e.getMessage());
-    }
-
-    @Test
     void theShortPresetIsSanityModeWithShortIterations() {
         StressPlan plan = StressPlan.of("short", Duration.ofMinutes(3), 10, 26);
         assertEquals(List.of("-m", "sanity", "-time", "20"), plan.options());

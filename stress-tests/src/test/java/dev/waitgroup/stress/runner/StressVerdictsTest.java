@@ -3,11 +3,13 @@ package dev.waitgroup.stress.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waitgroup.record.Category;
+import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jcstress.infra.runners.TestList;
 
 /** How outcome tables become verdicts; the tables are the shapes jcstress produces. */
 class StressVerdictsTest {
@@ -15,10 +17,18 @@ class StressVerdictsTest {
     private static final String MISUSE_TEST = "dev.waitgroup.stress.misuse.ReuseBeforeWaitReturned";
 
     @Test
-    void checkIdsAreTheTestNamesInKebabCase() {
-        assertEquals("no-lost-wake-up-timed", StressVerdicts.checkId(CONTRACT_TEST));
-        assertEquals(Category.MISUSE, StressVerdicts.category(MISUSE_TEST));
-        assertEquals(Category.CONTRACT, StressVerdicts.category(CONTRACT_TEST));
+    void everyJcstressTestNamesACatalogueCheckOfTheJcstressSuiteAndNoTwoShareOne() {
+        List<String> tests = TestList.tests().stream().filter(t -> t.startsWith("dev.waitgroup.")).toList();
+        assertTrue(tests.size() >= 18, "the jcstress tests are listed: " + tests);
+        java.util.Set<Check> seen = new java.util.HashSet<>();
+        for (String test : tests) {
+            Check check = StressVerdicts.checkOf(test);
+            assertTrue(check.suites().contains(dev.waitgroup.catalogue.Suite.JCSTRESS), test + " runs " + check.id());
+            assertTrue(seen.add(check), "two tests run " + check.id());
+        }
+        for (Check check : Check.of(dev.waitgroup.catalogue.Suite.JCSTRESS)) {
+            assertTrue(seen.contains(check), "no jcstress test runs " + check.id());
+        }
     }
 
     @Test
@@ -27,17 +37,19 @@ class StressVerdictsTest {
                 outcome("released", 1000, "ACCEPTABLE", "released"),
                 outcome("timed out", 0, "FORBIDDEN", "lost"));
         assertEquals(Verdict.PASS, result.verdict());
+        assertEquals(Check.NO_LOST_WAKE_UP_TIMED, result.check());
         assertEquals(1000L, result.details().get("samples"));
     }
 
     @Test
-    void aForbiddenOutcomeFailsTheTestAndIsNamedWithItsCount() {
+    void aForbiddenOutcomeFailsTheTestAndIsNamedWithItsCountAndTable() {
         CheckResult result = judge(CONTRACT_TEST, "NORMAL",
                 outcome("released", 998, "ACCEPTABLE", "released"),
                 outcome("timed out", 2, "FORBIDDEN", "the release was lost"));
         assertEquals(Verdict.FAIL, result.verdict());
         assertTrue(result.message().contains("\"timed out\" x2 (the release was lost)"), result.message());
-        assertTrue(result.evidence().contains("FORBIDDEN"), "the outcome table is the evidence");
+        assertEquals(Evidence.Kind.OUTCOME_TABLE, result.evidence().get(0).kind());
+        assertTrue(result.evidence().get(0).text().contains("FORBIDDEN"), "the outcome table is the evidence");
     }
 
     @Test
@@ -48,31 +60,36 @@ class StressVerdictsTest {
     }
 
     @Test
-    void aCrashedVmIsAnErrorNotAVerdictOnTheImplementation() {
-        assertEquals(Verdict.ERROR, judge(CONTRACT_TEST, "VM_ERROR", outcome("released", 10, "ACCEPTABLE", "")).verdict());
+    void aCrashedVmIsAHarnessErrorUnlessCodeUnderTestExitedIt() {
+        assertEquals(Verdict.HARNESS_ERROR,
+                judge(CONTRACT_TEST, "VM_ERROR", outcome("released", 10, "ACCEPTABLE", "")).verdict());
+        TestSummary exited = new TestSummary(CONTRACT_TEST, "a test", "VM_ERROR", 10, 1,
+                List.of(outcome("released", 10, "ACCEPTABLE", "")),
+                List.of("wg-lab: System.exit was called from code under test:", "\tat com.acme.Bad.add(Bad.java:3)"));
+        assertEquals(Verdict.FAIL, StressVerdicts.judge("aqs", exited, 10, "jcstress").verdict());
     }
 
     @Test
     void anyDetectionMakesAMisuseTestDetected() {
         CheckResult result = judge(MISUSE_TEST, "NORMAL",
-                outcome("released, ok, in round 1", 5000, "ACCEPTABLE", "SAFE: returned"),
-                outcome("threw IllegalStateException, ok, in round 1", 3, "ACCEPTABLE_INTERESTING", "DETECTED: panic"));
+                outcome("released, ok, in round 1", 5000, "ACCEPTABLE", "generation-safe"),
+                outcome("threw IllegalStateException, ok, in round 1", 3, "ACCEPTABLE_INTERESTING", "detected"));
         assertEquals(Verdict.DETECTED, result.verdict());
     }
 
     @Test
     void aBugShownInAtLeastOnePercentOfSamplesIsReproduced() {
         CheckResult result = judge(MISUSE_TEST, "NORMAL",
-                outcome("released, ok, in round 1", 900, "ACCEPTABLE", "SAFE: returned"),
-                outcome("released, ok, after round 2", 100, "ACCEPTABLE_INTERESTING", "SILENT: waited"));
+                outcome("released, ok, in round 1", 900, "ACCEPTABLE", "generation-safe"),
+                outcome("released, ok, after round 2", 100, "ACCEPTABLE_INTERESTING", "silent"));
         assertEquals(Verdict.REPRODUCED, result.verdict());
     }
 
     @Test
     void aBugShownInFewerThanOnePercentIsTimingNoise() {
         CheckResult result = judge(MISUSE_TEST, "NORMAL",
-                outcome("released, ok, in round 1", 100_000, "ACCEPTABLE", "SAFE: returned"),
-                outcome("released, ok, after round 2", 20, "ACCEPTABLE_INTERESTING", "SILENT: waited"));
+                outcome("released, ok, in round 1", 100_000, "ACCEPTABLE", "generation-safe"),
+                outcome("released, ok, after round 2", 20, "ACCEPTABLE_INTERESTING", "silent"));
         assertEquals(Verdict.HANDLED, result.verdict());
     }
 
@@ -80,8 +97,15 @@ class StressVerdictsTest {
     void aMisuseTestThatShowedNothingTellsSo() {
         CheckResult result = judge("dev.waitgroup.stress.misuse.AddInsideGoroutine", "NORMAL",
                 outcome("released, 1", 500, "ACCEPTABLE", "counted in time"),
-                outcome("released, 0", 0, "ACCEPTABLE_INTERESTING", "THE BUG: early"));
+                outcome("released, 0", 0, "ACCEPTABLE_INTERESTING", "the bug: early"));
         assertEquals(Verdict.NOT_SEEN, result.verdict());
+    }
+
+    @Test
+    void aHungTestIsFoundInTheForkedVmsThreadDumpByItsActorsFrames() {
+        String dump = "\"worker\" #14 WAITING\n\tat dev.waitgroup.stress.contract.RacingAddAndDone_jcstress.actor1(X.java:1)\n";
+        assertEquals(List.of("dev.waitgroup.stress.contract.RacingAddAndDone"), StressRunner.hungTests(dump,
+                List.of("dev.waitgroup.stress.contract.NoLostWakeUp", "dev.waitgroup.stress.contract.RacingAddAndDone")));
     }
 
     private static CheckResult judge(String test, String status, TestSummary.Outcome... outcomes) {
@@ -89,7 +113,8 @@ class StressVerdictsTest {
         for (TestSummary.Outcome outcome : outcomes) {
             samples += outcome.count();
         }
-        return StressVerdicts.judge("aqs", new TestSummary(test, "a test", status, samples, 2, List.of(outcomes), List.of()), 10);
+        return StressVerdicts.judge("aqs", new TestSummary(test, "a test", status, samples, 2, List.of(outcomes),
+                List.of()), 10, "jcstress");
     }
 
     private static TestSummary.Outcome outcome(String id, long count, String expect, String description) {

@@ -1,0 +1,26 @@
+package dev.waitgroup.contract;
+
+import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.harness.junit.JUnitSuite;
+import java.util.List;
+
+/**
+ * Runs the contract suite: {@code java -jar contract-tests/target/contract-suite.jar}, with the
+ * selection and budgets as system properties ({@code -Dwg.impl=aqs -Dwg.check=negative-refused}).
+ * The build runs it in {@code integration-test}; verdicts go to {@code target/wg-results/contract.json}.
+ */
+public final class ContractSuite {
+    private ContractSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        JUnitSuite.main(Suite.CONTRACT, ContractSuite.class,
+                List.of(WaitGroupContractTest.class, TimedAwaitTest.class, GivingUpTest.class, WakeUpTest.class,
+                        GoContractTest.class, MisuseTest.class),
+                List.of("-Xmx256m", "-XX:+UseSerialGC",
+                        // RetainedMemory walks the JDK's own wait queues
+                        "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.util.concurrent.locks=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED"), 3, 1);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.waitgroup.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The bug classes the harness knows: the implementation bugs its specimens embody, and the client
+ * bugs (misuse) it reproduces on every implementation. Checks name the bugs they catch
+ * ({@link Check#catches()}); a specimen names its bug; the report's lessons are one per bug.
+ *
+ * <p>{@link #mustBeCaughtBy} says which suites see the bug for certain: the gate fails when a
+ * specimen of this bug escapes one of them (jcstress only in the stress run: its short mode is a
+ * smoke test, not a hunt).
+ */
+public enum Bug {
+    LOST_UPDATE(BugKind.INTERLEAVING, "lost update: a non-atomic read-modify-write of the counter loses a racing add or done",
+            EnumSet.of(Suite.LINCHECK, Suite.JCSTRESS)),
+    LOST_WAKE_UP(BugKind.INTERLEAVING, "lost wake-up: the counter is checked outside the lock, then the waiter sleeps",
+            EnumSet.of(Suite.LINCHECK, Suite.JCSTRESS)),
+    SIGNAL_ONE(BugKind.INTERLEAVING, "signal() instead of signalAll(): only one of several waiters is woken",
+            EnumSet.of(Suite.LINCHECK, Suite.CONTRACT)),
+    CHECK_THEN_ACT(BugKind.INTERLEAVING, "check-then-act: the negative-counter check is separate from the update",
+            EnumSet.of(Suite.LINCHECK, Suite.JCSTRESS)),
+    DATA_RACE(BugKind.MEMORY_MODEL, "data race: await spins on a plain field, which the JIT may hoist out of the loop",
+            EnumSet.of(Suite.JCSTRESS, Suite.CONTRACT)),
+    PLAIN_FAST_PATH(BugKind.MEMORY_MODEL, "a plain read of the counter on await's fast path: no happens-before with done()",
+            EnumSet.of(Suite.JCSTRESS)),
+    MILLISECOND_TIMEOUT(BugKind.SCRIPTED, "the timeout is cut to milliseconds: a sub-millisecond timeout becomes 0, \"wait forever\"",
+            EnumSet.of(Suite.CONTRACT)),
+    DEADLINE_OVERFLOW(BugKind.SCRIPTED, "now + timeout overflows for a huge timeout: the wait gives up at once",
+            EnumSet.of(Suite.CONTRACT)),
+    LOST_INTERRUPT(BugKind.SCRIPTED, "an interrupt pending on entry is swallowed: await returns with the interrupt status cleared",
+            EnumSet.of(Suite.CONTRACT)),
+    STRAY_WAKE_UP(BugKind.SCRIPTED, "if instead of while: a waiter that wakes without a release returns with the counter above zero",
+            EnumSet.of(Suite.CONTRACT)),
+    GAVE_UP_WAITER_COUNTED(BugKind.SCRIPTED, "a waiter that gave up still counts: the release leaves a wake-up that lets a later waiter through",
+            EnumSet.of(Suite.CONTRACT)),
+    WAITER_LEAK(BugKind.SCRIPTED, "every timed-out await leaves its wait node behind: a polling loop grows the group without bound",
+            EnumSet.of(Suite.CONTRACT)),
+    ADD_ZERO_RELEASES(BugKind.INTERLEAVING, "add(0) during a release releases the waiters a second time: stray wake-ups for a later round",
+            EnumSet.of(Suite.LINCHECK)),
+    STALE_ROUND(BugKind.INTERLEAVING, "await reads the counter and the round in two steps: a waiter that slips between them waits for the next round",
+            EnumSet.of(Suite.CONTRACT)),
+
+    ADD_INSIDE_GOROUTINE(BugKind.CLIENT, "Add called inside the goroutine", EnumSet.noneOf(Suite.class),
+            new Lesson("the client's code",
+                    "// Go:  go func() { wg.Add(1); defer wg.Done(); work() }(); wg.Wait()\n"
+                            + "new Thread(() -> {\n"
+                            + "    group.add(1);            // counted only once the task runs: too late\n"
+                            + "    try { work(); } finally { group.done(); }\n"
+                            + "}).start();\n"
+                            + "group.await();                // may find the counter at 0 and return at once",
+                    "<p>The task counts itself only once it runs, so the coordinator's <code>await()</code> may find"
+                            + " the counter at zero and return before the work has even begun. No WaitGroup can"
+                            + " prevent it: the bug is in the client (<code>go vet</code>'s waitgroup analyzer flags"
+                            + " it in Go).</p>",
+                    "<p>Count the task before starting it, on the coordinator's side, or start it with"
+                            + " <code>go(...)</code>, which does exactly that.</p>",
+                    "group.go(pool, () -> work());   // counted before it is handed to the pool\n"
+                            + "group.await();")),
+    FORGOTTEN_DONE(BugKind.CLIENT, "A forgotten Done", EnumSet.noneOf(Suite.class),
+            new Lesson("the client's code",
+                    "group.add(2);\n"
+                            + "pool.execute(() -> { work(); group.done(); });\n"
+                            + "pool.execute(() -> { if (nothingToDo()) return; work(); group.done(); }); // early return\n"
+                            + "group.await();                // waits forever",
+                    "<p>A task that returns early, or throws before its <code>done()</code>, leaves the counter above"
+                            + " zero: <code>await()</code> never returns. The harness shows it with a bounded wait.</p>",
+                    "<p>Call <code>done()</code> in a <code>finally</code> (Go: <code>defer wg.Done()</code>), or"
+                            + " start the task with <code>go(...)</code>, which does.</p>",
+                    "group.go(pool, () -> { if (nothingToDo()) return; work(); }); // done() in a finally")),
+    REUSE_BEFORE_WAIT_RETURNED(BugKind.CLIENT, "Reuse before the previous Wait returned", EnumSet.noneOf(Suite.class),
+            new Lesson("the client's code",
+                    "group.done();                 // round 1 ends: its waiter is being woken ...\n"
+                            + "group.add(1);                 // ... and round 2 starts before that waiter returned",
+                    "<p>Go's rule: \"new Add calls must happen after all previous Wait calls have returned\". Round 1's"
+                            + " last <code>done()</code> is followed at once by round 2's <code>add(1)</code>, while round 1's"
+                            + " waiter has been woken but not yet returned. What happens then is the implementation's choice:"
+                            + " a generation-safe group lets the old waiter return, Go detects it and panics, others make"
+                            + " the old waiter silently wait for round 2, which looks like a slow task.</p>",
+                    "<p>Let every <code>await()</code> of a round return before the next round's first"
+                            + " <code>add</code>; when waiters of one round may still be waking up, use a new group for the"
+                            + " next round.</p>",
+                    null)),
+    NEGATIVE_COUNTER(BugKind.CLIENT, "A negative counter", EnumSet.noneOf(Suite.class),
+            new Lesson("the client's code",
+                    "group.add(1);\n"
+                            + "pool.execute(task);          // calls done()\n"
+                            + "group.done();                // one done() too many",
+                    "<p>One <code>done()</code> more than was added would drive the counter below zero. Go panics"
+                            + " (\"sync: negative WaitGroup counter\"); every implementation here refuses it with"
+                            + " <code>IllegalStateException</code> and leaves the counter unchanged, also when two such"
+                            + " calls race.</p>",
+                    "<p>Pair each <code>done()</code> with exactly one counted task: <code>go(...)</code> does.</p>",
+                    null)),
+    ADD_CONCURRENT_WITH_WAIT(BugKind.CLIENT, "Add called concurrently with Wait", EnumSet.noneOf(Suite.class),
+            new Lesson("the client's code",
+                    "// a waiter is blocked on a counter of 1; at the same instant:\n"
+                            + "group.done();                // the last task ends: a release ...\n"
+                            + "group.add(1); group.done();  // ... races with a new task counted late",
+                    "<p>Go's rule: \"calls with a positive delta that occur when the counter is zero must happen before"
+                            + " a Wait\". Here an <code>add(1)</code> races with the <code>done()</code> that releases a"
+                            + " waiter. If it lands while the waiters are being woken, it opens a new round under a waiter"
+                            + " that has not returned. Go's WaitGroup (and its port here) checks for exactly this and panics;"
+                            + " the others stay linearizable: the late <code>add(1)</code> simply belongs to the next"
+                            + " round.</p>",
+                    "<p>Every <code>add</code> that opens a round must happen before the <code>await</code> it is meant to"
+                            + " hold back: count all the work before starting any of it.</p>",
+                    null));
+
+    private final BugKind kind;
+    private final String title;
+    private final Set<Suite> mustBeCaughtBy;
+    private final Lesson lesson;
+
+    Bug(BugKind kind, String title, Set<Suite> mustBeCaughtBy) {
+        this(kind, title, mustBeCaughtBy, null);
+    }
+
+    Bug(BugKind kind, String title, Set<Suite> mustBeCaughtBy, Lesson lesson) {
+        this.kind = kind;
+        this.title = title;
+        this.mustBeCaughtBy = Set.copyOf(mustBeCaughtBy);
+        this.lesson = lesson;
+    }
+
+    public BugKind kind() {
+        return kind;
+    }
+
+    /** One line: what the bug is. */
+    public String title() {
+        return title;
+    }
+
+    /**
+     * The suites that see this bug for certain; a specimen of it that one of them misses means the
+     * harness has lost its teeth. jcstress counts only in the stress run.
+     */
+    public Set<Suite> mustBeCaughtBy() {
+        return mustBeCaughtBy;
+    }
+
+    /** A client bug's lesson; null for an implementation bug, whose specimen's source is its lesson. */
+    public Lesson lesson() {
+        return lesson;
+    }
+
+    public boolean isClientBug() {
+        return kind == BugKind.CLIENT;
+    }
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @JsonCreator
+    public static Bug of(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.waitgroup.settings;
+
+/**
+ * Every property the harness reads, declared once: its name, what it accepts, and its default in a
+ * default run ({@code mvn verify}) and in the stress run ({@code -Pstress}). An empty value means
+ * "the default"; anything else must be valid, or nothing runs.
+ */
+public enum Property {
+    MODE("wg.mode", "default or stress", "default", "stress"),
+    RUN_ID("wg.run.id", "letters, digits, '.', '_' or '-' (shards of one run share it)", "", ""),
+    IMPL("wg.impl", "all, implementations, specimens, a registry name, a class name, or a comma list", "all", "all"),
+    CLASSPATH("wg.classpath", "jars or class folders, separated by ':' or ','", "", ""),
+    CHECK("wg.check", "a comma list of check ids from the catalogue", "", ""),
+    SHARD("wg.shard", "K/N with 1 <= K <= N <= 64", "1/1", "1/1"),
+    RESULTS_DIR("wg.results.dir", "a folder", "target/wg-results", "target/wg-results"),
+    ROOT("wg.root", "the project's folder, which reproduce commands are written relative to", ".", "."),
+    GATE("wg.gate", "true or false", "true", "true"),
+    CONTRACT_CHECK_BOUND("contract.check.bound", "a duration from 1s to 1h, such as 10s", "10s", "20s"),
+    CONTRACT_IMPL_BUDGET("contract.impl.budget", "a duration from 10s to 2h, such as 60s", "60s", "10m"),
+    LINCHECK_CHECK_BOUND("lincheck.check.bound", "a duration from 1s to 1h, such as 2m", "2m", "10m"),
+    LINCHECK_IMPL_BUDGET("lincheck.impl.budget", "a duration from 10s to 2h, such as 3m", "3m", "30m"),
+    STRESS_BUDGET("stress.budget", "a duration from 1s to 24h, such as 90s, 20m or 1h", "3m", "20m"),
+    STRESS_PRESET("stress.preset", "short or thorough", "short", "thorough"),
+    STRESS_TESTS("stress.tests", "a regular expression over jcstress test class names", "", ""),
+    LINCHECK_ITERATIONS("lincheck.iterations", "a whole number from 1 to 10000", "3", "12"),
+    LINCHECK_MC_INVOCATIONS("lincheck.mc.invocations", "a whole number from 1 to 10000000", "200", "800"),
+    LINCHECK_STRESS_INVOCATIONS("lincheck.stress.invocations", "a whole number from 1 to 10000000", "300", "1500"),
+    LINCHECK_SCENARIO_INVOCATIONS("lincheck.scenario.invocations", "a whole number from 1 to 10000000", "300", "2000"),
+    LINCHECK_MISUSE_INVOCATIONS("lincheck.misuse.invocations", "a whole number from 1 to 10000000", "1000", "2000"),
+    BENCH_PRESET("bench.preset", "short or full", "short", "short"),
+    BENCH_INCLUDE("bench.include", "a regular expression over benchmark names", "", ""),
+    GO_COMMAND("wg.go", "the go command to run Go's own benchmarks beside JMH, or 'none'", "go", "go");
+
+    private final String key;
+    private final String accepts;
+    private final String defaultValue;
+    private final String stressDefault;
+
+    Property(String key, String accepts, String defaultValue, String stressDefault) {
+        this.key = key;
+        this.accepts = accepts;
+        this.defaultValue = defaultValue;
+        this.stressDefault = stressDefault;
+    }
+
+    /** The system property's name. */
+    public String key() {
+        return key;
+    }
+
+    /** What it accepts, as the error message says it. */
+    public String accepts() {
+        return accepts;
+    }
+
+    public String defaultFor(boolean stress) {
+        return stress ? stressDefault : defaultValue;
+    }
+}

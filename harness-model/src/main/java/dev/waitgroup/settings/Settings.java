@@ -1,0 +1,315 @@
+package dev.waitgroup.settings;
+
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.record.Shard;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The harness's settings, read from system properties ({@link Property}) and checked all at once
+ * before anything runs: a value that is empty means the mode's default; a value that cannot be read,
+ * or is zero, negative or out of range, stops the run with a message naming the property and what
+ * it accepts. Every suite runner starts with {@link #fromSystemProperties()}; the build checks them
+ * in its first module (run this class's {@code main}).
+ */
+public final class Settings {
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern SHARD = Pattern.compile("(\\d+)/(\\d+)");
+    private static final int MAX_SHARDS = 64;
+
+    private final Function<String, String> source;
+    private final List<String> problems = new ArrayList<>();
+
+    public final String mode;
+    public final boolean stress;
+    public final String runId;
+    public final String selection;
+    public final String classpath;
+    public final Set<Check> checks;
+    public final String checkFilter;
+    public final Shard shard;
+    public final Path resultsDir;
+    public final Path root;
+    public final boolean gate;
+    private final Duration contractCheckBound;
+    private final Duration contractBudget;
+    private final Duration lincheckCheckBound;
+    private final Duration lincheckBudget;
+    public final Duration stressBudget;
+    public final String stressPreset;
+    public final String stressTests;
+    public final int lincheckIterations;
+    public final int modelCheckingInvocations;
+    public final int stressInvocations;
+    public final int scenarioInvocations;
+    public final int misuseInvocations;
+    public final String benchPreset;
+    public final String benchInclude;
+    public final String goCommand;
+
+    private Settings(Function<String, String> source) {
+        this.source = source;
+        String modeValue = raw(Property.MODE);
+        if (modeValue.isEmpty()) {
+            modeValue = Property.MODE.defaultFor(false);
+        }
+        if (!modeValue.equals("default") && !modeValue.equals("stress")) {
+            problem(Property.MODE, modeValue);
+            modeValue = "default";
+        }
+        mode = modeValue;
+        stress = mode.equals("stress");
+        runId = runId();
+        selection = selection();
+        classpath = value(Property.CLASSPATH);
+        checkFilter = value(Property.CHECK);
+        checks = checks(checkFilter);
+        shard = shard();
+        resultsDir = Path.of(value(Property.RESULTS_DIR));
+        root = Path.of(value(Property.ROOT)).toAbsolutePath().normalize();
+        gate = oneOf(Property.GATE, "true", "false").equals("true");
+        contractCheckBound = duration(Property.CONTRACT_CHECK_BOUND, Duration.ofSeconds(1), Duration.ofHours(1));
+        contractBudget = duration(Property.CONTRACT_IMPL_BUDGET, Duration.ofSeconds(10), Duration.ofHours(2));
+        lincheckCheckBound = duration(Property.LINCHECK_CHECK_BOUND, Duration.ofSeconds(1), Duration.ofHours(1));
+        lincheckBudget = duration(Property.LINCHECK_IMPL_BUDGET, Duration.ofSeconds(10), Duration.ofHours(2));
+        stressBudget = duration(Property.STRESS_BUDGET, Duration.ofSeconds(1), Duration.ofHours(24));
+        stressPreset = oneOf(Property.STRESS_PRESET, "short", "thorough");
+        stressTests = regex(Property.STRESS_TESTS);
+        lincheckIterations = number(Property.LINCHECK_ITERATIONS, 10_000);
+        modelCheckingInvocations = number(Property.LINCHECK_MC_INVOCATIONS, 10_000_000);
+        stressInvocations = number(Property.LINCHECK_STRESS_INVOCATIONS, 10_000_000);
+        scenarioInvocations = number(Property.LINCHECK_SCENARIO_INVOCATIONS, 10_000_000);
+        misuseInvocations = number(Property.LINCHECK_MISUSE_INVOCATIONS, 10_000_000);
+        benchPreset = oneOf(Property.BENCH_PRESET, "short", "full");
+        benchInclude = regex(Property.BENCH_INCLUDE);
+        goCommand = value(Property.GO_COMMAND);
+    }
+
+    /**
+     * The settings of this JVM's system properties.
+     *
+     * @throws InvalidSettings naming every property that cannot be accepted
+     */
+    public static Settings fromSystemProperties() {
+        return from(System::getProperty);
+    }
+
+    /** The settings of any property source (null or empty: the default). */
+    public static Settings from(Function<String, String> properties) {
+        Settings settings = new Settings(properties);
+        if (!settings.problems.isEmpty()) {
+            throw new InvalidSettings(settings.problems);
+        }
+        return settings;
+    }
+
+    /** The value as given, trimmed; empty when not given. */
+    private String raw(Property property) {
+        String value = source.apply(property.key());
+        return value == null ? "" : value.trim();
+    }
+
+    private String value(Property property) {
+        String value = raw(property);
+        return value.isEmpty() ? property.defaultFor(stress) : value;
+    }
+
+    private void problem(Property property, String value) {
+        problems.add("-D" + property.key() + "=" + value + " cannot be used; " + property.key() + " accepts "
+                + property.accepts());
+    }
+
+    private void problem(Property property, String value, String why) {
+        problems.add("-D" + property.key() + "=" + value + ": " + why + "; " + property.key() + " accepts "
+                + property.accepts());
+    }
+
+    private String runId() {
+        String value = raw(Property.RUN_ID);
+        if (value.isEmpty()) {
+            return "";
+        }
+        if (!RUN_ID.matcher(value).matches()) {
+            problem(Property.RUN_ID, value);
+        }
+        return value;
+    }
+
+    /**
+     * {@code wg.impl}: given but empty is refused rather than read as "all", since a property that a
+     * script meant to fill is more likely empty by mistake. Resolving the names is the registry's job.
+     */
+    private String selection() {
+        String given = source.apply(Property.IMPL.key());
+        if (given == null) {
+            return Property.IMPL.defaultFor(stress);
+        }
+        String value = given.trim();
+        if (value.isEmpty() || value.replace(",", "").isBlank()) {
+            problem(Property.IMPL, given, "it is empty (leave it out to check everything)");
+        }
+        return value;
+    }
+
+    private Set<Check> checks(String filter) {
+        if (filter.isEmpty()) {
+            return Collections.unmodifiableSet(EnumSet.allOf(Check.class));
+        }
+        Set<Check> chosen = EnumSet.noneOf(Check.class);
+        for (String token : filter.split(",")) {
+            String id = token.trim();
+            if (id.isEmpty()) {
+                continue;
+            }
+            Check.byId(id).ifPresentOrElse(chosen::add,
+                    () -> problem(Property.CHECK, filter, "no check is called '" + id + "'"));
+        }
+        if (chosen.isEmpty() && problems.isEmpty()) {
+            problem(Property.CHECK, filter, "it names no check");
+        }
+        return Collections.unmodifiableSet(chosen);
+    }
+
+    private Shard shard() {
+        String value = value(Property.SHARD);
+        java.util.regex.Matcher matcher = SHARD.matcher(value);
+        if (matcher.matches()) {
+            try {
+                int index = Integer.parseInt(matcher.group(1));
+                int count = Integer.parseInt(matcher.group(2));
+                if (count <= MAX_SHARDS) {
+                    return new Shard(index, count);
+                }
+            } catch (IllegalArgumentException outOfRange) {
+                // reported below
+            }
+        }
+        problem(Property.SHARD, value);
+        return Shard.WHOLE;
+    }
+
+    private String oneOf(Property property, String... accepted) {
+        String value = value(property).toLowerCase(Locale.ROOT);
+        for (String candidate : accepted) {
+            if (candidate.equals(value)) {
+                return value;
+            }
+        }
+        problem(property, value);
+        return property.defaultFor(stress);
+    }
+
+    private String regex(Property property) {
+        String value = value(property);
+        try {
+            Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+            problem(property, value, "not a regular expression (" + e.getDescription() + ")");
+        }
+        return value;
+    }
+
+    private int number(Property property, int max) {
+        String value = value(property);
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 1 && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException unreadable) {
+            // reported below
+        }
+        problem(property, value);
+        return Integer.parseInt(property.defaultFor(stress));
+    }
+
+    private Duration duration(Property property, Duration min, Duration max) {
+        String value = value(property);
+        Duration duration = parseDuration(value);
+        if (duration == null || duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+            problem(property, value);
+            return parseDuration(property.defaultFor(stress));
+        }
+        return duration;
+    }
+
+    /** {@code 500ms}, {@code 90s}, {@code 20m}, {@code 1h}, or a number of seconds; null if unreadable. */
+    public static Duration parseDuration(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (value.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            }
+            char unit = value.charAt(value.length() - 1);
+            if (Character.isDigit(unit)) {
+                return Duration.ofSeconds(Long.parseLong(value));
+            }
+            long amount = Long.parseLong(value.substring(0, value.length() - 1));
+            switch (unit) {
+                case 's':
+                    return Duration.ofSeconds(amount);
+                case 'm':
+                    return Duration.ofMinutes(amount);
+                case 'h':
+                    return Duration.ofHours(amount);
+                default:
+                    return null;
+            }
+        } catch (NumberFormatException | IndexOutOfBoundsException | ArithmeticException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * How long one check of a JUnit suite may take before it is reported as a hang, its thread left
+     * behind: the safety net behind the bounds every blocking call has of its own.
+     */
+    public Duration checkBound(dev.waitgroup.catalogue.Suite suite) {
+        return suite == dev.waitgroup.catalogue.Suite.LINCHECK ? lincheckCheckBound : contractCheckBound;
+    }
+
+    /**
+     * How long one implementation may spend in a JUnit suite: an implementation that hangs in every
+     * check costs the run this much, and its checks not reached by then are reported as such.
+     */
+    public Duration implementationBudget(dev.waitgroup.catalogue.Suite suite) {
+        return suite == dev.waitgroup.catalogue.Suite.LINCHECK ? lincheckBudget : contractBudget;
+    }
+
+    /** Whether a check is in this run's {@code wg.check} filter. */
+    public boolean selects(Check check) {
+        return checks.contains(check);
+    }
+
+    /** The system properties that reproduce these settings in another JVM ({@code -Dkey=value}). */
+    public List<String> asJvmOptions() {
+        List<String> options = new ArrayList<>();
+        for (Property property : Property.values()) {
+            String given = source.apply(property.key());
+            if (given != null && !given.isBlank()) {
+                options.add("-D" + property.key() + "=" + given.trim());
+            }
+        }
+        return options;
+    }
+
+    /** Checks the settings of this JVM: exits 2 naming every bad property, or prints nothing and returns. */
+    public static void main(String[] args) {
+        try {
+            fromSystemProperties();
+        } catch (InvalidSettings e) {
+            System.err.println("wg-lab: the run cannot start:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+            System.exit(2);
+        }
+    }
+}

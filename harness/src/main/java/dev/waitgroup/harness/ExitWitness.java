@@ -1,0 +1,57 @@
+package dev.waitgroup.harness;
+
+import java.util.Map;
+
+/**
+ * Sees who calls {@code System.exit} in a test JVM. A shutdown hook runs while the exiting thread is
+ * still blocked in {@code Runtime.exit}; its stack names the caller, which becomes the evidence of
+ * the check that was running ("System.exit called from com.acme.MyWaitGroup.add(MyWaitGroup.java:12)").
+ * The runner's own code ends the JVM through {@link #exitNormally(int)}, which the hook ignores.
+ */
+public final class ExitWitness {
+    private static volatile boolean expected;
+
+    private ExitWitness() {
+    }
+
+    /** Installs the hook; from then on an exit this JVM did not plan is written to the journal and stderr. */
+    public static void install(Journal journal) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (expected) {
+                return;
+            }
+            String caller = exitingCaller();
+            if (caller == null) {
+                return; // not System.exit: the end of main, or a signal
+            }
+            System.err.println("wg-lab: System.exit was called from code under test:\n" + caller);
+            if (journal != null) {
+                journal.exit(caller);
+            }
+        }, "wg-exit-witness"));
+    }
+
+    /** Ends this JVM on the runner's own terms. */
+    public static void exitNormally(int status) {
+        expected = true;
+        System.exit(status);
+    }
+
+    /** The frames of the thread blocked in Runtime.exit, from its caller on; null if none is. */
+    static String exitingCaller() {
+        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+            StackTraceElement[] frames = thread.getValue();
+            for (int i = 0; i < frames.length; i++) {
+                if (frames[i].getClassName().equals("java.lang.Runtime") && frames[i].getMethodName().equals("exit")) {
+                    StringBuilder text = new StringBuilder("thread \"").append(thread.getKey().getName()).append("\"\n");
+                    int first = i + 1 < frames.length && frames[i + 1].getClassName().equals("java.lang.System") ? i + 2 : i + 1;
+                    for (int j = first; j < Math.min(frames.length, first + 12); j++) {
+                        text.append("\tat ").append(frames[j]).append('\n');
+                    }
+                    return text.toString();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,305 @@
+package dev.waitgroup.harness;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.waitgroup.catalogue.Bug;
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Expected;
+import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.record.RunInfo;
+import dev.waitgroup.record.SuiteRecorder;
+import dev.waitgroup.record.Verdict;
+import dev.waitgroup.settings.InvalidSettings;
+import dev.waitgroup.settings.Settings;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One suite's run, from the runner's side: what every suite does before and after its engine runs.
+ *
+ * <ol>
+ *   <li>Reads the settings and resolves the selection; a bad property, an unknown class, a class
+ *       that is not a WaitGroup, or a constructor that throws, hangs or exits the JVM (tried in a
+ *       JVM of its own) stops the run at once with exit status 2 and one message naming it.</li>
+ *   <li>Writes the manifest, every verdict it promises (this shard's implementations x the suite's
+ *       checks, as {@code wg.check} narrows them and as each check applies), into the results file,
+ *       marked incomplete.</li>
+ *   <li>Lets the suite record verdicts; then marks the file complete. A run cut short leaves an
+ *       incomplete file whose missing verdicts the gate names.</li>
+ * </ol>
+ * Exit status 0 means the suite ran, not that everything passed: verdicts are the gate's to judge,
+ * so that one broken implementation never hides the others' results.
+ */
+public final class SuiteRun {
+    public final Suite suite;
+    public final Settings settings;
+    public final RunInfo run;
+    public final List<Implementation> implementations;
+    public final SuiteRecorder recorder;
+    public final PrintStream out = System.out;
+    private final Map<String, List<Check>> expected = new LinkedHashMap<>();
+    private final Reproduce reproduce;
+
+    /** How this suite reruns one check on one implementation, for the reproduce command of a verdict. */
+    @FunctionalInterface
+    public interface Reproduce {
+        /** The command line after {@code java} and the selection properties, e.g. {@code -jar x.jar}. */
+        String launch(SuiteRun run);
+    }
+
+    private SuiteRun(Suite suite, Settings settings, List<Implementation> implementations, Reproduce reproduce) {
+        this.suite = suite;
+        this.settings = settings;
+        this.implementations = implementations;
+        this.reproduce = reproduce;
+        this.run = new RunInfo(settings.runId, settings.mode, settings.selection, settings.checkFilter, settings.shard,
+                RunInfo.thisJvm(), Runtime.version().feature());
+        this.recorder = new SuiteRecorder(suite, run, ResultsFiles.of(settings.resultsDir, suite));
+    }
+
+    /**
+     * Starts a suite run, or exits with status 2 and the reason when it cannot start.
+     *
+     * @param probeWithCalls also make the calls a jcstress actor makes, to find an implementation
+     *                       that hangs in them before it hangs a jcstress run
+     */
+    public static SuiteRun start(Suite suite, boolean probeWithCalls, Reproduce reproduce) {
+        try {
+            Settings settings = Settings.fromSystemProperties();
+            List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
+            Map<String, String> problems = probe(settings, selection, probeWithCalls);
+            SuiteRun run = new SuiteRun(suite, settings, Shards.part(settings.shard, suite, selection), reproduce);
+            run.probeProblems.putAll(problems);
+            run.plan();
+            return run;
+        } catch (InvalidSettings e) {
+            System.err.println(suite.id() + " suite: the run cannot start:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+        } catch (IllegalArgumentException e) {
+            System.err.println(suite.id() + " suite: " + e.getMessage());
+        } catch (IOException e) {
+            System.err.println(suite.id() + " suite: cannot probe the selection: " + e);
+        }
+        ExitWitness.exitNormally(2);
+        throw new AssertionError("unreachable");
+    }
+
+    /**
+     * Checks this JVM's settings and selection as every suite will, before any suite runs: exits 2
+     * with the reason when a property, a class or a constructor is wrong.
+     */
+    public static void main(String[] args) {
+        try {
+            Settings settings = Settings.fromSystemProperties();
+            List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
+            probe(settings, selection, false);
+            System.out.println("wg-lab: " + Implementations.IMPL_PROPERTY + "=" + settings.selection + " selects "
+                    + selection.stream().map(Implementation::name).collect(Collectors.joining(", ")));
+            return;
+        } catch (InvalidSettings e) {
+            System.err.println("wg-lab: the run cannot start:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+        } catch (IllegalArgumentException e) {
+            System.err.println("wg-lab: " + e.getMessage());
+        } catch (IOException e) {
+            System.err.println("wg-lab: cannot probe the selection: " + e);
+        }
+        ExitWitness.exitNormally(2);
+    }
+
+    private final Map<String, String> probeProblems = new LinkedHashMap<>();
+
+    /** What the probe found wrong with an implementation's basic calls; null when nothing. */
+    public String probeProblem(Implementation implementation) {
+        return probeProblems.get(implementation.name());
+    }
+
+    private void plan() {
+        for (Implementation implementation : implementations) {
+            recorder.implementation(implementation.info());
+            List<Check> checks = new ArrayList<>();
+            for (Check check : Check.of(suite)) {
+                if (settings.selects(check) && check.applies().to(implementation.kind(), implementation.documentedReuse())
+                        && (settings.stress || designatedFor(check, implementation))) {
+                    checks.add(check);
+                }
+            }
+            expected.put(implementation.name(), checks);
+            recorder.expect(checks.stream().map(c -> new Expected(implementation.name(), c)).collect(Collectors.toList()));
+        }
+        if (!settings.shard.isWhole()) {
+            recorder.note("shard " + settings.shard + ": " + implementations.stream().map(Implementation::name)
+                    .collect(Collectors.joining(", ")));
+        }
+        List<String> notChecked = new ArrayList<>();
+        expected.forEach((name, checks) -> {
+            if (checks.isEmpty()) {
+                notChecked.add(name);
+            }
+        });
+        if (!settings.stress) {
+            recorder.note("a default run checks each specimen only with the checks designed to catch its bug");
+        }
+        if (!notChecked.isEmpty() && !settings.stress) {
+            recorder.note("not checked in a default run, their bugs are other suites' to catch (the stress run checks"
+                    + " every specimen everywhere): " + String.join(", ", notChecked));
+        }
+        recorder.write();
+        out.printf("%s suite: %d checks x %d implementations (%s mode%s)%n", suite.id(), Check.of(suite).size(),
+                implementations.size() - notChecked.size(), settings.mode,
+                settings.shard.isWhole() ? "" : ", shard " + settings.shard);
+    }
+
+    /**
+     * In a default run a specimen meets only the checks designed to catch its bug, in the suites that
+     * must catch it: the verdicts the gate needs to know the harness still has its teeth. (jcstress
+     * must catch a specimen only in the stress run.) The stress run puts every specimen through every
+     * check, to show everything that catches it.
+     */
+    private boolean designatedFor(Check check, Implementation implementation) {
+        if (implementation.kind() != dev.waitgroup.catalogue.ImplementationKind.SPECIMEN) {
+            return true;
+        }
+        Bug bug = implementation.bug();
+        return suite != Suite.JCSTRESS && bug.mustBeCaughtBy().contains(suite) && check.catches().contains(bug);
+    }
+
+    /** The checks promised for one implementation, in catalogue order. */
+    public List<Check> expectedChecks(Implementation implementation) {
+        return expected.getOrDefault(implementation.name(), List.of());
+    }
+
+    /** Records a verdict, with the command that reproduces it when it is not a pass. */
+    public void record(CheckResult result) {
+        CheckResult withCommand = result;
+        if (result.reproduce() == null && result.verdict() != Verdict.PASS) {
+            Implementation implementation = named(result.implementation());
+            if (implementation != null) {
+                withCommand = result.withReproduce(reproduceCommand(implementation, result.check()));
+            }
+        }
+        recorder.record(withCommand);
+    }
+
+    private Implementation named(String name) {
+        for (Implementation implementation : implementations) {
+            if (implementation.name().equals(name)) {
+                return implementation;
+            }
+        }
+        return null;
+    }
+
+    /** One shell command that reruns just this check on just this implementation. */
+    public String reproduceCommand(Implementation implementation, Check check) {
+        StringBuilder command = new StringBuilder("java -Dwg.impl=").append(implementation.selector());
+        if (!implementation.classpath().isEmpty()) {
+            command.append(" -Dwg.classpath=").append(implementation.classpath());
+        }
+        command.append(" -Dwg.check=").append(check.id());
+        if (settings.stress) {
+            command.append(" -Dwg.mode=stress");
+        }
+        return command.append(' ').append(reproduce.launch(this)).toString();
+    }
+
+    /** A path as a reader types it: relative to the project folder when it lies inside it. */
+    public String shown(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(settings.root) ? settings.root.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /** The jar (or folder) this class was loaded from, as a reader types it. */
+    public String shownCodeSource(Class<?> type) {
+        try {
+            return shown(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return "<" + type.getName() + "'s jar>";
+        }
+    }
+
+    /** This JVM's class path, followed by the plug-in jars: what a test JVM of this run needs. */
+    public List<String> testClasspath() {
+        return testClasspath(settings);
+    }
+
+    private static List<String> testClasspath(Settings settings) {
+        List<String> classpath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classpath.add(new File(entry).getAbsolutePath());
+        }
+        for (File entry : Implementations.classpathEntries(settings.classpath)) {
+            classpath.add(entry.toString());
+        }
+        return classpath;
+    }
+
+    /** The settings as -D options for a test JVM of this run. */
+    public List<String> settingsOptions() {
+        return settings.asJvmOptions();
+    }
+
+    /** Marks the run complete, writes it, and prints the tally. */
+    public void finish() {
+        recorder.finish();
+        Map<Verdict, Long> tally = recorder.results().stream()
+                .collect(Collectors.groupingBy(CheckResult::verdict, LinkedHashMap::new, Collectors.counting()));
+        out.printf("%s suite: %d verdicts %s, results in %s%n", suite.id(), recorder.results().size(), tally,
+                shown(recorder.file()));
+    }
+
+    private static Map<String, String> probe(Settings settings, List<Implementation> selection, boolean withCalls)
+            throws IOException {
+        Path folder = Files.createDirectories(settings.resultsDir.toAbsolutePath().resolve("work"));
+        Path out = Files.createTempFile(folder, "probe-", ".json");
+        Path log = out.resolveSibling(out.getFileName() + ".log");
+        List<String> options = new ArrayList<>(settings.asJvmOptions());
+        options.add("-Xmx256m");
+        options.add("-D" + Implementations.IMPL_PROPERTY + "=" + selection.stream().map(Implementation::selector)
+                .collect(Collectors.joining(",")));
+        List<String> classpath = testClasspath(settings);
+        List<String> arguments = withCalls ? List.of(out.toString(), "--exercise") : List.of(out.toString());
+        ChildJvm.Outcome outcome;
+        try {
+            outcome = ChildJvm.run(new ChildJvm.Spec(options, classpath, Probe.class.getName(), arguments, folder, log),
+                    ChildJvm.bound(Duration.ofSeconds(selection.size() * (withCalls ? 2 : 1) * Probe.BOUND_SECONDS + 30),
+                            () -> "the probe did not finish"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing the selection", e);
+        }
+        Map<String, String> problems = Files.size(out) == 0 ? new LinkedHashMap<>()
+                : ResultsFiles.mapper().readValue(out.toFile(), new TypeReference<LinkedHashMap<String, String>>() { });
+        if (outcome.exitCode() != 0 || outcome.killed()) {
+            String culprit = selection.stream().filter(i -> !problems.containsKey(i.name())).findFirst()
+                    .map(i -> i.type().getName()).orElse("the selection");
+            throw new IllegalArgumentException(Implementations.IMPL_PROPERTY + ": creating a group of " + culprit
+                    + (outcome.killed() ? " did not finish" : " ended the JVM (exit status " + outcome.exitCode() + ")")
+                    + "; the harness needs a public no-argument constructor that returns a new group. Output:\n"
+                    + outcome.tail(15));
+        }
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(log);
+        List<String> fatal = new ArrayList<>();
+        for (String problem : problems.values()) {
+            if (problem != null && problem.startsWith("the constructor")) {
+                fatal.add(problem);
+            }
+        }
+        if (!fatal.isEmpty()) {
+            throw new IllegalArgumentException(Implementations.IMPL_PROPERTY + ": " + String.join("; ", fatal)
+                    + "; the harness needs a public no-argument constructor that returns a new group");
+        }
+        return problems;
+    }
+}

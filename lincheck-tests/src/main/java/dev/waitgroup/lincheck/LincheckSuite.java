@@ -1,0 +1,23 @@
+package dev.waitgroup.lincheck;
+
+import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.harness.junit.JUnitSuite;
+import java.util.List;
+
+/**
+ * Runs the Lincheck suite: {@code java -jar lincheck-tests/target/lincheck-suite.jar}, with the
+ * selection and budgets as system properties ({@code -Dwg.impl=go -Dwg.check=mc-random}). The build
+ * runs it in {@code integration-test}; verdicts go to the run's {@code lincheck.json}.
+ */
+public final class LincheckSuite {
+    private LincheckSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        JUnitSuite.main(Suite.LINCHECK, LincheckSuite.class,
+                List.of(LinearizabilityTest.class, MisuseScenariosTest.class, ErrorGroupLincheckTest.class),
+                // Lincheck attaches its agent itself; its bootstrap jars go to the run's own folder
+                List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off",
+                        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")), 2, 3);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.waitgroup.reports;
+
+import dev.waitgroup.catalogue.Category;
+import dev.waitgroup.catalogue.Claim;
+import dev.waitgroup.catalogue.ReuseBehaviour;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Choosing a WaitGroup: one row per implementation under judgement, with what a team weighs before
+ * adopting one: the contract checks it passed, what it does on reuse before the previous await
+ * returned (documented, and measured), which misuse it detects, and its headline speed.
+ */
+record ChooseView(List<Row> rows) {
+
+    record Row(String name, String kind, String summary, boolean clean, String passed, List<Link> defects,
+               String reuseDocumented, String reuseMeasured, boolean reuseAgrees, String detects, String speed) {
+    }
+
+    static ChooseView of(Results results, SpeedView speed) {
+        List<Row> rows = new ArrayList<>();
+        for (ImplementationInfo info : results.judged()) {
+            int passed = 0;
+            int run = 0;
+            int detected = 0;
+            Verdict reuse = null;
+            for (Results.Finding finding : results.findings(info.name())) {
+                CheckResult result = finding.result();
+                if (result.check().category() == Category.CONTRACT && result.verdict() != Verdict.NOT_RUN) {
+                    run++;
+                    passed += result.verdict() == Verdict.PASS ? 1 : 0;
+                }
+                if (result.check().category() == Category.MISUSE && result.verdict() == Verdict.DETECTED) {
+                    detected++;
+                }
+                if (result.check().claim() == Claim.REUSE_BEHAVIOUR) {
+                    reuse = result.verdict();
+                }
+            }
+            List<Link> defects = new ArrayList<>();
+            for (Defects.Defect defect : Defects.of(results, info)) {
+                defects.add(new Link(defect.suite().id() + " " + defect.result().check().id(),
+                        Results.anchor(defect.suite(), info.name(), defect.result().check())));
+            }
+            ReuseBehaviour documented = info.documentedReuse();
+            String measured = reuse == null ? "not measured" : words(reuse);
+            boolean agrees = reuse == null || documented == ReuseBehaviour.UNKNOWN
+                    || reuse == Defects.expected(documented);
+            rows.add(new Row(info.name(), info.kind().id(), info.summary(), defects.isEmpty(),
+                    passed + " / " + run, defects, documented.shortWords(), measured, agrees,
+                    detected == 0 ? "none" : detected + " misuse " + (detected == 1 ? "check detects" : "checks detect")
+                            + " it", speed.headline(info.name())));
+        }
+        return new ChooseView(rows);
+    }
+
+    private static String words(Verdict reuse) {
+        switch (reuse) {
+            case HANDLED:
+                return ReuseBehaviour.FINISHES_OLD_ROUND.shortWords();
+            case DETECTED:
+                return ReuseBehaviour.DETECTS_AND_THROWS.shortWords();
+            case REPRODUCED:
+                return ReuseBehaviour.WAITS_FOR_NEW_ROUND.shortWords();
+            default:
+                return reuse.label();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.waitgroup.reports;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The gate: passed, or its reasons grouped by what they are about, with counts per suite. */
+record GateView(boolean passed, int count, List<Group> groups) {
+
+    /** The reasons about one implementation, or about the run as a whole. */
+    record Group(String subject, String counts, List<Line> reasons) {
+    }
+
+    /** One reason, with the kind it is and the anchor of its evidence (null if none). */
+    record Line(String kind, String text, String anchor) {
+    }
+
+    static GateView of(List<GateReason> reasons) {
+        Map<String, List<GateReason>> bySubject = new LinkedHashMap<>();
+        for (GateReason reason : reasons) {
+            if (reason.implementation() == null) {
+                bySubject.computeIfAbsent("the run", k -> new ArrayList<>()).add(reason);
+            }
+        }
+        for (GateReason reason : reasons) {
+            if (reason.implementation() != null) {
+                bySubject.computeIfAbsent(reason.implementation(), k -> new ArrayList<>()).add(reason);
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        bySubject.forEach((subject, own) -> {
+            Map<String, Integer> perSuite = new TreeMap<>();
+            List<Line> lines = new ArrayList<>();
+            for (GateReason reason : own) {
+                perSuite.merge(reason.suite() == null ? "run" : reason.suite().id(), 1, Integer::sum);
+                lines.add(new Line(reason.kind().label(), (reason.suite() == null ? "" : reason.suite().id() + ": ")
+                        + reason.text(), reason.anchor()));
+            }
+            List<String> counts = new ArrayList<>();
+            perSuite.forEach((suite, n) -> counts.add(suite + " " + n));
+            groups.add(new Group(subject, String.join(" · ", counts), lines));
+        });
+        return new GateView(reasons.isEmpty(), reasons.size(), groups);
+    }
+}

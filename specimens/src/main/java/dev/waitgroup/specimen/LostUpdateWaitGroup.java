@@ -1,0 +1,71 @@
+package dev.waitgroup.specimen;
+
+import dev.waitgroup.CounterArithmetic;
+import dev.waitgroup.WaitGroup;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SPECIMEN, deliberately broken. Bug: <b>lost update</b>, a non-atomic read-modify-write.
+ *
+ * <p>{@code add} reads the volatile counter, computes the new value and writes it back in three
+ * separate steps. Two threads calling {@code done()} on a counter of 2 can both read 2 and both
+ * write 1: one {@code done()} vanishes, the counter never reaches zero and {@code await} hangs. Two
+ * racing {@code add(1)} lose a task the same way, and {@code await} returns while work still runs.
+ * {@code volatile} makes each read and write visible; it does not make the three steps atomic.
+ *
+ * <p>Everything else is correct (waiting is a proper monitor loop), so only the counter is wrong.
+ * Caught by: jcstress's racing {@code done()} tests (counter left at 1) and Lincheck (a history no
+ * sequential counter can produce, with the interleaving that loses the write).
+ * Fix: one atomic step, e.g. a CAS loop or {@code AtomicInteger.updateAndGet}.
+ */
+public final class LostUpdateWaitGroup implements WaitGroup {
+    private final Object monitor = new Object();
+    private volatile int count;
+
+    @Override
+    public void add(int delta) {
+        int current = count;                                    // 1. read
+        int next = CounterArithmetic.next(current, delta);      // 2. modify
+        count = next;                                           // 3. write: may overwrite a racing update
+        if (next == 0 && delta < 0) {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        synchronized (monitor) {
+            while (count != 0) {
+                monitor.wait();
+            }
+        }
+    }
+
+    @Override
+    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (monitor) {
+            while (count != 0) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0L) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(monitor, remaining);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public int count() {
+        return count;
+    }
+}

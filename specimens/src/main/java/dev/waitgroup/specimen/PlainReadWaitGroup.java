@@ -1,0 +1,92 @@
+package dev.waitgroup.specimen;
+
+import dev.waitgroup.CounterArithmetic;
+import dev.waitgroup.WaitGroup;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * SPECIMEN, deliberately broken. Bug: <b>a plain read of the counter on {@code await}'s fast path</b>.
+ *
+ * <p>Everything is guarded by a lock, except the one thing done most often: {@code await} first
+ * looks at the counter without the lock ("if nothing is counted, why lock?"), and the field is not
+ * volatile. That read has no happens-before edge with the {@code done()} that wrote zero: the waiter
+ * may return and then not see what the task wrote before its {@code done()}, and the JIT may treat
+ * the field as unchanging and serve a stale value. Its interrupt handling and timeouts are correct,
+ * and each call to {@code await} reads the volatile interrupt status first, an acquire that stops the
+ * JIT from hoisting the read out of a caller's polling loop: on x86 the bug stays almost invisible.
+ *
+ * <p>Caught by: jcstress, when the compiler lets a read made after {@code await} returned overtake
+ * the counter's read ({@code done-happens-before-await}, {@code releasing-add-happens-before-await}).
+ * Fix: make the field volatile (the fast path then pays one volatile read), or read it under the lock.
+ */
+public final class PlainReadWaitGroup implements WaitGroup {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition zero = lock.newCondition();
+    private int count; // written under the lock; read without it on the fast path: the bug
+
+    @Override
+    public void add(int delta) {
+        lock.lock();
+        try {
+            count = CounterArithmetic.next(count, delta);
+            if (count == 0 && delta < 0) {
+                zero.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (count == 0) {                       // the plain read
+            return;
+        }
+        lock.lockInterruptibly();
+        try {
+            while (count != 0) {
+                zero.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (count == 0) {                       // the plain read
+            return true;
+        }
+        long remaining = unit.toNanos(timeout);
+        lock.lockInterruptibly();
+        try {
+            while (count != 0) {
+                if (remaining <= 0L) {
+                    return false;
+                }
+                remaining = zero.awaitNanos(remaining);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int count() {
+        lock.lock();
+        try {
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.waitgroup.specimen;
+
+import dev.waitgroup.CounterArithmetic;
+import dev.waitgroup.WaitGroup;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * SPECIMEN, deliberately broken. Bug: <b>check-then-act</b>, the negative-counter check is not
+ * atomic with the update it guards.
+ *
+ * <p>{@code add} first checks that {@code count + delta} would not be negative, then applies the
+ * delta with an atomic {@code addAndGet}. Each step is atomic; the pair is not. Two threads calling
+ * {@code done()} on a counter of 1 can both pass the check, and both decrement: the counter ends at
+ * -1 instead of one call being refused, and the group is corrupt from then on (the next round's
+ * {@code add(1)} brings it to 0 and releases waiters before any work ran).
+ *
+ * <p>Caught by: jcstress's "two racing done() on a counter of 1" test (both succeed, counter -1) and
+ * Lincheck (no sequential order lets both decrements succeed). Fix: check and update in one CAS
+ * loop, as {@code CounterArithmetic.next} inside {@code updateAndGet} does.
+ */
+public final class RacyRefusalWaitGroup implements WaitGroup {
+    private final AtomicInteger count = new AtomicInteger();
+    private final Object monitor = new Object();
+
+    @Override
+    public void add(int delta) {
+        CounterArithmetic.next(count.get(), delta);     // check ...
+        int next = count.addAndGet(delta);              // ... then act: the value may have changed
+        if (next == 0 && delta < 0) {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public void await() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        synchronized (monitor) {
+            while (count.get() > 0) {
+                monitor.wait();
+            }
+        }
+    }
+
+    @Override
+    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        synchronized (monitor) {
+            while (count.get() > 0) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0L) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(monitor, remaining);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public int count() {
+        return count.get();
+    }
+}
