@@ -129,7 +129,7 @@ public enum Check {
     MC_RANDOM(spec(CONTRACT, "Random scenarios of add, done, count and await(0) are linearizable (model checking)")
             .in(Suite.LINCHECK).catches(Bug.LOST_UPDATE, Bug.CHECK_THEN_ACT)),
     STRESS_RANDOM(spec(CONTRACT, "Random scenarios of add, done, count and await(0) are linearizable (stress)")
-            .in(Suite.LINCHECK).catches(Bug.LOST_UPDATE, Bug.CHECK_THEN_ACT)),
+            .in(Suite.LINCHECK).waitsForEveryCall().catches(Bug.LOST_UPDATE, Bug.CHECK_THEN_ACT)),
     MC_RACING_DONES(spec(CONTRACT, "add(1); two threads call done(): exactly one is refused and the counter ends at zero")
             .in(Suite.LINCHECK).catches(Bug.CHECK_THEN_ACT, Bug.LOST_UPDATE)),
     MC_TWO_WORKERS_ONE_WAITER(spec(CONTRACT, "add(2); two workers call done() while a third thread awaits")
@@ -163,6 +163,7 @@ public enum Check {
     private final Applies applies;
     private final Claim claim;
     private final Set<Bug> catches;
+    private final boolean waitsForEveryCall;
 
     Check(Spec spec) {
         if (spec.suites.isEmpty()) {
@@ -174,6 +175,7 @@ public enum Check {
         this.applies = spec.applies;
         this.claim = spec.claim;
         this.catches = Set.copyOf(spec.catches);
+        this.waitsForEveryCall = spec.waitsForEveryCall;
     }
 
     /** The stable id: the constant's name in kebab case. */
@@ -207,6 +209,15 @@ public enum Check {
     /** The bugs this check is designed to catch (a check may catch others too). */
     public Set<Bug> catches() {
         return catches;
+    }
+
+    /**
+     * Whether the engine that runs this check in {@code suite} waits for every call it makes into the
+     * implementation, so that a call that never returns hangs it (jcstress's actors, Lincheck's stress
+     * threads): such a check is not run on an implementation the probe found hanging.
+     */
+    public boolean waitsForEveryCall(Suite suite) {
+        return suite.waitsForEveryCall() || waitsForEveryCall;
     }
 
     /** The check with this id, if the catalogue has one. */
@@ -246,6 +257,7 @@ public enum Check {
         final Set<Suite> suites = EnumSet.noneOf(Suite.class);
         Applies applies = Applies.EVERY;
         Claim claim = Claim.NONE;
+        boolean waitsForEveryCall;
         final Set<Bug> catches = EnumSet.noneOf(Bug.class);
 
         Spec(Category category, String title) {
@@ -260,6 +272,11 @@ public enum Check {
 
         Spec applies(Applies applies) {
             this.applies = applies;
+            return this;
+        }
+
+        Spec waitsForEveryCall() {
+            this.waitsForEveryCall = true;
             return this;
         }
 

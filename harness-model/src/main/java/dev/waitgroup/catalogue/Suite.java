@@ -11,14 +11,21 @@ import java.util.Locale;
  * sequential consistency and prints the one that breaks.
  */
 public enum Suite {
-    CONTRACT("scripted calls on real threads, every wait bounded"),
-    JCSTRESS("jcstress: races sampled on this CPU and JIT, reorderings included"),
-    LINCHECK("Lincheck: interleavings explored under sequential consistency");
+    CONTRACT("scripted calls on real threads, every wait bounded", false),
+    JCSTRESS("jcstress: races sampled on this CPU and JIT, reorderings included", true),
+    LINCHECK("Lincheck: interleavings explored under sequential consistency", false);
 
     private final String how;
+    private final boolean waitsForEveryCall;
 
-    Suite(String how) {
+    Suite(String how, boolean waitsForEveryCall) {
         this.how = how;
+        this.waitsForEveryCall = waitsForEveryCall;
+    }
+
+    /** Whether every engine of this suite waits for every call it makes into the implementation. */
+    boolean waitsForEveryCall() {
+        return waitsForEveryCall;
     }
 
     /** How this suite sees a WaitGroup, in one phrase. */

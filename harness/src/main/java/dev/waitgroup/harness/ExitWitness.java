@@ -46,7 +46,7 @@ public final class ExitWitness {
                     StringBuilder text = new StringBuilder("thread \"").append(thread.getKey().getName()).append("\"\n");
                     int first = i + 1 < frames.length && frames[i + 1].getClassName().equals("java.lang.System") ? i + 2 : i + 1;
                     for (int j = first; j < Math.min(frames.length, first + 12); j++) {
-                        text.append("\tat ").append(frames[j]).append('\n');
+                        text.append("\tat ").append(ThreadDumps.frame(frames[j])).append('\n');
                     }
                     return text.toString();
                 }

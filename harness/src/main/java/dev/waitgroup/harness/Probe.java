@@ -2,6 +2,8 @@ package dev.waitgroup.harness;
 
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.record.ResultsFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,48 +15,77 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs in a JVM of its own before a suite starts: creates one group of each selected WaitGroup, so
- * that a constructor or static initializer that throws, hangs or exits the JVM is reported at once,
- * naming the class, instead of as a failure of every check. With {@code --exercise} it also makes
- * the calls every jcstress actor makes ({@code add}, {@code done}, a zero and a short timed
- * {@code await}), each bounded: an implementation that hangs in them would hang a jcstress run.
+ * Runs in a JVM of its own before a suite starts, and tries every selected WaitGroup once: creates a
+ * group, so that a constructor or static initializer that throws, hangs or exits the JVM is reported
+ * at once, naming the class; then makes the calls every check makes ({@code add}, {@code done}, a zero
+ * and a short timed {@code await}), each bounded, so that a suite whose engine cannot abandon a call
+ * (a jcstress actor, a Lincheck stress thread) or survive an exit knows beforehand.
  *
- * <p>Writes a JSON object to the file given as the first argument: implementation name to the
- * problem found, or to null.
+ * <p>Writes a JSON object to the file given as the first argument, implementation name to what was
+ * found ({@link Finding}), after each implementation; journals which one it is trying, so that the
+ * runner can name the one that ended the JVM.
  */
 public final class Probe {
     static final long BOUND_SECONDS = 10;
+    /** The journal's names for the two phases, so that the runner knows which one ended the JVM. */
+    static final String CONSTRUCT = "construct";
+    static final String EXERCISE = "exercise";
+
+    /** What the probe found about one implementation; {@code kind} null when nothing is wrong. */
+    public record Finding(Kind kind, String text, String frames) {
+        static final Finding NONE = new Finding(null, null, null);
+
+        public boolean constructionFailed() {
+            return kind == Kind.CONSTRUCTOR;
+        }
+    }
+
+    /** What went wrong. */
+    public enum Kind {
+        /** The constructor (or static initializer) threw or hung: the class cannot be checked at all. */
+        CONSTRUCTOR,
+        /** A basic call did not return within the bound. */
+        HANGS,
+        /** A basic call ended the JVM, or exhausted its heap. */
+        ENDS_THE_JVM,
+        /** A basic call threw: checks will say what that breaks. */
+        THROWS
+    }
 
     private Probe() {
     }
 
     public static void main(String[] args) throws Exception {
-        ExitWitness.install(null);
+        Journal journal = Journal.fromSystemProperty();
+        ExitWitness.install(journal);
         Path out = Path.of(args[0]);
-        boolean exercise = List.of(args).contains("--exercise");
         List<Implementation> selection = Implementations.select(System.getProperty(Implementations.IMPL_PROPERTY),
                 System.getProperty(Implementations.CLASSPATH_PROPERTY, ""));
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Finding> findings = new LinkedHashMap<>();
         for (Implementation implementation : selection) {
-            problems.put(implementation.name(), probe(implementation, exercise));
-            ResultsFiles.write(problems, out);
+            findings.put(implementation.name(), probe(implementation, journal));
+            ResultsFiles.write(findings, out);
         }
         ExitWitness.exitNormally(0);
     }
 
-    private static String probe(Implementation implementation, boolean exercise) {
+    private static Finding probe(Implementation implementation, Journal journal) {
         String className = implementation.type().getName();
+        if (journal != null) {
+            journal.start(implementation.name(), CONSTRUCT);
+        }
         WaitGroup group;
         try {
             group = bounded(implementation::create);
         } catch (TimeoutException e) {
-            return "the constructor of " + className + " did not return within " + BOUND_SECONDS + " s";
+            return new Finding(Kind.CONSTRUCTOR, "the constructor of " + className + " did not return within "
+                    + BOUND_SECONDS + " s", null);
         } catch (Throwable e) {
             Throwable cause = e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
-            return "the constructor of " + className + " threw " + cause;
+            return new Finding(Kind.CONSTRUCTOR, "the constructor of " + className + " threw " + cause, frames(cause));
         }
-        if (!exercise) {
-            return null;
+        if (journal != null) {
+            journal.start(implementation.name(), EXERCISE);
         }
         String[] step = {"add(1)"};
         try {
@@ -72,12 +103,22 @@ public final class Probe {
                 group.done();
                 return null;
             });
-            return null;
+            return Finding.NONE;
         } catch (TimeoutException e) {
-            return className + "." + step[0] + " did not return within " + BOUND_SECONDS + " s";
+            return new Finding(Kind.HANGS, className + "." + step[0] + " did not return within " + BOUND_SECONDS + " s",
+                    null);
+        } catch (OutOfMemoryError e) {
+            return new Finding(Kind.ENDS_THE_JVM, className + "." + step[0] + " exhausted the heap", frames(e));
         } catch (Throwable e) {
-            return className + "." + step[0] + " threw " + e;
+            return new Finding(Kind.THROWS, className + "." + step[0] + " threw " + e, frames(e));
         }
+    }
+
+    private static String frames(Throwable thrown) {
+        StringWriter text = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(text));
+        String[] lines = text.toString().split("\n");
+        return String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, 12)));
     }
 
     private static <T> T bounded(Callable<T> call) throws Throwable {

@@ -5,6 +5,7 @@ import dev.waitgroup.catalogue.Bug;
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.Expected;
 import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.record.RunInfo;
@@ -67,17 +68,12 @@ public final class SuiteRun {
         this.recorder = new SuiteRecorder(suite, run, ResultsFiles.of(settings.resultsDir, suite));
     }
 
-    /**
-     * Starts a suite run, or exits with status 2 and the reason when it cannot start.
-     *
-     * @param probeWithCalls also make the calls a jcstress actor makes, to find an implementation
-     *                       that hangs in them before it hangs a jcstress run
-     */
-    public static SuiteRun start(Suite suite, boolean probeWithCalls, Reproduce reproduce) {
+    /** Starts a suite run, or exits with status 2 and the reason when it cannot start. */
+    public static SuiteRun start(Suite suite, Reproduce reproduce) {
         try {
             Settings settings = Settings.fromSystemProperties();
             List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
-            Map<String, String> problems = probe(settings, selection, probeWithCalls);
+            Map<String, Probe.Finding> problems = probe(settings, selection);
             SuiteRun run = new SuiteRun(suite, settings, Shards.part(settings.shard, suite, selection), reproduce);
             run.probeProblems.putAll(problems);
             run.plan();
@@ -102,7 +98,7 @@ public final class SuiteRun {
         try {
             Settings settings = Settings.fromSystemProperties();
             List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
-            probe(settings, selection, false);
+            probe(settings, selection);
             System.out.println("wg-lab: " + Implementations.IMPL_PROPERTY + "=" + settings.selection + " selects "
                     + selection.stream().map(Implementation::name).collect(Collectors.joining(", ")));
             return;
@@ -117,11 +113,11 @@ public final class SuiteRun {
         ExitWitness.exitNormally(2);
     }
 
-    private final Map<String, String> probeProblems = new LinkedHashMap<>();
+    private final Map<String, Probe.Finding> probeProblems = new LinkedHashMap<>();
 
-    /** What the probe found wrong with an implementation's basic calls; null when nothing. */
-    public String probeProblem(Implementation implementation) {
-        return probeProblems.get(implementation.name());
+    /** What the probe found about an implementation's basic calls. */
+    public Probe.Finding probed(Implementation implementation) {
+        return probeProblems.getOrDefault(implementation.name(), Probe.Finding.NONE);
     }
 
     private void plan() {
@@ -134,8 +130,9 @@ public final class SuiteRun {
                     checks.add(check);
                 }
             }
-            expected.put(implementation.name(), checks);
             recorder.expect(checks.stream().map(c -> new Expected(implementation.name(), c)).collect(Collectors.toList()));
+            checks.removeIf(check -> judgedByTheProbe(implementation, check));
+            expected.put(implementation.name(), checks);
         }
         if (!settings.shard.isWhole()) {
             recorder.note("shard " + settings.shard + ": " + implementations.stream().map(Implementation::name)
@@ -172,6 +169,31 @@ public final class SuiteRun {
         }
         Bug bug = implementation.bug();
         return suite != Suite.JCSTRESS && bug.mustBeCaughtBy().contains(suite) && check.catches().contains(bug);
+    }
+
+    /**
+     * A check this suite's engine cannot run on what the probe found: a call that never returns hangs an
+     * engine that waits for every call (a jcstress actor, a Lincheck stress thread), and an
+     * implementation that ends the JVM (or exhausts its heap) in its basic calls ends every engine but
+     * the contract suite's, which contains it check by check. Such a check gets its verdict here.
+     */
+    private boolean judgedByTheProbe(Implementation implementation, Check check) {
+        Probe.Finding found = probed(implementation);
+        CheckResult verdict = null;
+        if (found.kind() == Probe.Kind.ENDS_THE_JVM && suite != Suite.CONTRACT) {
+            verdict = CheckResult.of(implementation.name(), check, Verdict.FAIL, 0, suite.how(), "not run: "
+                    + found.text() + ", which would end the " + suite.id() + " run too (the contract suite shows it"
+                    + " check by check)");
+        } else if (found.kind() == Probe.Kind.HANGS && check.waitsForEveryCall(suite)) {
+            verdict = CheckResult.of(implementation.name(), check, Verdict.TIMEOUT, 0, suite.how(), "not run: "
+                    + found.text() + ", and this engine waits for every call it makes: it would hang with it");
+        }
+        if (verdict == null) {
+            return false;
+        }
+        record(found.frames() == null ? verdict : verdict.withEvidence(new Evidence(Evidence.Kind.STACK_TRACE,
+                "what the probe saw", found.frames())));
+        return true;
     }
 
     /** The checks promised for one implementation, in catalogue order. */
@@ -258,48 +280,68 @@ public final class SuiteRun {
                 shown(recorder.file()));
     }
 
-    private static Map<String, String> probe(Settings settings, List<Implementation> selection, boolean withCalls)
+    /**
+     * Tries each implementation in a probe JVM ({@link Probe}); a probe JVM that an implementation ends
+     * is restarted on the rest. A constructor that throws, hangs or ends the JVM stops the run, naming
+     * the class; what the basic calls do is returned for the suites to plan with.
+     */
+    private static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection)
             throws IOException {
         Path folder = Files.createDirectories(settings.resultsDir.toAbsolutePath().resolve("work"));
-        Path out = Files.createTempFile(folder, "probe-", ".json");
-        Path log = out.resolveSibling(out.getFileName() + ".log");
-        List<String> options = new ArrayList<>(settings.asJvmOptions());
-        options.add("-Xmx256m");
-        options.add("-D" + Implementations.IMPL_PROPERTY + "=" + selection.stream().map(Implementation::selector)
-                .collect(Collectors.joining(",")));
-        List<String> classpath = testClasspath(settings);
-        List<String> arguments = withCalls ? List.of(out.toString(), "--exercise") : List.of(out.toString());
-        ChildJvm.Outcome outcome;
-        try {
-            outcome = ChildJvm.run(new ChildJvm.Spec(options, classpath, Probe.class.getName(), arguments, folder, log),
-                    ChildJvm.bound(Duration.ofSeconds(selection.size() * (withCalls ? 2 : 1) * Probe.BOUND_SECONDS + 30),
-                            () -> "the probe did not finish"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while probing the selection", e);
-        }
-        Map<String, String> problems = Files.size(out) == 0 ? new LinkedHashMap<>()
-                : ResultsFiles.mapper().readValue(out.toFile(), new TypeReference<LinkedHashMap<String, String>>() { });
-        if (outcome.exitCode() != 0 || outcome.killed()) {
-            String culprit = selection.stream().filter(i -> !problems.containsKey(i.name())).findFirst()
-                    .map(i -> i.type().getName()).orElse("the selection");
-            throw new IllegalArgumentException(Implementations.IMPL_PROPERTY + ": creating a group of " + culprit
-                    + (outcome.killed() ? " did not finish" : " ended the JVM (exit status " + outcome.exitCode() + ")")
-                    + "; the harness needs a public no-argument constructor that returns a new group. Output:\n"
-                    + outcome.tail(15));
-        }
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(log);
-        List<String> fatal = new ArrayList<>();
-        for (String problem : problems.values()) {
-            if (problem != null && problem.startsWith("the constructor")) {
-                fatal.add(problem);
+        Map<String, Probe.Finding> findings = new LinkedHashMap<>();
+        List<Implementation> left = new ArrayList<>(selection);
+        while (!left.isEmpty()) {
+            Path out = Files.createTempFile(folder, "probe-", ".json");
+            Path log = out.resolveSibling(out.getFileName() + ".log");
+            Journal journal = new Journal(out.resolveSibling(out.getFileName() + ".journal"));
+            List<String> options = new ArrayList<>(settings.asJvmOptions());
+            options.add("-Xmx128m");
+            options.add("-Dwg.journal=" + journal.file());
+            options.add("-D" + Implementations.IMPL_PROPERTY + "=" + left.stream().map(Implementation::selector)
+                    .collect(Collectors.joining(",")));
+            ChildJvm.Outcome outcome;
+            try {
+                outcome = ChildJvm.run(new ChildJvm.Spec(options, testClasspath(settings), Probe.class.getName(),
+                        List.of(out.toString()), folder, log), ChildJvm.bound(Duration.ofSeconds(left.size()
+                        * 2 * Probe.BOUND_SECONDS + 30), () -> "the probe did not finish"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while probing the selection", e);
             }
+            Map<String, Probe.Finding> read = Files.size(out) == 0 ? Map.of() : ResultsFiles.mapper()
+                    .readValue(out.toFile(), new TypeReference<LinkedHashMap<String, Probe.Finding>>() { });
+            findings.putAll(read);
+            left.removeIf(i -> findings.containsKey(i.name()));
+            if (!left.isEmpty()) {
+                Implementation culprit = left.remove(0);
+                List<Journal.Entry> entries = journal.read();
+                String frames = entries.stream().filter(e -> e.event().equals("exit")).map(Journal.Entry::text)
+                        .findFirst().orElse(null);
+                String what = outcome.killed() ? "did not finish" : frames != null
+                        ? "called System.exit(" + outcome.exitCode() + ")"
+                        : "ended the JVM (exit status " + outcome.exitCode() + ")";
+                String phase = entries.stream().filter(e -> e.event().equals("start")
+                        && e.implementation().equals(culprit.name())).map(Journal.Entry::check)
+                        .reduce((first, second) -> second).orElse(Probe.CONSTRUCT);
+                if (phase.equals(Probe.CONSTRUCT)) {
+                    throw new IllegalArgumentException(Implementations.IMPL_PROPERTY + ": creating a group of "
+                            + culprit.type().getName() + " " + what + "; the harness needs a public no-argument"
+                            + " constructor that returns a new group. Output:\n" + outcome.tail(15));
+                }
+                findings.put(culprit.name(), new Probe.Finding(outcome.killed() ? Probe.Kind.HANGS
+                        : Probe.Kind.ENDS_THE_JVM, culprit.type().getName() + "'s basic calls (add, done, await) "
+                        + what, frames));
+            }
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(journal.file());
         }
+        List<String> fatal = new ArrayList<>();
+        findings.values().stream().filter(Probe.Finding::constructionFailed).forEach(f -> fatal.add(f.text()));
         if (!fatal.isEmpty()) {
             throw new IllegalArgumentException(Implementations.IMPL_PROPERTY + ": " + String.join("; ", fatal)
                     + "; the harness needs a public no-argument constructor that returns a new group");
         }
-        return problems;
+        return findings;
     }
 }

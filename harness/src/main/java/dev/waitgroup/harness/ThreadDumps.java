@@ -47,6 +47,35 @@ public final class ThreadDumps {
         };
     }
 
+    /**
+     * The gist of a hang in one phrase: the first kept thread that is inside the implementation, where
+     * it is and what it waits for ("\"wg-check x\" is WAITING in com.acme.X.add(X.java:16), parked on
+     * com.acme.X@1a2b, which no thread holds"); null if no such thread.
+     */
+    public static String stuckIn(Predicate<ThreadInfo> relevant, String implementationPrefix) {
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            if (info == null || !relevant.test(info)) {
+                continue;
+            }
+            for (StackTraceElement frame : info.getStackTrace()) {
+                if (frame.getClassName().startsWith(implementationPrefix)) {
+                    StringBuilder text = new StringBuilder("\"").append(info.getThreadName()).append("\" is ")
+                            .append(info.getThreadState()).append(" in ").append(frame(frame));
+                    LockInfo lock = info.getLockInfo();
+                    if (lock != null) {
+                        text.append(", ").append(info.getThreadState() == Thread.State.BLOCKED ? "blocked" : "parked")
+                                .append(" on ").append(lock.getClassName()).append('@')
+                                .append(Integer.toHexString(lock.getIdentityHashCode()))
+                                .append(info.getLockOwnerName() == null ? ", which no thread holds"
+                                        : ", held by \"" + info.getLockOwnerName() + "\"");
+                    }
+                    return text.toString();
+                }
+            }
+        }
+        return null;
+    }
+
     /** One thread: name, state, what it waits for and who holds it, then its frames. */
     public static String format(ThreadInfo info) {
         StringBuilder text = new StringBuilder();
@@ -62,7 +91,7 @@ public final class ThreadDumps {
         StackTraceElement[] frames = info.getStackTrace();
         MonitorInfo[] monitors = info.getLockedMonitors();
         for (int i = 0; i < Math.min(frames.length, FRAMES); i++) {
-            text.append("\tat ").append(frames[i]).append('\n');
+            text.append("\tat ").append(frame(frames[i])).append('\n');
             for (MonitorInfo monitor : monitors) {
                 if (monitor.getLockedStackDepth() == i) {
                     text.append("\t- holds ").append(monitor.getClassName()).append('@')
@@ -78,6 +107,13 @@ public final class ThreadDumps {
                     .append(Integer.toHexString(synchronizer.getIdentityHashCode())).append('\n');
         }
         return text.toString();
+    }
+
+    /** A frame as a reader wants it: class, method, file and line, without loader and module prefixes. */
+    public static String frame(StackTraceElement frame) {
+        String where = frame.isNativeMethod() ? "Native Method" : frame.getFileName() == null ? "Unknown Source"
+                : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber() : frame.getFileName();
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
     }
 
     /**

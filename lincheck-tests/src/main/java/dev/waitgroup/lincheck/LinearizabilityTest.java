@@ -56,7 +56,7 @@ class LinearizabilityTest extends EachImplementation {
     @Order(2)
     @HarnessCheck(Check.STRESS_RANDOM)
     void randomScenariosUnderStress(Observation observed) {
-        int iterations = Math.max(1, settings.lincheckIterations / 2);
+        int iterations = settings.lincheckIterations;
         StressOptions options = new StressOptions()
                 .iterations(iterations)
                 .invocationsPerIteration(settings.stressInvocations)

@@ -171,22 +171,25 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         return result;
     }
 
-    /** A hang's evidence: where every thread of the check was, and what the group says of itself. */
+    /**
+     * A hang's evidence: where every thread the check started was (state, what it is parked on and who
+     * holds that, its frames), and what the group says of itself; the message gets the gist in one line.
+     */
     private static CheckResult withForensics(CheckResult result, HarnessSubject subject, Implementation implementation,
                                              Set<Long> before) {
-        String dump = ThreadDumps.ofThisJvm(ofTheCheck(implementation, before));
-        CheckResult withDump = result.withEvidence(new Evidence(Evidence.Kind.THREAD_DUMP,
+        Predicate<ThreadInfo> ofTheCheck = info -> !before.contains(info.getThreadId())
+                && !info.getThreadName().startsWith("wg-exit-witness") && !info.getThreadName().equals("wg-group-state");
+        String dump = ThreadDumps.ofThisJvm(ofTheCheck);
+        String stuck = ThreadDumps.stuckIn(ofTheCheck, implementation.type().getName());
+        String state = groupState(subject);
+        CheckResult described = new CheckResult(result.implementation(), result.check(), result.verdict(),
+                result.millis(), result.how(), result.message() + (stuck == null ? "" : "; " + stuck)
+                + (state == null ? "" : "; the group says " + state), result.evidence(), result.details(), null);
+        CheckResult withDump = described.withEvidence(new Evidence(Evidence.Kind.THREAD_DUMP,
                 "where the check's threads were when the bound fired", dump.isEmpty() ? "(no thread of the check"
                 + " was still alive)" : dump));
-        String state = groupState(subject);
         return state == null ? withDump : withDump.withEvidence(new Evidence(Evidence.Kind.GROUP_STATE,
                 "the group's toString() when the bound fired", state));
-    }
-
-    private static Predicate<ThreadInfo> ofTheCheck(Implementation implementation, Set<Long> before) {
-        Predicate<ThreadInfo> inImplementation = ThreadDumps.running(implementation.type().getName());
-        return info -> !info.getThreadName().equals("wg-exit-witness")
-                && (!before.contains(info.getThreadId()) || inImplementation.test(info));
     }
 
     /** The group's {@code toString()}, itself bounded: a hostile one may hang there too. */

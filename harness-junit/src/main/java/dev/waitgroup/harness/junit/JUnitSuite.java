@@ -68,7 +68,7 @@ public final class JUnitSuite {
      */
     public static void main(Suite suite, Class<?> main, List<Class<?>> testClasses, List<String> jvmOptions,
                             int parallel, int perJvm) throws Exception {
-        SuiteRun run = SuiteRun.start(suite, false, r -> launch(r, main));
+        SuiteRun run = SuiteRun.start(suite, r -> launch(r, main));
         new JUnitSuite(run, testClasses, jvmOptions).runAll(parallel, perJvm);
         run.finish();
         System.exit(0);
@@ -183,7 +183,7 @@ public final class JUnitSuite {
 
             int recorded = collect(part);
             List<Journal.Entry> entries = journal.read();
-            account(entries, outcome);
+            account(entries);
             Optional<Journal.Entry> running = running(entries);
             boolean crashed = running.isPresent() && !recordedAlready(running.get());
             if (crashed) {
@@ -207,7 +207,8 @@ public final class JUnitSuite {
         }
 
         private Optional<String> watch(Journal journal) {
-            Optional<Journal.Entry> running = running(journal.read());
+            List<Journal.Entry> entries = journal.read();
+            Optional<Journal.Entry> running = running(entries);
             if (running.isEmpty()) {
                 return Optional.empty();
             }
@@ -218,13 +219,21 @@ public final class JUnitSuite {
                 return Optional.of("the test JVM did not end " + entry.check() + " within " + bound / 1000
                         + " s: the check's own bound did not fire, so the JVM was killed");
             }
-            long spent = spentMillis.getOrDefault(entry.implementation(), 0L) + inCheck;
+            long spent = spentMillis.getOrDefault(entry.implementation(), 0L)
+                    + spentIn(entries, entry.implementation());
             if (spent > run.settings.implementationBudget(run.suite).toMillis()) {
                 return Optional.of(entry.implementation() + " spent its budget of "
                         + run.settings.implementationBudget(run.suite).toSeconds() + " s in the " + run.suite.id()
                         + " suite; the test JVM was killed during " + entry.check());
             }
             return Optional.empty();
+        }
+
+        /** Time one implementation's checks took in this test JVM so far, the running one included. */
+        private long spentIn(List<Journal.Entry> entries, String implementation) {
+            Map<String, Long> spent = new HashMap<>();
+            tally(entries, spent, System.currentTimeMillis());
+            return spent.getOrDefault(implementation, 0L);
         }
 
         /** The verdicts the test JVM wrote; returns how many were new. */
@@ -253,18 +262,8 @@ public final class JUnitSuite {
             return count;
         }
 
-        private void account(List<Journal.Entry> entries, ChildJvm.Outcome outcome) {
-            Map<String, Long> started = new HashMap<>();
-            long end = System.currentTimeMillis();
-            for (Journal.Entry entry : entries) {
-                String key = entry.implementation() + "\t" + entry.check();
-                if (entry.event().equals("start")) {
-                    started.put(key, entry.millis());
-                } else if (entry.event().equals("end") && started.containsKey(key)) {
-                    spentMillis.merge(entry.implementation(), entry.millis() - started.remove(key), Long::sum);
-                }
-            }
-            started.forEach((key, at) -> spentMillis.merge(key.substring(0, key.indexOf('\t')), end - at, Long::sum));
+        private void account(List<Journal.Entry> entries) {
+            tally(entries, spentMillis, System.currentTimeMillis());
         }
 
         private boolean recordedAlready(Journal.Entry entry) {
@@ -336,6 +335,20 @@ public final class JUnitSuite {
             }
             return null;
         }
+    }
+
+    /** Adds up, per implementation, how long its checks ran; a check still running counts until {@code now}. */
+    private static void tally(List<Journal.Entry> entries, Map<String, Long> spent, long now) {
+        Map<String, Long> started = new HashMap<>();
+        for (Journal.Entry entry : entries) {
+            String key = entry.implementation() + "\t" + entry.check();
+            if (entry.event().equals("start")) {
+                started.put(key, entry.millis());
+            } else if (entry.event().equals("end") && started.containsKey(key)) {
+                spent.merge(entry.implementation(), entry.millis() - started.remove(key), Long::sum);
+            }
+        }
+        started.forEach((key, at) -> spent.merge(key.substring(0, key.indexOf('\t')), now - at, Long::sum));
     }
 
     private static Optional<Journal.Entry> running(List<Journal.Entry> entries) {

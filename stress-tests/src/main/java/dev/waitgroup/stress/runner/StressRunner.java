@@ -31,8 +31,8 @@ import org.openjdk.jcstress.infra.runners.TestList;
  * under a watchdog, every verdict recorded against the check its test class names.
  *
  * <p>jcstress forks a VM per test, and a forked VM whose actor blocks forever hangs the whole run
- * without a word. So before an implementation's run, a probe makes the calls every actor makes; an
- * implementation that hangs in them is reported at once instead of run. During the run the
+ * without a word. So before the runs, the suite's probe makes the calls every actor makes; an
+ * implementation that hangs in them (or ends the JVM) is reported at once instead of run. During the run the
  * watchdog follows jcstress's progress: when no test has finished for longer than any test takes, it
  * takes a thread dump of the forked VMs, which names the hung test (its actor's frames), kills the
  * run, records that test as hung with the dump, and starts jcstress again on the tests not yet
@@ -68,7 +68,7 @@ public final class StressRunner {
     }
 
     public static void main(String[] args) throws Exception {
-        SuiteRun run = SuiteRun.start(Suite.JCSTRESS, true,
+        SuiteRun run = SuiteRun.start(Suite.JCSTRESS,
                 r -> "-Dstress.preset=" + r.settings.stressPreset + " -cp " + r.shownCodeSource(StressRunner.class)
                         + " " + StressRunner.class.getName());
         StressRunner runner = new StressRunner(run);
@@ -91,16 +91,6 @@ public final class StressRunner {
             }
         }
         if (todo.isEmpty()) {
-            return;
-        }
-        String hangs = run.probeProblem(implementation);
-        if (hangs != null && hangs.contains("did not return")) {
-            for (Check check : todo) {
-                run.record(CheckResult.of(implementation.name(), check, Verdict.TIMEOUT, 0, Suite.JCSTRESS.how(),
-                        "not run: " + hangs + ", and a jcstress actor making that call would hang the whole run"));
-            }
-            run.recorder.write();
-            run.out.printf("jcstress suite: %s not run: %s%n", implementation.name(), hangs);
             return;
         }
         run.out.printf("jcstress suite: %s, %d tests ...%n", implementation.name(), todo.size());
@@ -187,7 +177,7 @@ public final class StressRunner {
             }
         }
         for (TestSummary summary : summaries) {
-            CheckResult result = StressVerdicts.judge(implementation.name(), summary,
+            CheckResult result = StressVerdicts.judge(implementation.name(), implementation.type().getName(), summary,
                     progress.millisOf(summary.test()), how);
             run.record(result);
             judged.add(result.check());

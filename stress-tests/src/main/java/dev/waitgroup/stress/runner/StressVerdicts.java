@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
  * is timing noise (a waiter slower to wake than the test watches for) and the verdict is HANDLED. A
  * misuse test that saw none of these did not show its bug this time.
  *
- * <p>jcstress's own statuses: a test whose actor threw is a failure of the implementation; a VM that
- * died is the implementation's failure when it was seen calling {@code System.exit} or running out
- * of memory, and otherwise a harness error: it proves nothing about the implementation.
+ * <p>jcstress's own statuses: a test whose actor threw is a failure of the implementation; any other
+ * error (a VM that died, a test that could not even be set up) is the implementation's failure when
+ * its messages show the implementation's own frames, a {@code System.exit} from code under test, or
+ * memory running out, and otherwise a harness error: it proves nothing about the implementation.
  */
 final class StressVerdicts {
     static final int NOISE_PERCENT = 1;
@@ -54,7 +55,13 @@ final class StressVerdicts {
         }
     }
 
-    static CheckResult judge(String implementation, TestSummary summary, long millis, String how) {
+    /**
+     * @param implementation      the implementation's name, as results record it
+     * @param implementationClass its class: a crash whose messages show this class's frames is the
+     *                            implementation's doing, any other is the harness's
+     */
+    static CheckResult judge(String implementation, String implementationClass, TestSummary summary, long millis,
+                             String how) {
         Check check = checkOf(summary.test());
         Verdict verdict;
         String message;
@@ -73,7 +80,7 @@ final class StressVerdicts {
                     break;
                 default:
                     verdict = messages.contains(EXIT_WITNESSED) || messages.contains("OutOfMemoryError")
-                            ? Verdict.FAIL : Verdict.HARNESS_ERROR;
+                            || messages.contains(implementationClass + ".") ? Verdict.FAIL : Verdict.HARNESS_ERROR;
                     break;
             }
             message = "jcstress status " + summary.status() + firstMessage(summary);

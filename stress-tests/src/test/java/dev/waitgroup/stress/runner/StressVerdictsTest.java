@@ -66,7 +66,14 @@ class StressVerdictsTest {
         TestSummary exited = new TestSummary(CONTRACT_TEST, "a test", "VM_ERROR", 10, 1,
                 List.of(outcome("released", 10, "ACCEPTABLE", "")),
                 List.of("wg-lab: System.exit was called from code under test:", "\tat com.acme.Bad.add(Bad.java:3)"));
-        assertEquals(Verdict.FAIL, StressVerdicts.judge("aqs", exited, 10, "jcstress").verdict());
+        assertEquals(Verdict.FAIL, StressVerdicts.judge("aqs", "com.acme.Bad", exited, 10, "jcstress").verdict());
+    }
+
+    @Test
+    void aTestThatCouldNotBeSetUpBecauseTheImplementationThrewIsItsFailure() {
+        TestSummary broken = new TestSummary(CONTRACT_TEST, "a test", "CHECK_TEST_ERROR", 0, 1, List.of(),
+                List.of("java.lang.UnsupportedOperationException: add", "\tat com.acme.Throws.add(Throws.java:10)"));
+        assertEquals(Verdict.FAIL, StressVerdicts.judge("Throws", "com.acme.Throws", broken, 10, "jcstress").verdict());
     }
 
     @Test
@@ -113,8 +120,8 @@ class StressVerdictsTest {
         for (TestSummary.Outcome outcome : outcomes) {
             samples += outcome.count();
         }
-        return StressVerdicts.judge("aqs", new TestSummary(test, "a test", status, samples, 2, List.of(outcomes),
-                List.of()), 10, "jcstress");
+        return StressVerdicts.judge("aqs", "dev.waitgroup.impl.AqsWaitGroup", new TestSummary(test, "a test", status,
+                samples, 2, List.of(outcomes), List.of()), 10, "jcstress");
     }
 
     private static TestSummary.Outcome outcome(String id, long count, String expect, String description) {

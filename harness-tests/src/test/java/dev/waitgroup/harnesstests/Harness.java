@@ -1,0 +1,103 @@
+package dev.waitgroup.harnesstests;
+
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.record.SuiteResults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the harness as a user does, with {@code java} on the jars the build made, and reads back what it
+ * said: the exit status, the output, and the results folder. Every run is bounded.
+ */
+final class Harness {
+    static final Path ROOT = Path.of(System.getProperty("wg.root", "..")).toAbsolutePath().normalize();
+    private static final long BOUND_MINUTES = 5;
+
+    /** How a run ended. */
+    record Run(int exit, String output, Path results) {
+        SuiteResults suite(Suite suite) {
+            return ResultsFiles.read(ResultsFiles.of(results, suite));
+        }
+
+        Optional<CheckResult> verdict(Suite suite, String implementation, Check check) {
+            return suite(suite).results().stream()
+                    .filter(r -> r.implementation().equals(implementation) && r.check() == check).findFirst();
+        }
+    }
+
+    private Harness() {
+    }
+
+    /** The contract suite ({@code java -jar contract-tests/target/contract-suite.jar}) with these properties. */
+    static Run contract(Path results, String... properties) {
+        return java(results, List.of("-jar", jar("contract-tests", "contract-suite.jar")), properties);
+    }
+
+    static Run lincheck(Path results, String... properties) {
+        return java(results, List.of("-jar", jar("lincheck-tests", "lincheck-suite.jar")), properties);
+    }
+
+    static Run jcstress(Path results, String... properties) {
+        return java(results, List.of("-cp", jar("stress-tests", "jcstress.jar"),
+                "dev.waitgroup.stress.runner.StressRunner"), properties);
+    }
+
+    /** The report of a results folder, written under {@code out}. */
+    static Run report(Path results, Path out, String... properties) {
+        return java(results, List.of("-jar", jar("reports", "reports.jar"), out.toString()), properties);
+    }
+
+    /** The plug-in jar's {@code -Dwg.classpath}. */
+    static String plugIns() {
+        return "wg.classpath=" + PlugIns.jar();
+    }
+
+    private static String jar(String module, String name) {
+        Path jar = ROOT.resolve(module).resolve("target").resolve(name);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is not built: run the build (mvn verify) first");
+        }
+        return jar.toString();
+    }
+
+    private static Run java(Path results, List<String> launch, String... properties) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("wg.results.dir", results.toString());
+        given.put("wg.run.id", "harness-tests");
+        for (String property : properties) {
+            int equals = property.indexOf('=');
+            given.put(property.substring(0, equals), property.substring(equals + 1));
+        }
+        given.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(launch);
+        try {
+            Path log = Files.createTempFile("wg-harness-test-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(BOUND_MINUTES, TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError("the harness did not finish within " + BOUND_MINUTES + " minutes: " + command);
+            }
+            return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), results);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

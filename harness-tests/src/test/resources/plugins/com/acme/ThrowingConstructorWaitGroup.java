@@ -1,0 +1,11 @@
+package com.acme;
+
+import dev.waitgroup.impl.AqsWaitGroup;
+
+/** Hostile: cannot be created. */
+public class ThrowingConstructorWaitGroup extends Delegating {
+    public ThrowingConstructorWaitGroup() {
+        super(new AqsWaitGroup());
+        throw new IllegalStateException("no license key found");
+    }
+}
