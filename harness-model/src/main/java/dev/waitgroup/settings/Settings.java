@@ -296,10 +296,32 @@ public final class Settings {
         for (Property property : Property.values()) {
             String given = source.apply(property.key());
             if (given != null && !given.isBlank()) {
-                options.add("-D" + property.key() + "=" + given.trim());
+                options.add("-D" + property.key() + "=" + absolute(property, given.trim()));
             }
         }
         return options;
+    }
+
+    /**
+     * A path setting made absolute, so that it means the same in a JVM started in another folder (test
+     * JVMs run in their work folders); other settings as given.
+     */
+    private static String absolute(Property property, String value) {
+        switch (property) {
+            case RESULTS_DIR:
+            case ROOT:
+                return Path.of(value).toAbsolutePath().normalize().toString();
+            case CLASSPATH:
+                List<String> entries = new ArrayList<>();
+                for (String entry : value.split("[" + java.io.File.pathSeparator + ",]")) {
+                    if (!entry.isBlank()) {
+                        entries.add(Path.of(entry.trim()).toAbsolutePath().normalize().toString());
+                    }
+                }
+                return String.join(java.io.File.pathSeparator, entries);
+            default:
+                return value;
+        }
     }
 
     /** Checks the settings of this JVM: exits 2 naming every bad property, or prints nothing and returns. */

@@ -50,6 +50,10 @@ public final class SuiteRun {
     public final PrintStream out = System.out;
     private final Map<String, List<Check>> expected = new LinkedHashMap<>();
     private final Reproduce reproduce;
+    /** Where a reproduce command writes its results: apart from the run it reproduces. */
+    static final String REPRODUCE_RESULTS = "target/wg-reproduce";
+    /** A run with at most this many verdicts that are not passes prints their evidence in full. */
+    private static final int SHOWN_IN_FULL = 3;
 
     /** How this suite reruns one check on one implementation, for the reproduce command of a verdict. */
     @FunctionalInterface
@@ -232,6 +236,7 @@ public final class SuiteRun {
         if (settings.stress) {
             command.append(" -Dwg.mode=stress");
         }
+        command.append(" -D").append(dev.waitgroup.settings.Property.RESULTS_DIR.key()).append('=').append(REPRODUCE_RESULTS);
         return command.append(' ').append(reproduce.launch(this)).toString();
     }
 
@@ -266,6 +271,12 @@ public final class SuiteRun {
         return classpath;
     }
 
+    /** {@code wg.classpath} with every entry absolute: what a JVM started in another folder is given. */
+    public String pluginClasspath() {
+        return Implementations.classpathEntries(settings.classpath).stream().map(File::toString)
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
     /** The settings as -D options for a test JVM of this run. */
     public List<String> settingsOptions() {
         return settings.asJvmOptions();
@@ -276,6 +287,17 @@ public final class SuiteRun {
         recorder.finish();
         Map<Verdict, Long> tally = recorder.results().stream()
                 .collect(Collectors.groupingBy(CheckResult::verdict, LinkedHashMap::new, Collectors.counting()));
+        List<CheckResult> notPassed = recorder.results().stream().filter(r -> r.verdict() != Verdict.PASS)
+                .collect(Collectors.toList());
+        boolean inFull = notPassed.size() <= SHOWN_IN_FULL;
+        for (CheckResult result : notPassed) {
+            out.printf("%s suite: %s %s on %s: %s%n", suite.id(), result.verdict().label(), result.check().id(),
+                    result.implementation(), result.message());
+            for (Evidence evidence : inFull ? result.evidence() : List.<Evidence>of()) {
+                out.printf("  %s (%s):%n%s%n", evidence.caption(), evidence.kind().id(),
+                        evidence.text().indent(4).stripTrailing());
+            }
+        }
         out.printf("%s suite: %d verdicts %s, results in %s%n", suite.id(), recorder.results().size(), tally,
                 shown(recorder.file()));
     }

@@ -93,7 +93,8 @@ record LessonView(List<Item> lessons) {
     }
 
     private static Shown shown(Suite suite, String implementation, CheckResult result, String caption) {
-        Evidence first = result.evidence().isEmpty() ? null : result.evidence().get(0);
+        Evidence first = result.evidence().stream().filter(e -> e.kind() == Evidence.Kind.CROSS_EXAMINATION)
+                .findFirst().orElse(result.evidence().isEmpty() ? null : result.evidence().get(0));
         String text = first == null ? String.valueOf(result.message())
                 : EvidenceView.firstLines(first.text(), EVIDENCE_LINES);
         return new Shown(caption + (first == null ? "" : " (" + first.caption() + ")"), text, result.reproduce(),

@@ -6,6 +6,7 @@ import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The WaitGroup under test in this JVM, and the bounded operations the tests use on it.
@@ -24,6 +25,9 @@ public final class Subject {
     public static final String TIMED_OUT = "timed out";
 
     private static final Implementation SELECTED = selectOne();
+
+    /** Makes the groups: the implementation's constructor, unless a replay supplies its own way. */
+    private static volatile Supplier<? extends WaitGroup> constructor = SELECTED::create;
 
     static {
         dev.waitgroup.harness.ExitWitness.install(null); // a System.exit in code under test names its caller
@@ -47,9 +51,17 @@ public final class Subject {
         return SELECTED;
     }
 
+    /**
+     * Creates this JVM's groups with {@code constructor} from now on: a replay under a model checker
+     * passes one that the checker can follow (see {@code CrossExamination}).
+     */
+    public static void createGroupsWith(Supplier<? extends WaitGroup> constructor) {
+        Subject.constructor = constructor;
+    }
+
     /** A new group with the given counter. */
     public static WaitGroup group(int count) {
-        WaitGroup group = SELECTED.create();
+        WaitGroup group = constructor.get();
         if (count != 0) {
             group.add(count);
         }

@@ -48,6 +48,8 @@ public final class StressRunner {
     private static final Pattern RESULT_LINE = Pattern.compile("^\\.*\\s*\\[([A-Z_ ]+)]\\s+(\\S+)");
     /** Longer than any test takes: a termination test waits for STALE for max(2 x time, 30 s) per fork. */
     private static final Duration STALL = Duration.ofSeconds(90);
+    /** The cross-examination of one implementation's forbidden outcomes, all together. */
+    private static final Duration CROSS_EXAMINATION_BOUND = Duration.ofSeconds(180);
 
     private final SuiteRun run;
     private final StressPlan plan;
@@ -176,9 +178,12 @@ public final class StressRunner {
                 unreadable = "cannot read " + results + ": " + e;
             }
         }
+        List<CheckResult> verdicts = new ArrayList<>();
         for (TestSummary summary : summaries) {
-            CheckResult result = StressVerdicts.judge(implementation.name(), implementation.type().getName(), summary,
-                    progress.millisOf(summary.test()), how);
+            verdicts.add(StressVerdicts.judge(implementation.name(), implementation.type().getName(), summary,
+                    progress.millisOf(summary.test()), how));
+        }
+        for (CheckResult result : crossExamined(implementation, summaries, verdicts, workdir)) {
             run.record(result);
             judged.add(result.check());
         }
@@ -195,12 +200,53 @@ public final class StressRunner {
         return new Attempt(judged, List.of());
     }
 
+    /**
+     * The failed verdicts with every forbidden outcome they saw cross-examined under the model checker
+     * (at most {@value CrossExamination#OUTCOMES_PER_TEST} per test, the most frequent first): each
+     * gets the label and, when an interleaving reaches it, the interleaving.
+     */
+    private List<CheckResult> crossExamined(Implementation implementation, List<TestSummary> summaries,
+                                            List<CheckResult> results, Path workdir)
+            throws IOException, InterruptedException {
+        List<CrossExamination.Question> questions = new ArrayList<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            String test = summaries.get(i).test();
+            if (results.get(i).verdict() == Verdict.FAIL) {
+                summaries.get(i).outcomes().stream()
+                        .filter(o -> o.seen() && o.forbidden())
+                        .sorted(java.util.Comparator.comparingLong(TestSummary.Outcome::count).reversed())
+                        .limit(CrossExamination.OUTCOMES_PER_TEST)
+                        .forEach(o -> questions.add(new CrossExamination.Question(test, o.id())));
+            }
+        }
+        if (questions.isEmpty()) {
+            return results;
+        }
+        run.out.printf("jcstress suite: %s, cross-examining %d forbidden outcomes under Lincheck's model checker ...%n",
+                implementation.name(), questions.size());
+        List<String> unfinished = new ArrayList<>();
+        Map<String, CrossExamination.Finding> findings = CrossExamination.examine(run, implementation, questions,
+                workdir.resolve("cross-examination"), CROSS_EXAMINATION_BOUND, unfinished::add);
+        List<CheckResult> examined = new ArrayList<>();
+        for (int i = 0; i < summaries.size(); i++) {
+            CheckResult result = results.get(i);
+            for (CrossExamination.Question question : questions) {
+                if (question.test().equals(summaries.get(i).test())) {
+                    result = result.withEvidence(CrossExamination.evidence(question, findings.get(question.key()),
+                            String.join("; ", unfinished)));
+                }
+            }
+            examined.add(result);
+        }
+        return examined;
+    }
+
     private List<String> arguments(Implementation implementation, List<String> tests, Path workdir) {
         List<String> arguments = new ArrayList<>(plan.options());
         arguments.add("-sc");
         arguments.add("false");
         for (String jvmArg : List.of("-Xmx256m", "-Dwg.impl=" + implementation.selector(),
-                "-Dwg.classpath=" + run.settings.classpath)) {
+                "-Dwg.classpath=" + run.pluginClasspath())) {
             arguments.add("-jvmArgs");
             arguments.add(jvmArg);
         }
