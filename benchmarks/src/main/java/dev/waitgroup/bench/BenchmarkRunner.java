@@ -2,6 +2,7 @@ package dev.waitgroup.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waitgroup.harness.Implementation;
+import dev.waitgroup.record.GoResults;
 import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.harness.Implementations;
 import dev.waitgroup.settings.InvalidSettings;
@@ -21,10 +22,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks over the {@code wg.impl} selection (specimens are not worth timing) and writes
- * JMH's JSON results to one file, {@code bench.results} ({@code benchmarks/target/jmh/results.json}).
+ * JMH's JSON results to one file, {@code jmh.json} in the results folder.
  *
- * <p>Go's six benchmarks run at 1 and at 2 threads, as Go's {@code -cpu 1,2}; ActuallyWait with
- * {@code go(task)} and the fork-join round at 1. Presets ({@code bench.preset}):
+ * <p>Go's six benchmarks and the hand-off run at 1 and at 2 threads, as Go's {@code -cpu 1,2}; the
+ * fork-join round at 1. Go's own benchmarks then run on the same machine ({@link GoBenchmarks}). Presets ({@code bench.preset}):
  * <ul>
  *   <li>{@code short} (in {@code mvn verify -Pstress}): 1 fork, 2 x 0.5 s warm-up, 2 x 0.5 s
  *       measurement: a few minutes on 2 cores, wide error bars, right order of magnitude;</li>
@@ -35,14 +36,14 @@ public final class BenchmarkRunner {
     private static final String PACKAGE = "dev\\.waitgroup\\.bench\\.";
     /** Go's six, and their baselines: run at 1 and 2 threads. */
     private static final String GO_MIRRORS = PACKAGE + "\\w+\\.(uncontended|addDone|addDoneWork|await|awaitWork"
-            + "|actuallyWait)$";
-    /** Run at 1 thread only: a thread per round, and a pool that already uses every core. */
-    private static final String SINGLE_THREADED = PACKAGE + "\\w+\\.(actuallyWaitGo|forkJoin)$";
+            + "|actuallyWait|handOff)$";
+    /** Run at 1 thread only: a pool that already uses every core. */
+    private static final String SINGLE_THREADED = PACKAGE + "\\w+\\.(forkJoin)$";
 
     private BenchmarkRunner() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         List<String> implementations = new ArrayList<>();
         Settings settings;
         try {
@@ -67,6 +68,11 @@ public final class BenchmarkRunner {
             System.exit(2);
             return;
         }
+        if (settings.shard.index() != 1) {
+            System.out.println("benchmarks: shard " + settings.shard + ": the benchmarks run in shard 1 only, on one"
+                    + " machine, so that their figures compare");
+            return;
+        }
         String preset = settings.benchPreset;
         String include = settings.benchInclude;
         Path results = settings.resultsDir.resolve("jmh.json");
@@ -79,6 +85,10 @@ public final class BenchmarkRunner {
         run(options(preset, implementations, include, 2, twoThreads).include(GO_MIRRORS));
         merge(List.of(oneThread, twoThreads), results);
         System.out.println("benchmarks: JMH results in " + results.toAbsolutePath());
+        Path go = results.resolveSibling(GoResults.FILE);
+        String noGo = GoBenchmarks.run(settings.goCommand, preset.equals("full") ? 5 : 3, go);
+        System.out.println("benchmarks: " + (noGo == null ? "Go's own benchmarks, same machine, same run, in "
+                + go.toAbsolutePath() : noGo + " (the report shows no ratio to Go)"));
     }
 
     static ChainedOptionsBuilder options(String preset, List<String> implementations, String include, int threads,

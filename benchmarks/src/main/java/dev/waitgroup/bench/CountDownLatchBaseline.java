@@ -43,7 +43,7 @@ public class CountDownLatchBaseline {
     }
 
     @Benchmark
-    public void actuallyWait(Own own) throws InterruptedException {
+    public void handOff(Own own) throws InterruptedException {
         CountDownLatch latch = new CountDownLatch(1);
         own.countDownOnAnotherThread.handOff(latch);
         latch.await();

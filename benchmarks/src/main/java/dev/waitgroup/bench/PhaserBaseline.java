@@ -44,7 +44,7 @@ public class PhaserBaseline {
     }
 
     @Benchmark
-    public int actuallyWait(Own own) {
+    public int handOff(Own own) {
         Phaser phaser = new Phaser(2);
         own.arriveOnAnotherThread.handOff(phaser);
         return phaser.arriveAndAwaitAdvance();

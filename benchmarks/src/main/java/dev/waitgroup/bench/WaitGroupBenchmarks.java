@@ -47,7 +47,7 @@ public class WaitGroupBenchmarks {
         shared = implementation.create();
     }
 
-    /** Each thread's own group, for Uncontended and ActuallyWait. */
+    /** Each thread's own group, for Uncontended, ActuallyWait and the hand-off. */
     @State(Scope.Thread)
     public static class Own {
         WaitGroup group;
@@ -59,14 +59,14 @@ public class WaitGroupBenchmarks {
         }
     }
 
-    /** Each thread's helper, the other party of ActuallyWait. */
+    /** Each thread's helper, the other party of the hand-off. */
     @State(Scope.Thread)
     public static class Helper {
         Handoff doneOnAnotherThread;
 
         @Setup(Level.Trial)
         public void start() {
-            doneOnAnotherThread = new Handoff("actually-wait-helper", item -> ((WaitGroup) item).done());
+            doneOnAnotherThread = new Handoff("hand-off-helper", item -> ((WaitGroup) item).done());
         }
 
         @TearDown(Level.Trial)
@@ -132,22 +132,26 @@ public class WaitGroupBenchmarks {
     }
 
     /**
-     * Go: a new group, Add(1), a goroutine calls Done(), Wait() really blocks. Here the other party
-     * is a pre-started thread, so that the figure is the hand-off and the wake-up, not thread start.
+     * Go's ActuallyWait, mirrored exactly: each round starts a new task that calls done(), and the
+     * waiter really blocks until it ran. {@code go(task)} starts a virtual thread on Java 21+ (a
+     * platform thread on 17), as Go starts a goroutine.
      */
     @Benchmark
-    public void actuallyWait(Own own, Helper helper) throws InterruptedException {
+    public void actuallyWait(Own own) throws InterruptedException {
         WaitGroup group = own.group;
-        group.add(1);
-        helper.doneOnAnotherThread.handOff(group);
+        group.go(WaitGroupBenchmarks::nothing);
         group.await();
     }
 
-    /** ActuallyWait written with go(task): a new thread per round, virtual on Java 21+. */
+    /**
+     * Not Go's: add(1), hand the group to a pre-started helper thread that calls done(), await. It
+     * measures the hand-off and the wake-up alone, without starting anything.
+     */
     @Benchmark
-    public void actuallyWaitGo(Own own) throws InterruptedException {
+    public void handOff(Own own, Helper helper) throws InterruptedException {
         WaitGroup group = own.group;
-        group.go(WaitGroupBenchmarks::nothing);
+        group.add(1);
+        helper.doneOnAnotherThread.handOff(group);
         group.await();
     }
 

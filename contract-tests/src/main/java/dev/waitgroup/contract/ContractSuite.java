@@ -10,17 +10,20 @@ import java.util.List;
  * The build runs it in {@code integration-test}; verdicts go to {@code target/wg-results/contract.json}.
  */
 public final class ContractSuite {
+    /** The suite's test classes, in the order they run. */
+    public static final List<Class<?>> TEST_CLASSES = List.of(WaitGroupContractTest.class, TimedAwaitTest.class,
+            GivingUpTest.class, WakeUpTest.class, GoContractTest.class, MisuseTest.class);
+    /** The options of a test JVM of this suite. */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+            // RetainedMemory walks the JDK's own wait queues
+            "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util.concurrent.locks=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED");
+
     private ContractSuite() {
     }
 
     public static void main(String[] args) throws Exception {
-        JUnitSuite.main(Suite.CONTRACT, ContractSuite.class,
-                List.of(WaitGroupContractTest.class, TimedAwaitTest.class, GivingUpTest.class, WakeUpTest.class,
-                        GoContractTest.class, MisuseTest.class),
-                List.of("-Xmx256m", "-XX:+UseSerialGC",
-                        // RetainedMemory walks the JDK's own wait queues
-                        "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
-                        "--add-opens", "java.base/java.util.concurrent.locks=ALL-UNNAMED",
-                        "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED"), 3, 1);
+        JUnitSuite.main(Suite.CONTRACT, ContractSuite.class, TEST_CLASSES, TEST_JVM_OPTIONS, 3, 1);
     }
 }

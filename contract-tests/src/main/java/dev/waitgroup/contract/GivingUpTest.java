@@ -103,6 +103,28 @@ class GivingUpTest extends OneGroupPerCheck {
     }
 
     /**
+     * Waiters of one round, one of which gives up: the others must stay registered and be released.
+     * An implementation that keeps its waiters in a list (a stack of nodes, a queue) unlinks the one
+     * that gave up; unlinking the wrong node loses a live waiter, which then sleeps through the
+     * release. Both orders: the one that gives up arrived last, then first.
+     */
+    @Test
+    @HarnessCheck(Check.GIVING_UP_LEAVES_OTHERS_WAITING)
+    void aWaiterThatGivesUpLeavesTheOthersWaiting() throws Exception {
+        group.add(1);
+        BlockingCall<Void> first = BlockingCall.run("the first waiter, which stays", group::await).whenParked();
+        assertFalse(BlockingCall.timedAwait(group, 20, TimeUnit.MILLISECONDS), "await(20 ms) must time out");
+        BlockingCall<Boolean> leaving = BlockingCall.start("a waiter that gives up after 200 ms",
+                () -> group.await(200, TimeUnit.MILLISECONDS)).whenParked();
+        BlockingCall<Void> last = BlockingCall.run("the last waiter, which stays", group::await).whenParked();
+        assertFalse(leaving.result(Bounds.MUST_RETURN), "await(200 ms) must time out on a counter of 1");
+        assertTrue(first.stillBlockedAfter(Bounds.STAYS_BLOCKED), "the first waiter must still wait at 1");
+        group.done();
+        first.result(Bounds.MUST_RETURN);
+        last.result(Bounds.MUST_RETURN);
+    }
+
+    /**
      * A progress loop on a round that never ends: {@value #POLLS} timed-out awaits, half of them of
      * 0 ns (no wait at all) and half of 1 µs (a real, short wait), from {@value #POLLERS} threads. What the group retains afterwards (every object reachable from it,
      * threads and classes aside) must stay below {@value #RETAINED_BOUND} bytes; correct

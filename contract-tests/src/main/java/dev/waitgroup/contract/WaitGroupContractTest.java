@@ -42,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(CheckRecorder.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WaitGroupContractTest extends OneGroupPerCheck {
+    /** Releases raced against the start of a timed wait: each lands before, during or after its start. */
+    static final int RACING_TRIALS = 300;
 
     @Test
     @Order(1)
@@ -154,6 +156,30 @@ class WaitGroupContractTest extends OneGroupPerCheck {
                 () -> group.await(Bounds.MUST_RETURN.toMillis(), TimeUnit.MILLISECONDS)).whenParked();
         group.done();
         assertTrue(waiter.result(Bounds.MUST_RETURN.multipliedBy(2)), "await(timeout) must return true on release");
+    }
+
+    /**
+     * The release lands while await(timeout) is still on its way in: it has read a counter of 1 but
+     * not yet parked (a spinning phase, a node being registered). It must still return true. The
+     * trials race the release against the start of the wait; some land in that window.
+     */
+    @Test
+    @Order(7)
+    @HarnessCheck(Check.TIMED_AWAIT_RELEASED_AS_IT_STARTS)
+    void aTimedAwaitReleasedAsItStartsReturnsTrue() throws Exception {
+        for (int trial = 0; trial < RACING_TRIALS; trial++) {
+            WaitGroup round = implementation.create();
+            round.add(1);
+            CountDownLatch starting = new CountDownLatch(1);
+            BlockingCall<Boolean> waiter = BlockingCall.start("await(10 s) released as it starts", () -> {
+                starting.countDown();
+                return round.await(10, TimeUnit.SECONDS);
+            });
+            starting.await();
+            round.done();
+            assertTrue(waiter.result(Bounds.MUST_RETURN), "trial " + trial + ": await(timeout) returned false,"
+                    + " though the counter reached zero while it started");
+        }
     }
 
     @Test

@@ -44,6 +44,8 @@ public enum Check {
             .in(Suite.CONTRACT)),
     TIMED_AWAIT_RELEASED(spec(CONTRACT, "await(timeout) returns true when the counter reaches zero in time")
             .in(Suite.CONTRACT)),
+    TIMED_AWAIT_RELEASED_AS_IT_STARTS(spec(CONTRACT, "await(timeout) released while it is still starting (before it parks) returns true")
+            .in(Suite.CONTRACT)),
     TIMED_AWAIT_SHORT_TIMEOUTS(spec(CONTRACT, "Sub-millisecond timeouts (1 ns, 1 µs, 999 µs) time out promptly, never \"wait forever\"")
             .in(Suite.CONTRACT).catches(Bug.MILLISECOND_TIMEOUT)),
     TIMED_AWAIT_HUGE_TIMEOUTS(spec(CONTRACT, "await(Long.MAX_VALUE, unit) waits in every TimeUnit and returns true on release")
@@ -66,6 +68,8 @@ public enum Check {
             .in(Suite.CONTRACT).catches(Bug.LOST_INTERRUPT)),
     GAVE_UP_WAITER_LEAVES_NOTHING(spec(CONTRACT, "A waiter that timed out or was interrupted leaves no wake-up behind for a later waiter")
             .in(Suite.CONTRACT).catches(Bug.GAVE_UP_WAITER_COUNTED)),
+    GIVING_UP_LEAVES_OTHERS_WAITING(spec(CONTRACT, "A waiter that gives up leaves the other waiters of its round waiting, and the release reaches them")
+            .in(Suite.CONTRACT)),
     NO_LEAK_ON_TIMED_OUT_AWAITS(spec(CONTRACT, "100,000 timed-out awaits on an open round leave the group's retained memory bounded")
             .in(Suite.CONTRACT).catches(Bug.WAITER_LEAK)),
     STRAY_UNPARK_IGNORED(spec(CONTRACT, "await() returns only at zero, even when its thread is unparked by someone else")

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.ToIntFunction;
 
 /** Writes and reads results files; the format is documented in docs/results-format.md. */
 public final class ResultsFiles {
@@ -43,18 +44,34 @@ public final class ResultsFiles {
      * @throws IllegalArgumentException naming the file, if it is not a results file of this format
      */
     public static SuiteResults read(Path file) {
-        SuiteResults results;
-        try {
-            results = MAPPER.readValue(file.toFile(), SuiteResults.class);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + " is not a readable results file: " + e.getMessage(), e);
-        }
-        if (results.formatVersion() != FORMAT_VERSION) {
-            throw new IllegalArgumentException(file + " has results format " + results.formatVersion()
-                    + "; this reader understands format " + FORMAT_VERSION);
-        }
+        SuiteResults results = read(file, SuiteResults.class, SuiteResults::formatVersion, "results file");
         if (results.suite() == null || results.run() == null) {
             throw new IllegalArgumentException(file + " names no suite or run: not a results file");
+        }
+        return results;
+    }
+
+    /** Reads a mutation file, refusing one of another format version. */
+    public static MutationResults readMutation(Path file) {
+        return read(file, MutationResults.class, MutationResults::formatVersion, "mutation file");
+    }
+
+    /** Reads Go's side-by-side figures, refusing a file of another format version. */
+    public static GoResults readGo(Path file) {
+        return read(file, GoResults.class, GoResults::formatVersion, "Go results file");
+    }
+
+    private static <T> T read(Path file, Class<T> type, ToIntFunction<T> formatVersion, String what) {
+        T results;
+        try {
+            results = MAPPER.readValue(file.toFile(), type);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(file + " is not a readable " + what + ": " + e.getMessage(), e);
+        }
+        int version = formatVersion.applyAsInt(results);
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException(file + " has results format " + version
+                    + "; this reader understands format " + FORMAT_VERSION);
         }
         return results;
     }

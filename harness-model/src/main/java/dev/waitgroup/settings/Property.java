@@ -15,6 +15,8 @@ public enum Property {
     RESULTS_DIR("wg.results.dir", "a folder", "target/wg-results", "target/wg-results"),
     ROOT("wg.root", "the project's folder, which reproduce commands are written relative to", ".", "."),
     GATE("wg.gate", "true or false", "true", "true"),
+    /** A JUnit-run check whose verdict finds a defect also fails its JUnit test: for PIT, which reads JUnit. */
+    FAIL_TESTS("wg.fail.tests", "true or false", "false", "false"),
     CONTRACT_CHECK_BOUND("contract.check.bound", "a duration from 1s to 1h, such as 10s", "10s", "20s"),
     CONTRACT_IMPL_BUDGET("contract.impl.budget", "a duration from 10s to 2h, such as 60s", "45s", "10m"),
     LINCHECK_CHECK_BOUND("lincheck.check.bound", "a duration from 1s to 1h, such as 60s", "60s", "10m"),
@@ -27,6 +29,8 @@ public enum Property {
     LINCHECK_STRESS_INVOCATIONS("lincheck.stress.invocations", "a whole number from 1 to 10000000", "300", "1500"),
     LINCHECK_SCENARIO_INVOCATIONS("lincheck.scenario.invocations", "a whole number from 1 to 10000000", "300", "2000"),
     LINCHECK_MISUSE_INVOCATIONS("lincheck.misuse.invocations", "a whole number from 1 to 10000000", "1000", "2000"),
+    MUTATION_IMPL_BUDGET("mutation.impl.budget", "a duration from 1m to 2h, such as 20m", "20m", "20m"),
+    MUTATION_SOURCES("mutation.sources", "source folders of the mutated classes, separated by ':' or ','", "", ""),
     BENCH_PRESET("bench.preset", "short or full", "short", "short"),
     BENCH_INCLUDE("bench.include", "a regular expression over benchmark names", "", ""),
     GO_COMMAND("wg.go", "the go command to run Go's own benchmarks beside JMH, or 'none'", "go", "go");

@@ -40,6 +40,8 @@ public final class Settings {
     public final Path resultsDir;
     public final Path root;
     public final boolean gate;
+    /** Whether a JUnit-run check whose verdict is a defect also fails its JUnit test (mutation testing). */
+    public final boolean failTests;
     private final Duration contractCheckBound;
     private final Duration contractBudget;
     private final Duration lincheckCheckBound;
@@ -52,6 +54,8 @@ public final class Settings {
     public final int stressInvocations;
     public final int scenarioInvocations;
     public final int misuseInvocations;
+    public final Duration mutationBudget;
+    public final String mutationSources;
     public final String benchPreset;
     public final String benchInclude;
     public final String goCommand;
@@ -77,6 +81,7 @@ public final class Settings {
         resultsDir = Path.of(value(Property.RESULTS_DIR));
         root = Path.of(value(Property.ROOT)).toAbsolutePath().normalize();
         gate = oneOf(Property.GATE, "true", "false").equals("true");
+        failTests = oneOf(Property.FAIL_TESTS, "true", "false").equals("true");
         contractCheckBound = duration(Property.CONTRACT_CHECK_BOUND, Duration.ofSeconds(1), Duration.ofHours(1));
         contractBudget = duration(Property.CONTRACT_IMPL_BUDGET, Duration.ofSeconds(10), Duration.ofHours(2));
         lincheckCheckBound = duration(Property.LINCHECK_CHECK_BOUND, Duration.ofSeconds(1), Duration.ofHours(1));
@@ -89,6 +94,8 @@ public final class Settings {
         stressInvocations = number(Property.LINCHECK_STRESS_INVOCATIONS, 10_000_000);
         scenarioInvocations = number(Property.LINCHECK_SCENARIO_INVOCATIONS, 10_000_000);
         misuseInvocations = number(Property.LINCHECK_MISUSE_INVOCATIONS, 10_000_000);
+        mutationBudget = duration(Property.MUTATION_IMPL_BUDGET, Duration.ofMinutes(1), Duration.ofHours(2));
+        mutationSources = value(Property.MUTATION_SOURCES);
         benchPreset = oneOf(Property.BENCH_PRESET, "short", "full");
         benchInclude = regex(Property.BENCH_INCLUDE);
         goCommand = value(Property.GO_COMMAND);
@@ -312,6 +319,7 @@ public final class Settings {
             case ROOT:
                 return Path.of(value).toAbsolutePath().normalize().toString();
             case CLASSPATH:
+            case MUTATION_SOURCES:
                 List<String> entries = new ArrayList<>();
                 for (String entry : value.split("[" + java.io.File.pathSeparator + ",]")) {
                     if (!entry.isBlank()) {

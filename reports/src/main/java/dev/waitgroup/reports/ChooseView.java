@@ -1,5 +1,6 @@
 package dev.waitgroup.reports;
 
+import dev.waitgroup.catalogue.Claims;
 import dev.waitgroup.catalogue.Category;
 import dev.waitgroup.catalogue.Claim;
 import dev.waitgroup.catalogue.ReuseBehaviour;
@@ -48,7 +49,7 @@ record ChooseView(List<Row> rows) {
             ReuseBehaviour documented = info.documentedReuse();
             String measured = reuse == null ? "not measured" : words(reuse);
             boolean agrees = reuse == null || documented == ReuseBehaviour.UNKNOWN
-                    || reuse == Defects.expected(documented);
+                    || reuse == Claims.expected(documented);
             rows.add(new Row(info.name(), info.kind().id(), info.summary(), defects.isEmpty(),
                     passed + " / " + run, defects, documented.shortWords(), measured, agrees,
                     detected == 0 ? "none" : detected + " misuse " + (detected == 1 ? "check detects" : "checks detect")

@@ -1,11 +1,9 @@
 package dev.waitgroup.reports;
 
-import dev.waitgroup.catalogue.Claim;
-import dev.waitgroup.catalogue.ReuseBehaviour;
+import dev.waitgroup.catalogue.Claims;
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.ImplementationInfo;
-import dev.waitgroup.record.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,37 +41,8 @@ final class Defects {
 
     /** What the verdict of a claim-bearing check says against the implementation's own word; null if nothing. */
     private static String contradiction(ImplementationInfo implementation, CheckResult result) {
-        ReuseBehaviour documented = implementation.documentedReuse();
-        Claim claim = result.check().claim();
-        if (claim == Claim.REUSE_BEHAVIOUR && documented != ReuseBehaviour.UNKNOWN
-                && result.verdict() != expected(documented) && isObservation(result.verdict())) {
-            return "documents reuse behaviour '" + documented.shortWords() + "' but " + result.check().id()
-                    + " saw " + result.verdict().label() + ": " + firstLine(result.message());
-        }
-        if (claim == Claim.DETECTS_MISUSE && documented == ReuseBehaviour.DETECTS_AND_THROWS
-                && result.verdict() != Verdict.DETECTED && isObservation(result.verdict())) {
-            return "documents that it detects misuse, but " + result.check().id() + " found no interleaving where it"
-                    + " does (" + result.verdict().label() + ")";
-        }
-        return null;
-    }
-
-    /** The verdict a reuse measurement gives a group that behaves as documented. */
-    static Verdict expected(ReuseBehaviour documented) {
-        switch (documented) {
-            case FINISHES_OLD_ROUND:
-                return Verdict.HANDLED;
-            case DETECTS_AND_THROWS:
-                return Verdict.DETECTED;
-            case WAITS_FOR_NEW_ROUND:
-                return Verdict.REPRODUCED;
-            default:
-                return null;
-        }
-    }
-
-    private static boolean isObservation(Verdict verdict) {
-        return verdict == Verdict.HANDLED || verdict == Verdict.DETECTED || verdict == Verdict.REPRODUCED;
+        String contradiction = Claims.contradiction(implementation.documentedReuse(), result.check(), result.verdict());
+        return contradiction == null ? null : contradiction + ": " + firstLine(result.message());
     }
 
     static String firstLine(String text) {

@@ -1,6 +1,8 @@
 package dev.waitgroup.reports;
 
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.record.GoResults;
+import dev.waitgroup.record.MutationResults;
 import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.record.SuiteResults;
 import java.nio.file.Files;
@@ -10,7 +12,7 @@ import java.util.Map;
 
 /**
  * The results folder of one run, as the suites left it: a file per suite ({@code contract.json},
- * {@code jcstress.json}, {@code lincheck.json}) and the speed measurements. A missing or unreadable
+ * {@code jcstress.json}, {@code lincheck.json}), the speed measurements and the mutation scores. A missing or unreadable
  * file is recorded as a problem, not thrown: the report shows it and the gate fails on it.
  */
 final class Inputs {
@@ -21,6 +23,12 @@ final class Inputs {
     final Map<Suite, String> problems = new EnumMap<>(Suite.class);
     final JmhResults speed;
     final String speedProblem;
+    /** Go's own benchmarks, measured in the same run beside JMH; null when no Go toolchain ran them. */
+    GoResults go;
+    String goProblem;
+    /** The mutation run's scores, when one ran ({@code -Pmutation}); null otherwise. */
+    MutationResults mutation;
+    String mutationProblem;
 
     private Inputs(Path folder, JmhResults speed, String speedProblem) {
         this.folder = folder;
@@ -40,6 +48,22 @@ final class Inputs {
             }
         }
         Inputs inputs = new Inputs(folder, speed, speedProblem);
+        Path goFile = folder.resolve(GoResults.FILE);
+        if (Files.isRegularFile(goFile)) {
+            try {
+                inputs.go = ResultsFiles.readGo(goFile);
+            } catch (IllegalArgumentException e) {
+                inputs.goProblem = e.getMessage();
+            }
+        }
+        Path mutationFile = folder.resolve(MutationResults.FILE);
+        if (Files.isRegularFile(mutationFile)) {
+            try {
+                inputs.mutation = ResultsFiles.readMutation(mutationFile);
+            } catch (IllegalArgumentException e) {
+                inputs.mutationProblem = e.getMessage();
+            }
+        }
         for (Suite suite : Suite.values()) {
             Path file = ResultsFiles.of(folder, suite);
             if (!Files.isRegularFile(file)) {

@@ -11,7 +11,7 @@ import java.util.List;
  */
 record Page(String mode, boolean stress, String modeExplained, String runId, String selection, String generatedAt,
             GateView gate, ChooseView choose, MatrixView matrix, MisuseView misuse, SpecimenView specimens,
-            SpeedView speed, LessonView lessons, EvidenceView evidence, RunsView runs) {
+            SpeedView speed, MutationView mutation, LessonView lessons, EvidenceView evidence, RunsView runs) {
 
     static Page of(Results results, ReportContext context, List<GateReason> reasons) {
         String mode = !context.mode().isEmpty() ? context.mode() : results.inputs.suites.values().stream()
@@ -28,7 +28,7 @@ record Page(String mode, boolean stress, String modeExplained, String runId, Str
                         + " designed to catch it",
                 runId, selection, ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")),
                 GateView.of(reasons), ChooseView.of(results, speed), MatrixView.of(results), MisuseView.of(results),
-                SpecimenView.of(results, context), speed, LessonView.of(results), EvidenceView.of(results),
+                SpecimenView.of(results, context), speed, MutationView.of(results, runId), LessonView.of(results), EvidenceView.of(results),
                 RunsView.of(results, context));
     }
 }

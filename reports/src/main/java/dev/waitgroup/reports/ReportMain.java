@@ -17,7 +17,10 @@ import java.util.List;
  * Writes the report of a run from its results folder, then applies the gate.
  *
  * <p>Reads {@code wg.results.dir} (every suite's file), and judges it against the run the build
- * expects ({@code wg.run.id}, {@code wg.mode}, {@code wg.impl}). Writes, under the output folder (the
+ * expects ({@code wg.run.id}, {@code wg.mode}, {@code wg.impl}). Given shard folders after the output
+ * folder ({@code java -jar reports.jar OUT shard-1 shard-2 ...}: the results of {@code wg.shard=K/N}
+ * runs, folders or zips), it first merges them ({@link ShardMerge}) and reports the merged run; it
+ * exits 2, naming each, if a shard is missing, given twice or from another run. Writes, under the output folder (the
  * first argument, {@code reports/target} in the build): {@code site/index.html} (one self-contained
  * page: inline CSS and SVG, no script, no network), {@code site/report.md} (the same for CI logs and
  * pull requests), and {@code junit/TEST-*.xml}. The gate's reasons are printed and the process exits
@@ -38,9 +41,30 @@ public final class ReportMain {
             return;
         }
         Path out = Path.of(args.length > 0 ? args[0] : "target");
+        Path resultsDir = settings.resultsDir;
+        if (args.length > 1) {
+            resultsDir = out.resolve("merged-results");
+            List<Path> shards = new java.util.ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                shards.add(Path.of(args[i]));
+            }
+            try {
+                ShardMerge.merge(shards, resultsDir);
+            } catch (ShardMerge.Refused e) {
+                System.err.println("report: cannot merge the " + shards.size() + " shard folders given:");
+                e.problems.forEach(problem -> System.err.println("  " + problem));
+                System.exit(2);
+                return;
+            } catch (IOException e) {
+                System.err.println("report: cannot merge the shards: " + e);
+                System.exit(2);
+                return;
+            }
+            System.out.println("report: merged " + shards.size() + " shards into " + resultsDir);
+        }
         ReportContext context = new ReportContext(settings.runId, settings.mode,
                 System.getProperty("wg.impl") == null ? "" : settings.selection);
-        Results results = new Results(Inputs.read(settings.resultsDir));
+        Results results = new Results(Inputs.read(resultsDir));
         List<GateReason> reasons = Gate.reasons(results, context);
         Page page = Page.of(results, context, reasons);
 

@@ -1,5 +1,6 @@
 package dev.waitgroup.reports;
 
+import dev.waitgroup.record.GoResults;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,14 +21,16 @@ import java.util.regex.Pattern;
 
 /**
  * The speed comparison: JMH measurements as rows (a benchmark at a thread count), each with every
- * implementation's ns/op, the best one, Go's own figure for the same benchmark and thread count, and
- * the JDK baselines measured in the same run.
+ * implementation's ns/op and JMH's error, the best one, the JDK baselines measured in the same run,
+ * and Go's figure for the same benchmark and thread count: from this very run when Go's benchmarks
+ * ran beside JMH ({@code go.json}), otherwise only the stored reference, which was measured on
+ * another machine and is never divided by.
  */
 final class Speed {
 
     /** One benchmark at one thread count. */
     record Row(String benchmark, String params, int threads, Map<String, Double> nsPerOp,
-               Map<String, Double> error, Map<String, Double> baselines, Double go) {
+               Map<String, Double> error, Map<String, Double> baselines, GoResults.Figure go, Double goReference) {
 
         String label() {
             return benchmark + (params.isEmpty() ? "" : " (" + params + ")");
@@ -55,8 +58,12 @@ final class Speed {
         this.jvm = jvm;
     }
 
-    static Speed of(JmhResults jmh, List<String> knownImplementations) {
-        Map<String, Double> go = goReference();
+    static Speed of(JmhResults jmh, List<String> knownImplementations, GoResults sameRun) {
+        Map<String, Double> reference = goReference();
+        Map<String, GoResults.Figure> go = new LinkedHashMap<>();
+        if (sameRun != null) {
+            sameRun.figures().forEach(figure -> go.put(figure.benchmark() + "@" + figure.threads(), figure));
+        }
         Map<String, Map<String, JmhResults.Measurement>> byRow = new LinkedHashMap<>();
         Set<String> implementations = new LinkedHashSet<>();
         Set<String> baselines = new LinkedHashSet<>();
@@ -91,8 +98,8 @@ final class Speed {
             }
             String params = any.params().isEmpty() ? "" : String.join(", ",
                     any.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-            rows.add(new Row(any.benchmark(), params, any.threads(), ns, error, base,
-                    go.get(any.benchmark() + "@" + any.threads())));
+            String key = any.benchmark() + "@" + any.threads();
+            rows.add(new Row(any.benchmark(), params, any.threads(), ns, error, base, go.get(key), reference.get(key)));
         }
         rows.sort((a, b) -> {
             int order = Integer.compare(benchmarkOrder(a.benchmark()), benchmarkOrder(b.benchmark()));
@@ -124,11 +131,31 @@ final class Speed {
     };
 
     private static final List<String> ORDER = List.of("uncontended", "addDone", "addDoneWork", "await", "awaitWork",
-            "actuallyWait", "actuallyWaitGo", "forkJoin");
+            "actuallyWait", "handOff", "forkJoin");
 
     private static int benchmarkOrder(String benchmark) {
         int index = ORDER.indexOf(benchmark);
         return index < 0 ? ORDER.size() : index;
+    }
+
+    /**
+     * How well two threads scaled in this run: the AtomicInteger baseline's uncontended ns/op (all
+     * threads together) at 1 thread over that at 2. On two idle cores each thread has a core and its
+     * own counter, so it is about 2; much less means another process took a core, and the 2-thread
+     * figures compare nothing. Null when the baseline did not run at both thread counts.
+     */
+    Double twoThreadScaling() {
+        Double one = null;
+        Double two = null;
+        for (Row row : rows) {
+            Double ns = row.benchmark().equals("uncontended") ? row.baselines().get("AtomicInteger") : null;
+            if (ns != null && row.threads() == 1) {
+                one = ns;
+            } else if (ns != null && row.threads() == 2) {
+                two = ns;
+            }
+        }
+        return one == null || two == null ? null : one / two;
     }
 
     /** Go's figures from go-reference.csv, keyed {@code benchmark@threads}. */
@@ -194,7 +221,7 @@ final class Speed {
                 }
             }
             if (row.go() != null) {
-                max = Math.max(max, row.go());
+                max = Math.max(max, row.go().nsPerOp());
             }
         }
         int barHeight = 12;
@@ -233,10 +260,10 @@ final class Speed {
             if (row.go() == null) {
                 continue;
             }
-            int x = labelWidth + (int) Math.round(row.go() / max * plotWidth);
+            int x = labelWidth + (int) Math.round(row.go().nsPerOp() / max * plotWidth);
             goLines.append(String.format(Locale.ROOT,
                     "<line x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>"
-                            + "<text x=\"%d\" y=\"%d\" class=\"g\">Go, %d thread%s</text>",
+                            + "<text x=\"%d\" y=\"%d\" class=\"g\">Go (this run), %d thread%s</text>",
                     x, x, height - 14, colours[Math.min(t, 1)], x + 3, height - 4, row.threads(),
                     row.threads() == 1 ? "" : "s"));
         }

@@ -1,18 +1,32 @@
 package dev.waitgroup.reports;
 
+import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.ImplementationInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The speed section: JMH's figures for every implementation side by side, with charts. */
-record SpeedView(boolean present, String absent, String jvm, List<String> implementations, List<String> baselines,
-                 List<Row> rows, List<Chart> charts) {
+/**
+ * The speed section: JMH's figures for every implementation side by side, with JMH's error, charts,
+ * and Go. A ratio to Go is shown only where Go's own benchmarks ran in this run on this machine, and
+ * only on rows the run can be trusted for; otherwise the stored reference is shown for orientation,
+ * labelled with where it comes from, and nothing is divided by it.
+ *
+ * @param goSource what the Go column holds, in words
+ * @param sameRunGo whether the Go column was measured in this run (ratios shown)
+ * @param trust     how well two threads scaled, and what follows for the 2-thread rows
+ */
+record SpeedView(boolean present, String absent, String jvm, String goSource, boolean sameRunGo, String trust,
+                 List<String> implementations, List<String> baselines, List<Row> rows, List<Chart> charts) {
+
+    /** Two threads must scale at least this well (2.0 is perfect) for the 2-thread rows to compare anything. */
+    static final double MIN_SCALING = 1.6;
 
     record Row(String label, int threads, List<Cell> cells, List<String> baselines, String best, String go,
-               String bestVsGo) {
+               String bestVsGo, String flag) {
     }
 
-    record Cell(String value, String ratio, boolean best) {
+    record Cell(String value, String error, String ratio, boolean best) {
     }
 
     record Chart(String title, String svg) {
@@ -23,10 +37,29 @@ record SpeedView(boolean present, String absent, String jvm, List<String> implem
         if (jmh == null) {
             return new SpeedView(false, results.inputs.speedProblem != null ? results.inputs.speedProblem
                     : "No speed figures in this run: the benchmarks run with mvn verify -Pstress, or on their own"
-                    + " with the README's benchmark command.", null, List.of(), List.of(), List.of(), List.of());
+                    + " with the README's benchmark command.", null, null, false, null, List.of(), List.of(),
+                    List.of(), List.of());
         }
         List<String> names = results.implementations.stream().map(ImplementationInfo::name).toList();
-        Speed speed = Speed.of(jmh, names);
+        GoResults go = results.inputs.go;
+        Speed speed = Speed.of(jmh, names, go);
+        Double scaling = speed.twoThreadScaling();
+        boolean twoThreadsTrusted = scaling != null && scaling >= MIN_SCALING;
+        String trust = scaling == null ? "The AtomicInteger baseline did not run at 1 and 2 threads: this run's"
+                + " scaling is unknown, so its 2-thread figures are not compared with Go."
+                : String.format(Locale.ROOT, "Two threads scaled %.2f× on the AtomicInteger baseline (2.0 is perfect"
+                + " on two idle cores)%s", scaling, twoThreadsTrusted ? "." : ": the machine was busy, so the"
+                + " 2-thread rows are flagged and compared with nothing.");
+        String goSource = go != null
+                ? String.format("Go: %s, <code>%s</code>, on this machine (%d cores) in this run, %s; the median of %d"
+                        + " repetitions, min–max beside it", Html.escape(go.goVersion()), Html.escape(go.command()),
+                go.cores(), Html.escape(go.measuredAt().substring(0, Math.min(16, go.measuredAt().length()))
+                        .replace('T', ' ')), go.figures().isEmpty() ? 0 : go.figures().get(0).samples())
+                : "Go did not run in this run" + (results.inputs.goProblem == null ? "" : " (" + Html.escape(
+                results.inputs.goProblem) + ")") + ": the Go column is a reference measured once, on another machine"
+                + " (Go 1.19, 2 cores), shown for orientation only; the same Go benchmark differs 3× between two"
+                + " machines of this kind, so no ratio is computed from it. Install Go (<code>apt-get install"
+                + " golang-go</code>) for a side-by-side run.";
         List<Row> rows = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();
         List<String> charted = new ArrayList<>();
@@ -35,22 +68,29 @@ record SpeedView(boolean present, String absent, String jvm, List<String> implem
             List<Cell> cells = new ArrayList<>();
             for (String name : speed.implementations) {
                 Double ns = row.nsPerOp().get(name);
-                cells.add(new Cell(Speed.ns(ns), ns == null || best == null ? "" : Speed.ratio(ns, best),
-                        ns != null && ns.equals(best)));
+                Double error = row.error().get(name);
+                cells.add(new Cell(Speed.ns(ns), error == null || error == 0 ? "" : "±" + Speed.ns(error),
+                        ns == null || best == null ? "" : Speed.ratio(ns, best), ns != null && ns.equals(best)));
             }
             List<String> baselines = new ArrayList<>();
             for (String name : speed.baselines) {
                 baselines.add(Speed.ns(row.baselines().get(name)));
             }
+            boolean comparable = row.threads() == 1 || twoThreadsTrusted;
+            String goFigure = row.go() != null ? Speed.ns(row.go().nsPerOp()) + (row.go().samples() > 1
+                    ? " (" + Speed.ns(row.go().min()) + "–" + Speed.ns(row.go().max()) + ")" : "")
+                    : row.goReference() == null ? "" : "ref. " + Speed.ns(row.goReference());
             rows.add(new Row(row.label(), row.threads(), cells, baselines, row.best() == null ? "" : row.best(),
-                    Speed.ns(row.go()), Speed.ratio(best, row.go())));
+                    goFigure, row.go() != null && comparable ? Speed.ratio(best, row.go().nsPerOp()) : "",
+                    comparable ? "" : "machine busy — not comparable"));
             String key = row.benchmark() + "|" + row.params();
             if (!charted.contains(key)) {
                 charted.add(key);
                 charts.add(new Chart(row.label(), speed.chart(row.benchmark(), row.params())));
             }
         }
-        return new SpeedView(true, null, speed.jvm, speed.implementations, speed.baselines, rows, charts);
+        return new SpeedView(true, null, speed.jvm, goSource, go != null, trust, speed.implementations,
+                speed.baselines, rows, charts);
     }
 
     /** The figures a team reads first, for the choosing table. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.waitgroup.record.GoResults;
+import dev.waitgroup.record.ResultsFiles;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +35,34 @@ class ReportPiecesTest {
         assertEquals(25.0, cas.nsPerOp(), 1e-9, "40 operations per microsecond over both threads: 25 ns each");
         assertEquals("AtomicInteger", jmh.measurements.get(2).implementation(), "baselines are named by their class");
 
-        Speed speed = Speed.of(jmh, java.util.List.of("cas"));
+        Speed speed = Speed.of(jmh, java.util.List.of("cas"), null);
         Speed.Row row = speed.rows.get(0);
         assertEquals("cas", row.best());
-        assertEquals(48.7, row.go(), 1e-9, "Go's AddDone at -cpu 2, from go-reference.csv");
+        assertEquals(null, row.go(), "without Go in this run there is no Go figure to divide by");
+        assertEquals(48.7, row.goReference(), 1e-9, "only the reference, for orientation");
         assertEquals(Map.of("AtomicInteger", 20.0), row.baselines());
         assertTrue(speed.chart("addDone", "").startsWith("<svg"), "a chart per benchmark");
+
+        GoResults sameRun = new GoResults(ResultsFiles.FORMAT_VERSION, "go version go1.19.8 linux/amd64", "go test",
+                "2026-11-29T04:00:00Z", 2, java.util.List.of(new GoResults.Figure("BenchmarkWaitGroupAddDone", "addDone",
+                2, 10.5, 10.1, 11.0, 3)));
+        Speed side = Speed.of(jmh, java.util.List.of("cas"), sameRun);
+        assertEquals(10.5, side.rows.get(0).go().nsPerOp(), 1e-9, "Go's figure from this very run");
+    }
+
+    @Test
+    void twoThreadsThatDoNotScaleFlagTheRun(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("results.json");
+        Files.writeString(file, "[" + baseline(1, 200.0) + "," + baseline(2, 220.0) + "]");
+        assertEquals(1.1, Speed.of(JmhResults.read(file), java.util.List.of(), null).twoThreadScaling(), 1e-9,
+                "200 ops/us on one thread, 220 on two: a second core was not there");
+        Files.writeString(file, "[" + baseline(1, 200.0) + "," + baseline(2, 396.0) + "]");
+        assertEquals(1.98, Speed.of(JmhResults.read(file), java.util.List.of(), null).twoThreadScaling(), 1e-9);
+    }
+
+    private static String baseline(int threads, double opsPerMicrosecond) {
+        return "{\"benchmark\":\"dev.waitgroup.bench.AtomicIntegerBaseline.uncontended\",\"threads\":" + threads
+                + ",\"primaryMetric\":{\"score\":" + opsPerMicrosecond + ",\"scoreError\":0.0,\"scoreUnit\":\"ops/us\"}}";
     }
 
     @Test
@@ -57,7 +81,7 @@ class ReportPiecesTest {
         JmhResults jmh = JmhResults.read(file);
         assertEquals(3 * 2 * (500 + 2 * 1_000), jmh.iterationMillis, "three runs of two forks, 2.5 s each");
         assertEquals(java.util.List.of("tasks=1", "tasks=8", "tasks=64"),
-                Speed.of(jmh, java.util.List.of("go")).rows.stream().map(Speed.Row::params).toList());
+                Speed.of(jmh, java.util.List.of("go"), null).rows.stream().map(Speed.Row::params).toList());
         assertTrue(Speed.NATURAL.compare("", "tasks=1") < 0, "a benchmark without parameters comes first");
         assertEquals(0, Speed.NATURAL.compare("", ""));
     }
@@ -67,6 +91,7 @@ class ReportPiecesTest {
         Map<String, Double> go = Speed.goReference();
         assertEquals(12, go.size());
         assertEquals(236.0, go.get("actuallyWait@2"), 1e-9);
+        assertTrue(go.keySet().stream().allMatch(key -> !key.startsWith("handOff")), "the hand-off is not Go's");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.waitgroup.harness.junit;
 
 import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.Claims;
 import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.ThreadDumps;
@@ -89,6 +90,21 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         leftBehind(implementation, before).ifPresent(thread ->
                 jvm.recycle("a thread left behind by " + check.id() + " still runs in " + implementation.name()
                         + ": \"" + thread + "\""));
+        if (jvm.settings.failTests) {
+            failTheTestIfADefect(implementation, result);
+        }
+    }
+
+    /**
+     * With {@code wg.fail.tests}: a verdict that finds a defect (a failure, a hang, a harness error, a
+     * contradicted claim) also fails the JUnit test, for a tool that reads JUnit, such as PIT, to see.
+     */
+    private static void failTheTestIfADefect(Implementation implementation, CheckResult result) {
+        String contradiction = Claims.contradiction(implementation.documentedReuse(), result.check(), result.verdict());
+        if (result.verdict().isFailure() || result.verdict() == Verdict.HARNESS_ERROR || contradiction != null) {
+            throw new AssertionError(result.check().id() + " on " + implementation.name() + ": "
+                    + (contradiction != null ? contradiction : result.verdict().label() + ": " + result.message()));
+        }
     }
 
     /** A failure in {@code @BeforeEach} (creating the group threw) is the check's verdict. */

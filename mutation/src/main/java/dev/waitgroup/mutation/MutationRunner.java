@@ -1,0 +1,99 @@
+package dev.waitgroup.mutation;
+
+import dev.waitgroup.catalogue.ImplementationKind;
+import dev.waitgroup.harness.Implementation;
+import dev.waitgroup.harness.Implementations;
+import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.MutationResults;
+import dev.waitgroup.record.MutationScore;
+import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.record.RunInfo;
+import dev.waitgroup.settings.InvalidSettings;
+import dev.waitgroup.settings.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures how much of each selected WaitGroup the harness sees: PIT makes small changes to the
+ * implementation's own classes (mutants) and runs the contract suite against each; a mutant is killed
+ * when some check's verdict becomes a defect. Writes {@code mutation.json} into the results folder,
+ * marked complete only when every implementation was measured.
+ *
+ * <p>One PIT run per implementation, in a JVM of its own under {@code mutation.impl.budget}; PIT
+ * itself bounds every mutant (a mutant that makes a check hang is killed as timed out). Specimens
+ * are skipped: they are broken on purpose, and the harness's power is measured on code meant to be
+ * right. Exit status 2 for bad settings or selection; 0 when it ran.
+ */
+public final class MutationRunner {
+
+    private MutationRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings;
+        List<Implementation> selection = new ArrayList<>();
+        try {
+            settings = Settings.fromSystemProperties();
+            for (Implementation implementation : Implementations.select(settings.selection, settings.classpath)) {
+                if (implementation.kind() != ImplementationKind.SPECIMEN) {
+                    selection.add(implementation);
+                }
+            }
+        } catch (InvalidSettings e) {
+            System.err.println("mutation: the run cannot start:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+            System.exit(2);
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("mutation: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (selection.isEmpty()) {
+            System.err.println("mutation: wg.impl=" + settings.selection + " selects only specimens; they are broken on"
+                    + " purpose, so there is nothing to measure the harness against");
+            System.exit(2);
+            return;
+        }
+        if (settings.shard.index() != 1) {
+            System.out.println("mutation: shard " + settings.shard + ": the mutation run belongs to shard 1 only");
+            System.exit(0);
+            return;
+        }
+        Path file = settings.resultsDir.resolve(MutationResults.FILE);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        RunInfo run = new RunInfo(settings.runId, settings.mode, settings.selection, settings.checkFilter,
+                settings.shard, RunInfo.thisJvm(), Runtime.version().feature());
+        List<ImplementationInfo> infos = selection.stream().map(Implementation::info).toList();
+        String startedAt = Instant.now().toString();
+        long start = System.nanoTime();
+        PitRun pit = new PitRun(settings);
+        List<MutationScore> scores = new ArrayList<>();
+        ResultsFiles.write(new MutationResults(ResultsFiles.FORMAT_VERSION, run, startedAt, 0, false, infos, scores,
+                pit.notes()), file);
+        for (Implementation implementation : selection) {
+            System.out.printf("mutation: %s ...%n", implementation.name());
+            MutationScore score = pit.measure(implementation);
+            scores.add(score);
+            System.out.println("mutation: " + describe(score));
+            ResultsFiles.write(new MutationResults(ResultsFiles.FORMAT_VERSION, run, startedAt,
+                    (System.nanoTime() - start) / 1_000_000, false, infos, scores, pit.notes()), file);
+        }
+        ResultsFiles.write(new MutationResults(ResultsFiles.FORMAT_VERSION, run, startedAt,
+                (System.nanoTime() - start) / 1_000_000, true, infos, scores, pit.notes()), file);
+        System.out.println("mutation: results in " + file);
+        System.exit(0);
+    }
+
+    static String describe(MutationScore score) {
+        if (score.error() != null) {
+            return score.implementation() + ": not measured: " + score.error();
+        }
+        return String.format("%s: %.0f%% killed (%d of %d mutants, %d equivalent); %d survived, %d without coverage, in %d s",
+                score.implementation(), score.percent(), score.killed(), score.mutants(), score.equivalent(),
+                score.survived(), score.noCoverage(), score.millis() / 1000);
+    }
+}

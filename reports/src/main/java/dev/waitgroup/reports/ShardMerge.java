@@ -1,0 +1,219 @@
+package dev.waitgroup.reports;
+
+import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Expected;
+import dev.waitgroup.record.GoResults;
+import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.MutationResults;
+import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.record.RunInfo;
+import dev.waitgroup.record.Shard;
+import dev.waitgroup.record.SuiteResults;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Merges the results of the N shards of one run ({@code wg.shard=K/N} on N machines) into the results
+ * folder an unsharded run would have written: per suite, the implementations, the promised verdicts
+ * and the verdicts of every shard, complete only if every shard's part is.
+ *
+ * <p>It refuses, naming each, a shard that is missing, given twice, or from another run (another run
+ * id or another N), so that a merged gate never passes on part of a run. A shard folder may be a
+ * directory or a zip archive of one (what a CI job uploads). The speed and mutation files, written by
+ * one shard only, are carried over from the shard that has them.
+ */
+final class ShardMerge {
+    private static final List<String> CARRIED = List.of(Inputs.SPEED_FILE, GoResults.FILE, MutationResults.FILE);
+
+    private ShardMerge() {
+    }
+
+    /** Thrown with every reason the shards cannot be merged. */
+    static final class Refused extends Exception {
+        final List<String> problems;
+
+        Refused(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+    }
+
+    /** Merges {@code shards} into {@code into}, which is emptied first. */
+    static void merge(List<Path> shards, Path into) throws Refused, IOException {
+        List<String> problems = new ArrayList<>();
+        Map<Suite, Map<Integer, SuiteResults>> parts = new EnumMap<>(Suite.class);
+        Map<Suite, Map<Integer, Path>> from = new EnumMap<>(Suite.class);
+        String runId = null;
+        Integer count = null;
+        Path work = Files.createDirectories(into.resolveSibling(into.getFileName() + "-shards"));
+        List<Path> folders = new ArrayList<>();
+        for (int i = 0; i < shards.size(); i++) {
+            folders.add(folderOf(shards.get(i), work.resolve("shard-" + (i + 1)), problems));
+        }
+        for (int i = 0; i < folders.size(); i++) {
+            Path folder = folders.get(i);
+            if (folder == null) {
+                continue;
+            }
+            boolean any = false;
+            for (Suite suite : Suite.values()) {
+                Path file = ResultsFiles.of(folder, suite);
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                any = true;
+                SuiteResults results;
+                try {
+                    results = ResultsFiles.read(file);
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                    continue;
+                }
+                Shard shard = results.run().shard();
+                if (runId == null) {
+                    runId = results.run().id();
+                    count = shard.count();
+                }
+                if (!results.run().id().equals(runId)) {
+                    problems.add(shards.get(i) + ": " + suite.id() + " is from run " + results.run().id()
+                            + ", not run " + runId + ": a shard of another run");
+                    continue;
+                }
+                if (shard.count() != count) {
+                    problems.add(shards.get(i) + ": " + suite.id() + " is shard " + shard + ", of another split than "
+                            + count + " shards");
+                    continue;
+                }
+                Path earlier = from.computeIfAbsent(suite, s -> new TreeMap<>()).putIfAbsent(shard.index(), shards.get(i));
+                if (earlier != null) {
+                    problems.add("shard " + shard + " of " + suite.id() + " is given twice: " + earlier + " and "
+                            + shards.get(i));
+                    continue;
+                }
+                parts.computeIfAbsent(suite, s -> new TreeMap<>()).put(shard.index(), results);
+            }
+            if (!any) {
+                problems.add(shards.get(i) + " holds no results file of any suite");
+            }
+        }
+        if (count != null) {
+            for (Suite suite : Suite.values()) {
+                Map<Integer, SuiteResults> mine = parts.getOrDefault(suite, Map.of());
+                for (int k = 1; k <= count; k++) {
+                    if (!mine.containsKey(k) && !from.getOrDefault(suite, Map.of()).containsKey(k)) {
+                        problems.add("shard " + k + "/" + count + " of " + suite.id() + " is missing");
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Refused(problems);
+        }
+        clean(into);
+        Files.createDirectories(into);
+        for (Map.Entry<Suite, Map<Integer, SuiteResults>> suite : parts.entrySet()) {
+            ResultsFiles.write(merged(suite.getKey(), new ArrayList<>(suite.getValue().values())),
+                    ResultsFiles.of(into, suite.getKey()));
+        }
+        for (String name : CARRIED) {
+            for (Path folder : folders) {
+                if (Files.isRegularFile(folder.resolve(name))) {
+                    Files.copy(folder.resolve(name), into.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** One suite's shards as one file: what the unsharded run would have written. */
+    static SuiteResults merged(Suite suite, List<SuiteResults> shards) {
+        SuiteResults first = shards.get(0);
+        RunInfo run = first.run();
+        List<ImplementationInfo> implementations = new ArrayList<>();
+        List<Expected> expected = new ArrayList<>();
+        List<CheckResult> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean complete = true;
+        long wall = 0;
+        String startedAt = first.startedAt();
+        for (SuiteResults shard : shards) {
+            implementations.addAll(shard.implementations());
+            expected.addAll(shard.expected());
+            results.addAll(shard.results());
+            shard.notes().forEach(note -> notes.add("shard " + shard.run().shard() + ": " + note));
+            complete &= shard.complete();
+            wall = Math.max(wall, shard.wallMillis());
+            if (shard.startedAt() != null && (startedAt == null || shard.startedAt().compareTo(startedAt) < 0)) {
+                startedAt = shard.startedAt();
+            }
+        }
+        notes.add("merged from " + shards.size() + " shards");
+        return new SuiteResults(suite, ResultsFiles.FORMAT_VERSION, new RunInfo(run.id(), run.mode(), run.selection(),
+                run.checks(), Shard.WHOLE, run.jvm(), run.java()), startedAt, wall, complete, implementations, expected,
+                results, notes);
+    }
+
+    /** A shard's folder: the directory itself, or a zip archive unpacked into {@code unpacked}. */
+    private static Path folderOf(Path shard, Path unpacked, List<String> problems) throws IOException {
+        if (Files.isDirectory(shard)) {
+            return shard;
+        }
+        if (!Files.isRegularFile(shard) || !shard.getFileName().toString().endsWith(".zip")) {
+            problems.add(shard + " is neither a results folder nor a .zip of one");
+            return null;
+        }
+        clean(unpacked);
+        Files.createDirectories(unpacked);
+        Path found = null;
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(shard))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                Path target = unpacked.resolve(entry.getName()).normalize();
+                if (!target.startsWith(unpacked)) {
+                    problems.add(shard + ": entry " + entry.getName() + " points outside the archive");
+                    return null;
+                }
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                copy(zip, target);
+                if (target.getFileName().toString().endsWith(".json") && found == null) {
+                    found = target.getParent();
+                }
+            }
+        }
+        if (found == null) {
+            problems.add(shard + " holds no results file");
+        }
+        return found;
+    }
+
+    private static void copy(InputStream in, Path target) throws IOException {
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void clean(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
