@@ -24,12 +24,19 @@ record MutationView(boolean present, String problem, String run, List<String> no
         }
     }
 
-    /** One mutant no check killed. */
-    record Shown(String where, String status, String line, String change, String coveredBy, String equivalentBecause) {
+    /** One mutant no check killed; {@code coveredBy} names a few of the checks, {@code coveredByAll} all of them. */
+    record Shown(String where, String status, String line, String change, String coveredBy, String coveredByAll,
+                 String equivalentBecause) {
     }
+
+    /** Checks named in a survivor's row before "and N more" (all of them on hover). */
+    static final int CHECKS_SHOWN = 4;
 
     /** At least this share killed of the mutants that can change behaviour reads as strong. */
     static final double STRONG_PERCENT = 90;
+
+    /** Survivors first (what to work on), then the uncovered, then the equivalent. */
+    private static final List<String> STATUS_ORDER = List.of("survived", "no-coverage", "equivalent");
 
     static MutationView of(Results results, String runId) {
         MutationResults mutation = results.inputs.mutation;
@@ -39,11 +46,16 @@ record MutationView(boolean present, String problem, String run, List<String> no
         List<Row> rows = new ArrayList<>();
         for (MutationScore score : mutation.scores()) {
             List<Shown> shown = new ArrayList<>();
-            for (MutationScore.Mutant mutant : score.notKilled()) {
+            List<MutationScore.Mutant> mutants = new ArrayList<>(score.notKilled());
+            mutants.sort(java.util.Comparator.comparingInt(m -> STATUS_ORDER.indexOf(m.status())));
+            for (MutationScore.Mutant mutant : mutants) {
+                List<String> checks = mutant.coveredBy();
+                String few = checks.isEmpty() ? "no check runs this line"
+                        : String.join(", ", checks.subList(0, Math.min(CHECKS_SHOWN, checks.size())))
+                        + (checks.size() > CHECKS_SHOWN ? " and " + (checks.size() - CHECKS_SHOWN) + " more" : "");
                 shown.add(new Shown(simple(mutant.className()) + "." + mutant.method() + ":" + mutant.line(),
                         mutant.status(), mutant.sourceLine() == null ? "(no source at hand)" : mutant.sourceLine(),
-                        mutant.description(), mutant.coveredBy().isEmpty() ? "no check runs this line"
-                        : String.join(", ", mutant.coveredBy()), mutant.equivalentBecause()));
+                        mutant.description(), few, String.join(", ", checks), mutant.equivalentBecause()));
             }
             double percent = score.percent();
             rows.add(new Row(score.implementation(), score.error() != null ? "not measured"
