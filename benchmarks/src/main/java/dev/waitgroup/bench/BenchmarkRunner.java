@@ -80,9 +80,10 @@ public final class BenchmarkRunner {
 
         Path oneThread = results.resolveSibling("results-1-thread.json");
         Path twoThreads = results.resolveSibling("results-2-threads.json");
-        run(options(preset, implementations, include, 1, oneThread)
-                .include(GO_MIRRORS).include(SINGLE_THREADED));
-        run(options(preset, implementations, include, 2, twoThreads).include(GO_MIRRORS));
+        // JMH runs a benchmark that matches any include: bench.include replaces the default sets
+        run(options(preset, implementations, 1, oneThread)
+                .include(include.isEmpty() ? GO_MIRRORS + "|" + SINGLE_THREADED : include));
+        run(options(preset, implementations, 2, twoThreads).include(include.isEmpty() ? GO_MIRRORS : include));
         merge(List.of(oneThread, twoThreads), results);
         System.out.println("benchmarks: JMH results in " + results.toAbsolutePath());
         Path go = results.resolveSibling(GoResults.FILE);
@@ -91,7 +92,7 @@ public final class BenchmarkRunner {
                 + go.toAbsolutePath() : noGo + " (the report shows no ratio to Go)"));
     }
 
-    static ChainedOptionsBuilder options(String preset, List<String> implementations, String include, int threads,
+    static ChainedOptionsBuilder options(String preset, List<String> implementations, int threads,
                                          Path resultFile) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .param("impl", implementations.toArray(new String[0]))
@@ -101,9 +102,6 @@ public final class BenchmarkRunner {
                         + System.getProperty(Implementations.CLASSPATH_PROPERTY, ""))
                 .resultFormat(ResultFormatType.JSON)
                 .result(resultFile.toString());
-        if (!include.isEmpty()) {
-            options.include(include);
-        }
         switch (preset) {
             case "short":
                 return options.forks(1)

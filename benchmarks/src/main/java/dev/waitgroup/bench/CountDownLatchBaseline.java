@@ -13,8 +13,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The JDK's one-shot answer, where its shape fits: a fresh latch per round for ActuallyWait (it
- * cannot be reused), and await() on a latch already at zero.
+ * The JDK's one-shot answer, where its shape fits: a fresh latch per round (it cannot be reused) for
+ * ActuallyWait and the hand-off, and await() on a latch already at zero. Its ActuallyWait is the
+ * floor of Go's round in Java: start a task on a new thread (virtual on 21+), wait for it.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -46,6 +47,13 @@ public class CountDownLatchBaseline {
     public void handOff(Own own) throws InterruptedException {
         CountDownLatch latch = new CountDownLatch(1);
         own.countDownOnAnotherThread.handOff(latch);
+        latch.await();
+    }
+
+    @Benchmark
+    public void actuallyWait() throws InterruptedException {
+        CountDownLatch latch = new CountDownLatch(1);
+        NewTask.start(latch::countDown);
         latch.await();
     }
 }
