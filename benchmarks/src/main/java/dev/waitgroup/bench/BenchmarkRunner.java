@@ -36,7 +36,7 @@ public final class BenchmarkRunner {
     private static final String PACKAGE = "dev\\.waitgroup\\.bench\\.";
     /** Go's six, and their baselines: run at 1 and 2 threads. */
     private static final String GO_MIRRORS = PACKAGE + "\\w+\\.(uncontended|addDone|addDoneWork|await|awaitWork"
-            + "|actuallyWait|handOff)$";
+            + "|actuallyWait|actuallyWaitVirtual|handOff)$";
     /** Run at 1 thread only: a pool that already uses every core. */
     private static final String SINGLE_THREADED = PACKAGE + "\\w+\\.(forkJoin)$";
 
@@ -99,7 +99,10 @@ public final class BenchmarkRunner {
                 .threads(threads)
                 .shouldFailOnError(true)
                 .jvmArgsAppend("-Xmx1g", "-D" + Implementations.CLASSPATH_PROPERTY + "="
-                        + System.getProperty(Implementations.CLASSPATH_PROPERTY, ""))
+                        + System.getProperty(Implementations.CLASSPATH_PROPERTY, ""),
+                        // as many carriers for virtual threads as the run has threads, as go test -cpu N
+                        // sets GOMAXPROCS=N (Java 17 ignores the property)
+                        "-Djdk.virtualThreadScheduler.parallelism=" + threads)
                 .resultFormat(ResultFormatType.JSON)
                 .result(resultFile.toString());
         switch (preset) {

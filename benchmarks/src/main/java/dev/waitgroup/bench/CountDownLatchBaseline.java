@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -14,8 +15,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The JDK's one-shot answer, where its shape fits: a fresh latch per round (it cannot be reused) for
- * ActuallyWait and the hand-off, and await() on a latch already at zero. Its ActuallyWait is the
- * floor of Go's round in Java: start a task on a new thread (virtual on 21+), wait for it.
+ * ActuallyWait and the hand-off, and await() on a latch already at zero. Its ActuallyWait (and the
+ * variant whose waiter is a virtual thread too) is the floor of Go's round in Java: start a task on a
+ * new thread (virtual on 21+), wait for it.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -55,5 +57,22 @@ public class CountDownLatchBaseline {
         CountDownLatch latch = new CountDownLatch(1);
         NewTask.start(latch::countDown);
         latch.await();
+    }
+
+    /** The floor of {@link WaitGroupBenchmarks#actuallyWaitVirtual}: the same rounds with a latch each. */
+    @Benchmark
+    @OperationsPerInvocation(WaitGroupBenchmarks.ROUNDS)
+    public void actuallyWaitVirtual() throws InterruptedException {
+        NewTask.start(() -> {
+            try {
+                for (int round = 0; round < WaitGroupBenchmarks.ROUNDS; round++) {
+                    CountDownLatch latch = new CountDownLatch(1);
+                    NewTask.start(latch::countDown);
+                    latch.await();
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("a benchmark round was interrupted", e);
+            }
+        }).join();
     }
 }

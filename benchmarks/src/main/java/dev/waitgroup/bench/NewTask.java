@@ -15,13 +15,14 @@ final class NewTask {
     private NewTask() {
     }
 
-    static void start(Runnable task) {
+    static Thread start(Runnable task) {
         if (START_VIRTUAL == null) {
-            new Thread(task).start();
-            return;
+            Thread thread = new Thread(task);
+            thread.start();
+            return thread;
         }
         try {
-            START_VIRTUAL.invoke(task);
+            return (Thread) START_VIRTUAL.invoke(task);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot start a virtual thread", e);
         }

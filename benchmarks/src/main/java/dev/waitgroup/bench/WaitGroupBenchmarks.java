@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -32,6 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
 public class WaitGroupBenchmarks {
     /** Go's "local work": 100 rounds of a multiply and a divide. */
     static final int LOCAL_WORK = 100;
+    /** Rounds per invocation of {@link #actuallyWaitVirtual}. */
+    static final int ROUNDS = 1_000;
 
     @Param({"aqs", "phaser", "lock", "cas", "go"})
     public String impl;
@@ -141,6 +144,30 @@ public class WaitGroupBenchmarks {
         WaitGroup group = own.group;
         group.go(WaitGroupBenchmarks::nothing);
         group.await();
+    }
+
+    /**
+     * Go's ActuallyWait with both sides as Go has them: the waiter is a virtual thread too (Java 21+),
+     * so the task's done() wakes it through the virtual-thread scheduler, not the operating system.
+     * One invocation runs {@value #ROUNDS} rounds in one new virtual thread and joins it (the join is
+     * a thousandth of the figure). BenchmarkRunner gives the scheduler as many carriers as the run has
+     * threads, as Go's -cpu sets GOMAXPROCS. On Java 17 the rounds run on a platform thread: the
+     * same as {@link #actuallyWait}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(ROUNDS)
+    public void actuallyWaitVirtual(Own own) throws InterruptedException {
+        WaitGroup group = own.group;
+        NewTask.start(() -> {
+            try {
+                for (int round = 0; round < ROUNDS; round++) {
+                    group.go(WaitGroupBenchmarks::nothing);
+                    group.await();
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("a benchmark round was interrupted", e);
+            }
+        }).join();
     }
 
     /**

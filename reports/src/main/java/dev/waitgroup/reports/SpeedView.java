@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param trust     how well two threads scaled, and what follows for the 2-thread rows
  */
 record SpeedView(boolean present, String absent, String jvm, String goSource, boolean sameRunGo, String trust,
-                 List<String> implementations, List<String> baselines, List<Row> rows, List<Chart> charts) {
+                 List<String> implementations, List<String> baselines, List<Row> rows, List<Chart> charts,
+                 List<Measure> measures) {
 
     /** Two threads must scale at least this well (2.0 is perfect) for the 2-thread rows to compare anything. */
     static final double MIN_SCALING = 1.6;
@@ -32,13 +33,17 @@ record SpeedView(boolean present, String absent, String jvm, String goSource, bo
     record Chart(String title, String svg) {
     }
 
+    /** What a benchmark of this run measures. */
+    record Measure(String benchmark, String what) {
+    }
+
     static SpeedView of(Results results) {
         JmhResults jmh = results.inputs.speed;
         if (jmh == null) {
             return new SpeedView(false, results.inputs.speedProblem != null ? results.inputs.speedProblem
                     : "No speed figures in this run: the benchmarks run with mvn verify -Pstress, or on their own"
                     + " with the README's benchmark command.", null, null, false, null, List.of(), List.of(),
-                    List.of(), List.of());
+                    List.of(), List.of(), List.of());
         }
         List<String> names = results.implementations.stream().map(ImplementationInfo::name).toList();
         GoResults go = results.inputs.go;
@@ -89,8 +94,14 @@ record SpeedView(boolean present, String absent, String jvm, String goSource, bo
                 charts.add(new Chart(row.label(), speed.chart(row.benchmark(), row.params())));
             }
         }
+        List<Measure> measures = new ArrayList<>();
+        Speed.MEASURES.forEach((benchmark, what) -> {
+            if (speed.rows.stream().anyMatch(row -> row.benchmark().equals(benchmark))) {
+                measures.add(new Measure(benchmark, what));
+            }
+        });
         return new SpeedView(true, null, speed.jvm, goSource, go != null, trust, speed.implementations,
-                speed.baselines, rows, charts);
+                speed.baselines, rows, charts, measures);
     }
 
     /** The figures a team reads first, for the choosing table. */

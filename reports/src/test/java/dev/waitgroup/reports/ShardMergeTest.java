@@ -95,24 +95,57 @@ class ShardMergeTest {
         assertEquals(2, ResultsFiles.read(ResultsFiles.of(merged, Suite.JCSTRESS)).results().size());
     }
 
+    @Test
+    void runsOfOneBuildOnTwoJdksMergeEachOnItsOwnToBeShownSideBySide() throws Exception {
+        Path merged = folder.resolve("merged");
+        List<ShardMerge.Run> runs = ShardMerge.merge(List.of(shard("aqs", 1, 2, "b7-java17", 17, Verdict.PASS),
+                shard("aqs", 1, 2, "b7-java25", 25, Verdict.PASS), shard("cas", 2, 2, "b7-java25", 25, Verdict.PASS),
+                shard("cas", 2, 2, "b7-java17", 17, Verdict.PASS)), merged);
+        assertEquals(List.of("b7-java17 on 17 in java-17", "b7-java25 on 25 in java-25"), runs.stream()
+                .map(run -> run.id() + " on " + run.java() + " in " + run.folder().getFileName()).toList());
+        SuiteResults java25 = ResultsFiles.read(ResultsFiles.of(merged.resolve("java-25"), Suite.CONTRACT));
+        assertEquals(List.of("aqs", "cas"), java25.implementations().stream().map(ImplementationInfo::name).toList());
+        assertTrue(java25.complete());
+    }
+
+    @Test
+    void eachRunOfASideBySideMergeMustBeWhole() throws Exception {
+        ShardMerge.Refused refused = assertThrows(ShardMerge.Refused.class, () -> ShardMerge.merge(List.of(
+                shard("aqs", 1, 2, "b7-java17", 17, Verdict.PASS), shard("cas", 2, 2, "b7-java17", 17, Verdict.PASS),
+                shard("aqs", 1, 2, "b7-java25", 25, Verdict.PASS)), folder.resolve("merged")));
+        assertTrue(refused.problems.contains("shard 2/2 of contract of run b7-java25 is missing"),
+                refused.problems.toString());
+    }
+
     /** A shard's results folder: every suite, one implementation, one passing check each. */
     private Path shard(String implementation, int index, int count, String run, boolean complete) throws IOException {
+        return shard(implementation, index, count, run, 17, complete ? Verdict.PASS : null);
+    }
+
+    /** A shard of a run on one JDK whose check got {@code verdict}; null: cut short before any verdict. */
+    static Path shard(Path folder, String implementation, int index, int count, String run, int java, Verdict verdict)
+            throws IOException {
         Path shard = Files.createDirectories(folder.resolve(implementation + "-" + index + "-of-" + count + "-" + run));
         for (Suite suite : Suite.values()) {
             SuiteRecorder recorder = new SuiteRecorder(suite, new RunInfo(run, "stress", "aqs,phaser,cas", "",
-                    new Shard(index, count), "a JVM", 17), ResultsFiles.of(shard, suite));
+                    new Shard(index, count), "a JVM", java), ResultsFiles.of(shard, suite));
             recorder.implementation(new ImplementationInfo(implementation, ImplementationKind.IMPLEMENTATION,
                     "x." + implementation, implementation, "", implementation, ReuseBehaviour.UNKNOWN, null, null));
             Check check = Check.of(suite).get(0);
             recorder.expect(List.of(new dev.waitgroup.record.Expected(implementation, check)));
-            if (complete) {
-                recorder.record(CheckResult.of(implementation, check, Verdict.PASS, 1, "a test", null));
+            if (verdict != null) {
+                recorder.record(CheckResult.of(implementation, check, verdict, 1, "a test", null));
                 recorder.finish();
             } else {
                 recorder.write();
             }
         }
         return shard;
+    }
+
+    private Path shard(String implementation, int index, int count, String run, int java, Verdict verdict)
+            throws IOException {
+        return shard(folder, implementation, index, count, run, java, verdict);
     }
 
     private Path zip(Path shard) throws IOException {

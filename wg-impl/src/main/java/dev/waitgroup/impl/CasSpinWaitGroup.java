@@ -2,7 +2,9 @@ package dev.waitgroup.impl;
 
 import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -13,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The word is {@code round << 32 | count}. {@code add} is a single CAS; the one that brings the
  * counter to zero also advances the round, then detaches the whole stack of parked waiters and
  * unparks them. A waiter that finds the counter non-zero remembers the round, spins briefly (most
- * rounds in fork-join code end within microseconds), then pushes a node onto the waiter stack (a
+ * rounds in fork-join code end within microseconds; a virtual thread does not spin), then pushes a node onto the waiter stack (a
  * Treiber stack) and parks until its node is released or the round has moved on.
  *
  * <p>Invariant: a waiter parks only after its node is on the stack <i>and</i> it has seen the round
@@ -36,6 +38,8 @@ public final class CasSpinWaitGroup implements WaitGroup {
      */
     private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1
             ? Integer.getInteger("dev.waitgroup.cas.spins", 1 << 8) : 0;
+    /** {@code Thread.isVirtual()} on Java 21+ (the jar is compiled for 17); null before. */
+    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private static final VarHandle STATE;
     private static final VarHandle WAITERS;
@@ -75,6 +79,36 @@ public final class CasSpinWaitGroup implements WaitGroup {
     private volatile long state;
     /** Top of the stack of parked waiters of the current round. */
     private volatile Waiter waiters;
+
+    /**
+     * A virtual thread parks at once: spinning would hold the carrier that the task it waits for may
+     * need to run on (with one carrier, the task cannot run until the spin ends), and parking a
+     * virtual thread costs a continuation yield, not an OS context switch. LinkedTransferQueue does
+     * the same since Java 21.
+     */
+    private static int spinsBeforePark() {
+        return onVirtualThread() ? 0 : SPINS;
+    }
+
+    private static boolean onVirtualThread() {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(Thread.currentThread());
+        } catch (Throwable impossible) {
+            throw new IllegalStateException("Thread.isVirtual() failed", impossible);
+        }
+    }
+
+    private static MethodHandle isVirtualHandle() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual",
+                    MethodType.methodType(boolean.class));
+        } catch (NoSuchMethodException | IllegalAccessException beforeJava21) {
+            return null;
+        }
+    }
 
     private static int countOf(long state) {
         return (int) (state & COUNT_MASK);
@@ -139,7 +173,7 @@ public final class CasSpinWaitGroup implements WaitGroup {
         }
         int round = roundOf(current);
         long deadline = timed ? System.nanoTime() + nanos : 0L;
-        for (int spins = SPINS; spins > 0; spins--) {
+        for (int spins = spinsBeforePark(); spins > 0; spins--) {
             if (roundOf(state) != round) {
                 return true;
             }

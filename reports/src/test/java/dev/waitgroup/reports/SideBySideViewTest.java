@@ -1,0 +1,69 @@
+package dev.waitgroup.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waitgroup.record.Verdict;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One build run on two JDKs: the page shows the runs side by side, names the verdicts that changed
+ * with the JDK, links each to its run's report, and fails the combined gate when one run's gate fails.
+ */
+class SideBySideViewTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void aVerdictThatChangesWithTheJdkIsNamedAndFailsTheCombinedGate() throws Exception {
+        List<ShardMerge.Run> runs = ShardMerge.merge(List.of(
+                ShardMergeTest.shard(folder, "cas", 1, 1, "b7-java17", 17, Verdict.PASS),
+                ShardMergeTest.shard(folder, "cas", 1, 1, "b7-java25", 25, Verdict.FAIL)), folder.resolve("merged"));
+
+        SideBySideView view = SideBySideView.of(reports(runs));
+
+        assertEquals(List.of("Java 17 passed", "Java 25 failed"), view.runs().stream()
+                .map(run -> run.java() + (run.passed() ? " passed" : " failed")).toList());
+        assertFalse(view.passed(), "one JDK's failure fails the build");
+        assertEquals(0, view.agreeing());
+        assertEquals(3, view.differences().size(), "cas's one check in each of the three suites: " + view.differences());
+        SideBySideView.Difference contract = view.differences().get(0);
+        assertEquals("cas", contract.implementation());
+        assertEquals(List.of("pass", "fail"), contract.cells().stream().map(SideBySideView.Cell::cls).toList());
+        assertTrue(contract.cells().get(1).link().startsWith("java-25/site/index.html"), contract.cells().toString());
+
+        String page = ReportMain.render("side-by-side.html.mustache", view, true);
+        assertTrue(page.contains("one build on 2 JDKs"), page);
+        assertTrue(page.contains("Gate failed</strong> on\n  Java 25 (3 reasons)"), page);
+    }
+
+    @Test
+    void runsThatAgreeGiveOnePassingGate() throws Exception {
+        List<ShardMerge.Run> runs = ShardMerge.merge(List.of(
+                ShardMergeTest.shard(folder, "aqs", 1, 1, "b8-java17", 17, Verdict.PASS),
+                ShardMergeTest.shard(folder, "aqs", 1, 1, "b8-java25", 25, Verdict.PASS)), folder.resolve("merged"));
+
+        SideBySideView view = SideBySideView.of(reports(runs));
+
+        assertTrue(view.passed());
+        assertEquals(3, view.agreeing());
+        assertEquals(List.of(), view.differences());
+        assertTrue(ReportMain.render("side-by-side.md.mustache", view, false)
+                .contains("3 verdicts read the same on every JDK; 0 differ."));
+    }
+
+    private static List<SideBySideView.RunReport> reports(List<ShardMerge.Run> runs) {
+        List<SideBySideView.RunReport> reports = new ArrayList<>();
+        for (ShardMerge.Run run : runs) {
+            Results results = new Results(Inputs.read(run.folder()));
+            List<GateReason> reasons = Gate.reasons(results, new ReportContext(run.id(), "", ""));
+            reports.add(new SideBySideView.RunReport(run, results, reasons, "java-" + run.java()));
+        }
+        return reports;
+    }
+}
