@@ -34,7 +34,11 @@ final class JunitReport {
                         String output) {
     }
 
-    static void write(Results results, List<GateReason> reasons, Path folder) {
+    /**
+     * Writes a file per suite and one for the gate into {@code folder}; {@code name} prefixes every
+     * suite and class name ({@code wg-lab}, or {@code wg-lab.java25} for one JDK of several).
+     */
+    static void write(Results results, List<GateReason> reasons, Path folder, String name) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -44,16 +48,17 @@ final class JunitReport {
             List<Case> cases = new ArrayList<>();
             for (ImplementationInfo info : results.implementations) {
                 for (var check : results.checks(suite)) {
-                    results.result(suite, info.name(), check).ifPresent(result -> cases.add(testCase(suite, info, result)));
+                    results.result(suite, info.name(), check)
+                            .ifPresent(result -> cases.add(testCase(name, suite, info, result)));
                 }
             }
-            write(folder.resolve("TEST-wg-lab." + suite.id() + ".xml"), "wg-lab." + suite.id(), cases);
+            write(folder.resolve("TEST-" + name + "." + suite.id() + ".xml"), name + "." + suite.id(), cases);
         }
-        write(folder.resolve("TEST-wg-lab.gate.xml"), "wg-lab.gate", gateCases(reasons));
+        write(folder.resolve("TEST-" + name + ".gate.xml"), name + ".gate", gateCases(name, reasons));
     }
 
-    private static Case testCase(Suite suite, ImplementationInfo info, CheckResult result) {
-        String className = "wg-lab." + suite.id() + "." + info.name();
+    private static Case testCase(String name, Suite suite, ImplementationInfo info, CheckResult result) {
+        String className = name + "." + suite.id() + "." + info.name();
         double seconds = result.millis() / 1000.0;
         String output = result.verdict().label() + (result.message() == null ? "" : ": " + result.message())
                 + "\nSeen by: " + result.how();
@@ -87,14 +92,14 @@ final class JunitReport {
         return body.toString();
     }
 
-    private static List<Case> gateCases(List<GateReason> reasons) {
+    private static List<Case> gateCases(String name, List<GateReason> reasons) {
         List<Case> cases = new ArrayList<>();
         if (reasons.isEmpty()) {
-            cases.add(new Case("wg-lab.gate", "gate", 0, null, null, false, "passed"));
+            cases.add(new Case(name + ".gate", "gate", 0, null, null, false, "passed"));
         }
         for (GateReason reason : reasons) {
             String subject = reason.implementation() == null ? "run" : reason.implementation();
-            cases.add(new Case("wg-lab.gate." + subject, (reason.suite() == null ? "" : reason.suite().id() + ": ")
+            cases.add(new Case(name + ".gate." + subject, (reason.suite() == null ? "" : reason.suite().id() + ": ")
                     + (reason.check() == null ? reason.kind().label() : reason.check().id()), 0,
                     reason.kind().label() + ": " + reason.text(), reason.line(), false, reason.line()));
         }

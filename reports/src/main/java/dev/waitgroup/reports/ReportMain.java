@@ -47,7 +47,7 @@ public final class ReportMain {
         ReportContext context = new ReportContext(settings.runId, settings.mode,
                 System.getProperty("wg.impl") == null ? "" : settings.selection);
         if (args.length == 1 || args.length == 0) {
-            gate(settings, report(settings.resultsDir, context, out, true).reasons().isEmpty());
+            gate(settings, report(settings.resultsDir, context, out, null).reasons().isEmpty());
             return;
         }
         List<Path> shards = new ArrayList<>();
@@ -70,14 +70,14 @@ public final class ReportMain {
         System.out.println("report: merged " + shards.size() + " shards into " + runs.size() + " run"
                 + (runs.size() == 1 ? "" : "s, one per JDK: " + runs.stream().map(r -> "Java " + r.java()).toList()));
         if (runs.size() == 1) {
-            gate(settings, report(runs.get(0).folder(), context, out, true).reasons().isEmpty());
+            gate(settings, report(runs.get(0).folder(), context, out, null).reasons().isEmpty());
             return;
         }
         List<SideBySideView.RunReport> reports = new ArrayList<>();
         for (ShardMerge.Run run : runs) {
             String folder = "java-" + run.java();
             ReportContext ofRun = new ReportContext(run.id(), context.mode(), context.selection());
-            Reported reported = report(run.folder(), ofRun, out.resolve(folder), false);
+            Reported reported = report(run.folder(), ofRun, out.resolve(folder), run.java());
             reports.add(new SideBySideView.RunReport(run, reported.results(), reported.reasons(), folder));
         }
         SideBySideView sideBySide = SideBySideView.of(reports);
@@ -96,9 +96,11 @@ public final class ReportMain {
 
     /**
      * Writes the report of the results in {@code resultsDir} under {@code out} ({@code site/} and
-     * {@code junit/}) and prints its gate; the Markdown too when {@code printMarkdown}.
+     * {@code junit/}) and prints its gate; prints the Markdown too, unless the run is one JDK of
+     * several ({@code java} not null), whose JUnit names then carry the JDK.
      */
-    static Reported report(Path resultsDir, ReportContext context, Path out, boolean printMarkdown) {
+    static Reported report(Path resultsDir, ReportContext context, Path out, Integer java) {
+        boolean printMarkdown = java == null;
         Results results = new Results(Inputs.read(resultsDir));
         List<GateReason> reasons = Gate.reasons(results, context);
         Page page = Page.of(results, context, reasons);
@@ -107,12 +109,12 @@ public final class ReportMain {
         write(site.resolve("index.html"), render("report.html.mustache", page, true));
         String markdown = render("report.md.mustache", page, false);
         write(site.resolve("report.md"), markdown);
-        JunitReport.write(results, reasons, out.resolve("junit"));
+        JunitReport.write(results, reasons, out.resolve("junit"), java == null ? "wg-lab" : "wg-lab.java" + java);
 
         if (printMarkdown) {
             System.out.println(markdown);
         }
-        String run = printMarkdown ? "" : " (run " + page.runId() + ")";
+        String run = printMarkdown ? "" : " (Java " + java + ", run " + page.runId() + ")";
         System.out.println("Report" + run + ": " + site.resolve("index.html").toAbsolutePath());
         if (reasons.isEmpty()) {
             System.out.println("Gate" + run + ": passed.");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waitgroup.record.Verdict;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,21 @@ class SideBySideViewTest {
         assertEquals(List.of(), view.differences());
         assertTrue(ReportMain.render("side-by-side.md.mustache", view, false)
                 .contains("3 verdicts read the same on every JDK; 0 differ."));
+    }
+
+    @Test
+    void theMergeCommandWritesAReportPerJdkAndThePageThatSetsThemSideBySide() throws Exception {
+        Path out = folder.resolve("merged");
+        ReportMain.main(new String[] {out.toString(),
+                ShardMergeTest.shard(folder, "aqs", 1, 1, "b9-java25", 25, Verdict.PASS).toString(),
+                ShardMergeTest.shard(folder, "aqs", 1, 1, "b9-java17", 17, Verdict.PASS).toString()});
+
+        assertTrue(Files.readString(out.resolve("site/index.html")).contains("one build on 2 JDKs"));
+        for (int java : new int[] {17, 25}) {
+            assertTrue(Files.readString(out.resolve("java-" + java + "/site/index.html")).contains("b9-java" + java));
+            assertTrue(Files.readString(out.resolve("java-" + java + "/junit/TEST-wg-lab.java" + java + ".contract.xml"))
+                    .contains("testsuite name=\"wg-lab.java" + java + ".contract\""), "CI tells the JDKs apart");
+        }
     }
 
     private static List<SideBySideView.RunReport> reports(List<ShardMerge.Run> runs) {
