@@ -22,11 +22,7 @@ class SideBySideViewTest {
 
     @Test
     void aVerdictThatChangesWithTheJdkIsNamedAndFailsTheCombinedGate() throws Exception {
-        List<ShardMerge.Run> runs = ShardMerge.merge(List.of(
-                ShardMergeTest.shard(folder, "cas", 1, 1, "b7-java17", 17, Verdict.PASS),
-                ShardMergeTest.shard(folder, "cas", 1, 1, "b7-java25", 25, Verdict.FAIL)), folder.resolve("merged"));
-
-        SideBySideView view = SideBySideView.of(reports(runs));
+        SideBySideView view = onJava17And25("cas", Verdict.PASS, Verdict.FAIL);
 
         assertEquals(List.of("Java 17 passed", "Java 25 failed"), view.runs().stream()
                 .map(run -> run.java() + (run.passed() ? " passed" : " failed")).toList());
@@ -45,11 +41,7 @@ class SideBySideViewTest {
 
     @Test
     void runsThatAgreeGiveOnePassingGate() throws Exception {
-        List<ShardMerge.Run> runs = ShardMerge.merge(List.of(
-                ShardMergeTest.shard(folder, "aqs", 1, 1, "b8-java17", 17, Verdict.PASS),
-                ShardMergeTest.shard(folder, "aqs", 1, 1, "b8-java25", 25, Verdict.PASS)), folder.resolve("merged"));
-
-        SideBySideView view = SideBySideView.of(reports(runs));
+        SideBySideView view = onJava17And25("aqs", Verdict.PASS, Verdict.PASS);
 
         assertTrue(view.passed());
         assertEquals(3, view.agreeing());
@@ -73,13 +65,16 @@ class SideBySideViewTest {
         }
     }
 
-    private static List<SideBySideView.RunReport> reports(List<ShardMerge.Run> runs) {
+    /** One build of one implementation on Java 17 and 25, whose one check per suite got the verdicts given. */
+    private SideBySideView onJava17And25(String implementation, Verdict on17, Verdict on25) throws Exception {
         List<SideBySideView.RunReport> reports = new ArrayList<>();
-        for (ShardMerge.Run run : runs) {
+        for (ShardMerge.Run run : ShardMerge.merge(List.of(
+                ShardMergeTest.shard(folder, implementation, 1, 1, "b7-java17", 17, on17),
+                ShardMergeTest.shard(folder, implementation, 1, 1, "b7-java25", 25, on25)), folder.resolve("merged"))) {
             Results results = new Results(Inputs.read(run.folder()));
             List<GateReason> reasons = Gate.reasons(results, new ReportContext(run.id(), "", ""));
             reports.add(new SideBySideView.RunReport(run, results, reasons, "java-" + run.java()));
         }
-        return reports;
+        return SideBySideView.of(reports);
     }
 }
