@@ -3,6 +3,7 @@ package dev.waitgroup.catalogue;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -129,6 +130,20 @@ public enum Bug {
 
     public BugKind kind() {
         return kind;
+    }
+
+    /** Bugs that need a load reordered, which x86-64 hardware never does and C2 does not do here. */
+    private static final Set<Bug> NEED_WEAK_MEMORY = EnumSet.of(PLAIN_FAST_PATH);
+
+    /**
+     * Whether hardware of this architecture ({@code os.arch}) can show the bug at all. x86-64 keeps
+     * loads in program order (TSO), and C2 does not move a plain read past the acquire of a volatile
+     * read that precedes it, so a bug that needs the read after {@code await} to overtake the
+     * counter's read shows only on hardware that reorders loads (AArch64, POWER). Unknown: yes.
+     */
+    public boolean visibleOn(String arch) {
+        boolean x86 = List.of("amd64", "x86_64", "x86", "i386").contains(arch);
+        return !(x86 && NEED_WEAK_MEMORY.contains(this));
     }
 
     /** One line: what the bug is. */

@@ -145,7 +145,7 @@ public enum Check {
     MC_SECOND_ROUND(spec(CONTRACT, "A second round after the first await returned")
             .in(Suite.LINCHECK)),
     MC_RACING_ROUNDS(spec(CONTRACT, "Two tasks add(1) then done(), racing, so that rounds open and close under a waiter")
-            .in(Suite.LINCHECK)),
+            .in(Suite.LINCHECK).applies(Applies.REUSE_NOT_REFUSED)),
     MC_LATE_RELEASE(spec(CONTRACT, "The release of round one may still run when round two's await begins")
             .in(Suite.LINCHECK)),
     MC_GO_HAND_OFF(spec(CONTRACT, "A task started with go(...) on another thread is awaited")

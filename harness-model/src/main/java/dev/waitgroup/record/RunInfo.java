@@ -12,13 +12,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param shard     which part of the run
  * @param jvm       the JVM the checks ran on
  * @param java      its feature version (17, 25, ...)
+ * @param arch      the machine's architecture ({@code os.arch}: amd64, aarch64, ...): some memory-model
+ *                  bugs show only on hardware that reorders loads; empty in files written before it
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record RunInfo(String id, String mode, String selection, String checks, Shard shard, String jvm, int java) {
+public record RunInfo(String id, String mode, String selection, String checks, Shard shard, String jvm, int java,
+                      String arch) {
 
     public RunInfo {
         checks = checks == null ? "" : checks;
         shard = shard == null ? Shard.WHOLE : shard;
+        arch = arch == null ? "" : arch;
+    }
+
+    /** A run on this machine: its architecture is this JVM's {@code os.arch}. */
+    public RunInfo(String id, String mode, String selection, String checks, Shard shard, String jvm, int java) {
+        this(id, mode, selection, checks, shard, jvm, java, System.getProperty("os.arch"));
     }
 
     public boolean stress() {

@@ -25,7 +25,8 @@ import java.util.Map;
  *   <li>an implementation (or a plugged-in class) failed or hung in a check, or contradicts its own
  *       documentation ({@link Defects});</li>
  *   <li>the harness could not reach a verdict (an engine's own error): it proves nothing;</li>
- *   <li>a specimen escaped every check, or a suite that must catch its bug;</li>
+ *   <li>a specimen escaped every check, or a suite that must catch its bug (unless the run's hardware
+ *       cannot show that bug at all, {@link Bug#visibleOn});</li>
  *   <li>in the stress run, a hunt that must keep its teeth did not show its bug, or no speed figures.</li>
  * </ol>
  * Every rule reads the catalogue; none names a check.
@@ -117,6 +118,9 @@ final class Gate {
         for (ImplementationInfo specimen : results.ofKind(ImplementationKind.SPECIMEN)) {
             if (results.findings(specimen.name()).isEmpty()) {
                 continue; // not checked in this run: a default run leaves a memory-model specimen to the stress run
+            }
+            if (specimen.bug() != null && !specimen.bug().visibleOn(results.arch())) {
+                continue; // this hardware cannot show its bug: the Specimens section says so, and where it can
             }
             List<Defects.Defect> catches = Defects.of(results, specimen);
             if (catches.isEmpty()) {

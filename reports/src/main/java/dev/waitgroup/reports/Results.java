@@ -89,6 +89,12 @@ final class Results {
         return findings;
     }
 
+    /** The architecture the run's checks ran on ({@code os.arch}); empty if its files do not say. */
+    String arch() {
+        return inputs.suites.values().stream().map(s -> s.run().arch()).filter(a -> !a.isEmpty()).findFirst()
+                .orElse("");
+    }
+
     List<ImplementationInfo> ofKind(ImplementationKind kind) {
         return implementations.stream().filter(i -> i.kind() == kind).toList();
     }

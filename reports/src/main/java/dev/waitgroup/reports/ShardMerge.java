@@ -212,7 +212,7 @@ final class ShardMerge {
         }
         notes.add("merged from " + shards.size() + " shards");
         return new SuiteResults(suite, ResultsFiles.FORMAT_VERSION, new RunInfo(run.id(), run.mode(), run.selection(),
-                run.checks(), Shard.WHOLE, run.jvm(), run.java()), startedAt, wall, complete, implementations, expected,
+                run.checks(), Shard.WHOLE, run.jvm(), run.java(), run.arch()), startedAt, wall, complete, implementations, expected,
                 results, notes);
     }
 

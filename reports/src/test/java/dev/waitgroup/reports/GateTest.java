@@ -169,6 +169,30 @@ class GateTest {
         }
     }
 
+    @Test
+    void aSpecimenWhoseBugThisHardwareCannotShowIsNotHeldAgainstTheHarness() {
+        ImplementationInfo plainRead = new ImplementationInfo("plain-read", ImplementationKind.SPECIMEN,
+                "dev.waitgroup.specimen.PlainReadWaitGroup", "plain-read", "", "a plain read on the fast path",
+                ReuseBehaviour.UNKNOWN, Bug.PLAIN_FAST_PATH, null);
+        ReportContext stress = new ReportContext(RUN, "stress", "plain-read");
+        for (String arch : List.of("amd64", "aarch64")) {
+            Path run = folder.resolve(arch);
+            SuiteRecorder recorder = new SuiteRecorder(Suite.JCSTRESS, new RunInfo(RUN, "stress", "plain-read", "",
+                    Shard.WHOLE, "a JVM", 17, arch), ResultsFiles.of(run, Suite.JCSTRESS));
+            recorder.implementation(plainRead);
+            recorder.expect(List.of(new Expected("plain-read", Check.DONE_HAPPENS_BEFORE_AWAIT)));
+            recorder.record(result("plain-read", Check.DONE_HAPPENS_BEFORE_AWAIT, Verdict.PASS, null));
+            recorder.finish();
+        }
+        List<String> onX86 = Gate.reasons(new Results(Inputs.read(folder.resolve("amd64"))), stress).stream()
+                .map(GateReason::line).filter(line -> line.startsWith("plain-read")).toList();
+        List<String> onArm = Gate.reasons(new Results(Inputs.read(folder.resolve("aarch64"))), stress).stream()
+                .map(GateReason::line).filter(line -> line.startsWith("plain-read")).toList();
+        assertEquals(List.of(), onX86, "x86-64 keeps loads in order: no jcstress run there can show this bug");
+        assertEquals(List.of("plain-read: the specimen was caught by no check: the harness has lost its teeth"), onArm,
+                "on AArch64 the same escape fails the gate");
+    }
+
     private void write(Suite suite, List<CheckResult> results, boolean complete) {
         SuiteRecorder recorder = recorder(suite, RUN);
         for (CheckResult result : clean(suite)) {

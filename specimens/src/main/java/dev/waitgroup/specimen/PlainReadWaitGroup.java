@@ -17,8 +17,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * and each call to {@code await} reads the volatile interrupt status first, an acquire that stops the
  * JIT from hoisting the read out of a caller's polling loop: on x86 the bug stays almost invisible.
  *
- * <p>Caught by: jcstress, when the compiler lets a read made after {@code await} returned overtake
- * the counter's read ({@code done-happens-before-await}, {@code releasing-add-happens-before-await}).
+ * <p>Caught by: jcstress, when the hardware or the compiler lets a read made after {@code await}
+ * returned overtake the counter's read ({@code done-happens-before-await},
+ * {@code releasing-add-happens-before-await}): on AArch64 or POWER. x86-64 keeps loads in order and C2
+ * does not reorder them here, so the gate does not hold its escape there against the harness
+ * ({@code Bug.visibleOn}); the report says so.
  * Fix: make the field volatile (the fast path then pays one volatile read), or read it under the lock.
  */
 public final class PlainReadWaitGroup implements WaitGroup {
