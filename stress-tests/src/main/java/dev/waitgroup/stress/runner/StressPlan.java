@@ -19,8 +19,8 @@ import java.util.Locale;
  *   <li>{@code thorough} (-Pstress): quick mode with three iterations per test, the iteration time
  *       scaled to the budget between 50 ms and 1 s.</li>
  * </ul>
- * The watchdog bound of a run allows for the estimate twice, plus the 30 s or more that every stuck
- * termination test (STALE) costs.
+ * The watchdog bound of a run allows for the estimate twice, plus the stall that makes a stuck test
+ * visible (no result for 90 s); a run resumed after a hang gets the bound of the tests it has left.
  */
 public final class StressPlan {
     /**
@@ -91,9 +91,17 @@ public final class StressPlan {
         return estimate;
     }
 
-    /** When the watchdog kills a run and reports its implementation as timed out. */
+    /** When the watchdog kills a run of every test and reports its implementation as timed out. */
     public Duration bound() {
         return bound;
+    }
+
+    /**
+     * The bound of a run of {@code remaining} of the {@code tests} tests (a run resumed after a hang):
+     * the estimate for them twice, plus one stall.
+     */
+    public Duration boundFor(int remaining, int tests) {
+        return estimate.multipliedBy(2L * remaining).dividedBy(Math.max(1, tests)).plus(STALE_ALLOWANCE);
     }
 
     @Override

@@ -96,21 +96,13 @@ public final class StressRunner {
             return;
         }
         run.out.printf("jcstress suite: %s, %d tests ...%n", implementation.name(), todo.size());
-        long deadline = System.nanoTime() + plan.bound().toNanos();
-        String hungIn = "";
+        // Each run, the first and every resumed one, gets the bound of the tests it has left: a hang costs
+        // the stall it takes to see it, never the time of the tests after it. Every run judges at least
+        // one test or ends the loop, so there are at most as many runs as tests.
+        int tests = todo.size();
         for (int attempt = 1; !todo.isEmpty(); attempt++) {
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            if (left.isNegative() || left.isZero()) {
-                for (Check check : todo) {
-                    run.record(CheckResult.of(implementation.name(), check, Verdict.TIMEOUT, 0, Suite.JCSTRESS.how(),
-                            "not reached: jcstress on " + implementation.name() + " spent its bound of "
-                                    + plan.bound().toSeconds() + " s" + (hungIn.isEmpty() ? "" : ", hanging in " + hungIn)));
-                }
-                break;
-            }
-            Attempt result = attempt(implementation, todo, attempt, left);
+            Attempt result = attempt(implementation, todo, attempt, plan.boundFor(todo.size(), tests));
             todo.removeAll(result.judged());
-            hungIn += (hungIn.isEmpty() || result.hung().isEmpty() ? "" : ", ") + String.join(", ", result.hung());
             if (result.judged().isEmpty()) {
                 break; // no progress: attempt() recorded why
             }
@@ -121,8 +113,8 @@ public final class StressRunner {
                 .collect(Collectors.groupingBy(r -> r.verdict().id(), Collectors.counting())));
     }
 
-    /** What one jcstress run judged (every check it recorded) and the tests it hung in. */
-    private record Attempt(Set<Check> judged, List<String> hung) {
+    /** What one jcstress run judged: every check it recorded. */
+    private record Attempt(Set<Check> judged) {
     }
 
     private Attempt attempt(Implementation implementation, Set<Check> todo, int attempt, Duration left)
@@ -163,7 +155,7 @@ public final class StressRunner {
                 }
             }
             run.recorder.write();
-            return new Attempt(judged, hung);
+            return new Attempt(judged);
         }
         Path results = JcstressResults.find(workdir);
         List<TestSummary> summaries = List.of();
@@ -197,7 +189,7 @@ public final class StressRunner {
             }
         }
         run.recorder.write();
-        return new Attempt(judged, List.of());
+        return new Attempt(judged);
     }
 
     /**
@@ -286,7 +278,7 @@ public final class StressRunner {
         Optional<String> stopBecause(Duration elapsed, Duration bound) {
             read();
             if (elapsed.compareTo(bound) > 0) {
-                return Optional.of("jcstress did not finish within the " + bound.toSeconds() + " s it had left");
+                return Optional.of("jcstress did not finish within its bound of " + bound.toSeconds() + " s");
             }
             if (System.nanoTime() - lastEvent > STALL.toNanos()) {
                 return Optional.of("no jcstress test finished for " + STALL.toSeconds() + " s");

@@ -32,6 +32,18 @@ class StressPlanTest {
     }
 
     @Test
+    void aRunResumedAfterAHangHasTheBoundOfTheTestsItHasLeftPlusOneStall() {
+        StressPlan plan = StressPlan.of("thorough", Duration.ofMinutes(20), 19, 18);
+        assertEquals(plan.bound(), plan.boundFor(18, 18), "the first run: every test");
+        Duration oneStall = plan.bound().minus(plan.estimate().multipliedBy(2));
+        assertEquals(plan.estimate().plus(oneStall), plan.boundFor(9, 18), "half the tests left");
+        assertEquals(oneStall, plan.boundFor(0, 18).minus(Duration.ZERO));
+        // two hanging tests cost two stalls, one per run, and never eat the bound of the tests after them
+        Duration twoHangsAtTheStart = plan.boundFor(18, 18).plus(plan.boundFor(17, 18)).plus(plan.boundFor(16, 18));
+        assertTrue(twoHangsAtTheStart.compareTo(plan.estimate().plus(oneStall.multipliedBy(2))) > 0);
+    }
+
+    @Test
     void anUnknownPresetIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StressPlan.of("forever", Duration.ofMinutes(1), 1, 1));
