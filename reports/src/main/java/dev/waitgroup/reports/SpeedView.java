@@ -100,6 +100,9 @@ record SpeedView(boolean present, String absent, String jvm, String goSource, bo
                 measures.add(new Measure(benchmark, what));
             }
         });
+        if (speed.rows.stream().allMatch(row -> row.error().values().stream().allMatch(e -> e == null || e == 0))) {
+            trust += " JMH gave no error for these figures (it needs 3 measurement iterations or more).";
+        }
         return new SpeedView(true, null, speed.jvm, goSource, go != null, trust, speed.implementations,
                 speed.baselines, rows, charts, measures);
     }
