@@ -5,20 +5,26 @@ import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.record.GoResults;
 import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.harness.Implementations;
-import dev.waitgroup.settings.InvalidSettings;
+import dev.waitgroup.record.BenchmarkRun;
+import dev.waitgroup.settings.CannotStart;
+import dev.waitgroup.settings.ExitStatus;
 import dev.waitgroup.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the benchmarks over the {@code wg.impl} selection (specimens are not worth timing) and writes
@@ -44,47 +50,55 @@ public final class BenchmarkRunner {
     private BenchmarkRunner() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
-        List<String> implementations = new ArrayList<>();
-        Settings settings;
-        try {
-            settings = Settings.fromSystemProperties();
-            for (Implementation entry : Implementations.select(settings.selection, settings.classpath)) {
-                if (entry.kind() != ImplementationKind.SPECIMEN) {
-                    implementations.add(entry.selector());
-                }
+    /** Exits 0 when it ran (whatever the benchmarks did: benchmarks.json says), 2 when it could not start. */
+    public static void main(String[] args) throws Exception {
+        System.exit(ExitStatus.of("benchmarks", BenchmarkRunner::run));
+    }
+
+    private static int run() throws IOException, InterruptedException {
+        Settings settings = Settings.fromSystemProperties();
+        List<Implementation> implementations = new ArrayList<>();
+        for (Implementation entry : Implementations.select(settings.selection, settings.classpath)) {
+            if (entry.kind() != ImplementationKind.SPECIMEN) {
+                implementations.add(entry);
             }
-        } catch (InvalidSettings e) {
-            System.err.println("benchmarks: the run cannot start:");
-            e.problems().forEach(problem -> System.err.println("  " + problem));
-            System.exit(2);
-            return;
-        } catch (IllegalArgumentException e) {
-            System.err.println("benchmarks: " + e.getMessage());
-            System.exit(2);
-            return;
         }
         if (implementations.isEmpty()) {
-            System.err.println("benchmarks: the selection holds only specimens; nothing worth timing");
-            System.exit(2);
-            return;
+            throw new CannotStart("the selection holds only specimens; nothing worth timing");
         }
         if (settings.shard.index() != 1) {
             System.out.println("benchmarks: shard " + settings.shard + ": the benchmarks run in shard 1 only, on one"
                     + " machine, so that their figures compare");
-            return;
+            return ExitStatus.RAN;
         }
-        String preset = settings.benchPreset;
-        String include = settings.benchInclude;
         Path results = settings.resultsDir.resolve("jmh.json");
         Files.createDirectories(results.toAbsolutePath().getParent());
+        BenchmarkLog log = new BenchmarkLog(settings, results.resolveSibling(BenchmarkRun.FILE));
+        try {
+            measure(settings, implementations, results, log);
+            log.finish();
+        } catch (RuntimeException | RunnerException | IOException | Error e) {
+            // the report and the gate must still be written: what went wrong is recorded, not thrown
+            e.printStackTrace();
+            log.stoppedBy(e);
+        }
+        return ExitStatus.RAN;
+    }
 
+    private static void measure(Settings settings, List<Implementation> implementations, Path results,
+                                BenchmarkLog log) throws RunnerException, IOException, InterruptedException {
+        String preset = settings.benchPreset;
+        String include = settings.benchInclude;
+        List<String> names = implementations.stream().map(Implementation::selector).toList();
+        Map<String, String> classOf = new HashMap<>();
+        implementations.forEach(i -> classOf.put(i.selector(), i.type().getName()));
         Path oneThread = results.resolveSibling("results-1-thread.json");
         Path twoThreads = results.resolveSibling("results-2-threads.json");
         // JMH runs a benchmark that matches any include: bench.include replaces the default sets
-        run(options(preset, implementations, 1, oneThread)
-                .include(include.isEmpty() ? GO_MIRRORS + "|" + SINGLE_THREADED : include));
-        run(options(preset, implementations, 2, twoThreads).include(include.isEmpty() ? GO_MIRRORS : include));
+        run(options(preset, names, 1, oneThread).include(include.isEmpty() ? GO_MIRRORS + "|" + SINGLE_THREADED : include),
+                settings, classOf, log);
+        run(options(preset, names, 2, twoThreads).include(include.isEmpty() ? GO_MIRRORS : include),
+                settings, classOf, log);
         merge(List.of(oneThread, twoThreads), results);
         System.out.println("benchmarks: JMH results in " + results.toAbsolutePath());
         Path go = results.resolveSibling(GoResults.FILE);
@@ -98,7 +112,8 @@ public final class BenchmarkRunner {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .param("impl", implementations.toArray(new String[0]))
                 .threads(threads)
-                .shouldFailOnError(true)
+                // a benchmark whose fork hangs or dies is recorded (ForkWatch), and the others go on
+                .shouldFailOnError(false)
                 .jvmArgsAppend("-Xmx1g", "-D" + Implementations.CLASSPATH_PROPERTY + "="
                         + System.getProperty(Implementations.CLASSPATH_PROPERTY, ""),
                         // as many carriers for virtual threads as the run has threads, as go test -cpu N
@@ -123,8 +138,17 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static void run(ChainedOptionsBuilder options) throws RunnerException {
-        new Runner(options.timeUnit(TimeUnit.MICROSECONDS).build()).run();
+    /** One JMH run, every fork of it bounded by {@code bench.bound}. */
+    private static void run(ChainedOptionsBuilder options, Settings settings, Map<String, String> classOf,
+                            BenchmarkLog log) throws RunnerException {
+        ForkWatch watch = new ForkWatch(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL),
+                settings.benchBound, name -> classOf.getOrDefault(name, name));
+        try {
+            new Runner(options.timeUnit(TimeUnit.MICROSECONDS).build(), watch).run();
+        } finally {
+            watch.stop();
+            log.add(watch.problems());
+        }
     }
 
     /** JMH writes one JSON array per run; the report reads one file holding both. */

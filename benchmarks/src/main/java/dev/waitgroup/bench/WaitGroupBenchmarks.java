@@ -1,5 +1,6 @@
 package dev.waitgroup.bench;
 
+import dev.waitgroup.harness.ExitWitness;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
 import dev.waitgroup.WaitGroup;
@@ -45,6 +46,7 @@ public class WaitGroupBenchmarks {
 
     @Setup(Level.Trial)
     public void createSharedGroup() {
+        ExitWitness.endWhenMainEnds(); // a thread the WaitGroup started must not keep a finished fork alive
         implementation = Implementations.select(impl, System.getProperty(Implementations.CLASSPATH_PROPERTY, ""))
                 .get(0);
         shared = implementation.create();

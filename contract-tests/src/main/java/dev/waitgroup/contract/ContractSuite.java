@@ -2,6 +2,7 @@ package dev.waitgroup.contract;
 
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.harness.junit.JUnitSuite;
+import dev.waitgroup.settings.ExitStatus;
 import java.util.List;
 
 /**
@@ -23,7 +24,11 @@ public final class ContractSuite {
     private ContractSuite() {
     }
 
+    /** Exits 0 when the suite ran (whatever its verdicts), 2 when it could not start. */
     public static void main(String[] args) throws Exception {
-        JUnitSuite.main(Suite.CONTRACT, ContractSuite.class, TEST_CLASSES, TEST_JVM_OPTIONS, 3, 1);
+        System.exit(ExitStatus.of("contract suite", () -> {
+            JUnitSuite.run(Suite.CONTRACT, ContractSuite.class, TEST_CLASSES, TEST_JVM_OPTIONS, 3, 1);
+            return ExitStatus.RAN;
+        }));
     }
 }

@@ -56,6 +56,11 @@ public final class ResultsFiles {
         return read(file, MutationResults.class, MutationResults::formatVersion, "mutation file");
     }
 
+    /** Reads what the benchmark run did besides measuring, refusing a file of another format version. */
+    public static BenchmarkRun readBenchmarkRun(Path file) {
+        return read(file, BenchmarkRun.class, BenchmarkRun::formatVersion, "benchmark run file");
+    }
+
     /** Reads Go's side-by-side figures, refusing a file of another format version. */
     public static GoResults readGo(Path file) {
         return read(file, GoResults.class, GoResults::formatVersion, "Go results file");

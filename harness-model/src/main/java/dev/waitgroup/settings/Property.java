@@ -33,6 +33,7 @@ public enum Property {
     MUTATION_SOURCES("mutation.sources", "source folders of the mutated classes, separated by ':' or ','", "", ""),
     BENCH_PRESET("bench.preset", "short or full", "short", "short"),
     BENCH_INCLUDE("bench.include", "a regular expression over benchmark names", "", ""),
+    BENCH_BOUND("bench.bound", "a duration from 5s to 1h, such as 60s", "60s", "60s"),
     GO_COMMAND("wg.go", "the go command to run Go's own benchmarks beside JMH, or 'none'", "go", "go");
 
     private final String key;

@@ -58,6 +58,8 @@ public final class Settings {
     public final String mutationSources;
     public final String benchPreset;
     public final String benchInclude;
+    /** How long a benchmark may go without finishing an iteration before its forked VM is ended. */
+    public final Duration benchBound;
     public final String goCommand;
 
     private Settings(Function<String, String> source) {
@@ -98,6 +100,7 @@ public final class Settings {
         mutationSources = value(Property.MUTATION_SOURCES);
         benchPreset = oneOf(Property.BENCH_PRESET, "short", "full");
         benchInclude = regex(Property.BENCH_INCLUDE);
+        benchBound = duration(Property.BENCH_BOUND, Duration.ofSeconds(5), Duration.ofHours(1));
         goCommand = value(Property.GO_COMMAND);
     }
 
@@ -332,14 +335,11 @@ public final class Settings {
         }
     }
 
-    /** Checks the settings of this JVM: exits 2 naming every bad property, or prints nothing and returns. */
-    public static void main(String[] args) {
-        try {
+    /** Checks the settings of this JVM: exits 2 naming every bad property, or prints nothing and exits 0. */
+    public static void main(String[] args) throws Exception {
+        System.exit(ExitStatus.of("wg-lab", () -> {
             fromSystemProperties();
-        } catch (InvalidSettings e) {
-            System.err.println("wg-lab: the run cannot start:");
-            e.problems().forEach(problem -> System.err.println("  " + problem));
-            System.exit(2);
-        }
+            return ExitStatus.RAN;
+        }));
     }
 }

@@ -15,9 +15,10 @@ import java.util.function.Supplier;
 /**
  * A JVM the harness starts to run code under test, under a watchdog. Whatever the code does (exits,
  * never returns, exhausts its heap), the runner that started it survives and decides what happened:
- * the watchdog asks {@link Watch} every half second whether to go on; when it says stop, the dump of
- * every thread of the JVM and of its own children (jcstress forks) is taken, then the whole process
- * tree is killed, descendants first (they outlive a killed parent).
+ * the watchdog asks {@link Watch} every half second whether to go on; when it says stop, dumps of
+ * every thread of the JVM and of its own children (jcstress forks) are taken, a few of them a second
+ * apart so that a call that did not return can be told from a slow one ({@link StuckCalls}), then
+ * the whole process tree is killed, descendants first (they outlive a killed parent).
  */
 public final class ChildJvm {
     private static final long POLL_MILLIS = 500;
@@ -51,10 +52,28 @@ public final class ChildJvm {
         Optional<String> stopBecause(Duration elapsed);
     }
 
-    /** How it ended. {@code killedBecause} is null when the JVM exited by itself. */
-    public record Outcome(int exitCode, String killedBecause, Duration wall, String threadDump, Path log) {
+    /**
+     * How it ended. {@code killedBecause} is null when the JVM exited by itself; {@code threadDumps} are
+     * the samples taken before it was killed ({@link StuckCalls#SAMPLES}, {@link StuckCalls#APART_MILLIS}
+     * apart), empty when it was not or no dump could be taken.
+     */
+    public record Outcome(int exitCode, String killedBecause, Duration wall, List<String> threadDumps, Path log) {
+        public Outcome {
+            threadDumps = List.copyOf(threadDumps);
+        }
+
         public boolean killed() {
             return killedBecause != null;
+        }
+
+        /** The first dump taken before the kill; null if none. */
+        public String threadDump() {
+            return threadDumps.isEmpty() ? null : threadDumps.get(0);
+        }
+
+        /** The calls into the classes under {@code implementationClass} that stood still in every dump. */
+        public List<String> stuckCalls(String implementationClass) {
+            return StuckCalls.acrossDumps(threadDumps, implementationClass);
         }
 
         /** The last lines of the output, for a message. */
@@ -78,19 +97,27 @@ public final class ChildJvm {
         Process process = new ProcessBuilder(spec.command()).directory(spec.workdir().toFile())
                 .redirectErrorStream(true).redirectOutput(spec.log().toFile()).start();
         String killedBecause = null;
-        String dump = null;
+        List<String> dumps = new ArrayList<>();
         while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
             Optional<String> stop = watch.stopBecause(Duration.ofNanos(System.nanoTime() - start));
             if (stop.isPresent()) {
                 killedBecause = stop.get();
-                dump = dumpTree(process);
+                for (int sample = 0; sample < StuckCalls.SAMPLES && process.isAlive(); sample++) {
+                    if (sample > 0) {
+                        TimeUnit.MILLISECONDS.sleep(StuckCalls.APART_MILLIS);
+                    }
+                    String dump = dumpTree(process);
+                    if (dump != null) {
+                        dumps.add(dump);
+                    }
+                }
                 killTree(process);
                 break;
             }
         }
         process.waitFor(10, TimeUnit.SECONDS);
         int exit = process.isAlive() ? -1 : process.exitValue();
-        return new Outcome(exit, killedBecause, Duration.ofNanos(System.nanoTime() - start), dump, spec.log());
+        return new Outcome(exit, killedBecause, Duration.ofNanos(System.nanoTime() - start), dumps, spec.log());
     }
 
     /** A watch that stops the JVM once {@code bound} has elapsed. */

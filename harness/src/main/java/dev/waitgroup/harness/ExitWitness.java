@@ -31,6 +31,45 @@ public final class ExitWitness {
         }, "wg-exit-witness"));
     }
 
+    /**
+     * Ends this JVM once its main thread has ended, whatever threads the code under test left running:
+     * for a JVM whose main method is not the harness's own (a jcstress forked VM), where a non-daemon
+     * thread that a WaitGroup started in its constructor would otherwise keep the JVM alive after its
+     * work is done. Idempotent.
+     */
+    public static synchronized void endWhenMainEnds() {
+        if (mainWatcher != null) {
+            return;
+        }
+        Thread main = mainThread();
+        if (main == null) {
+            return;
+        }
+        mainWatcher = new Thread(() -> {
+            try {
+                main.join();
+            } catch (InterruptedException e) {
+                return;
+            }
+            exitNormally(0);
+        }, "wg-end-with-main");
+        mainWatcher.setDaemon(true);
+        mainWatcher.start();
+    }
+
+    private static Thread mainWatcher;
+
+    /** The JVM's main thread, if it is still alive. */
+    private static Thread mainThread() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("main") && thread.getThreadGroup() != null
+                    && thread.getThreadGroup().getName().equals("main")) {
+                return thread;
+            }
+        }
+        return null;
+    }
+
     /** Ends this JVM on the runner's own terms. */
     public static void exitNormally(int status) {
         expected = true;

@@ -6,6 +6,7 @@ import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.catalogue.Lesson;
 import dev.waitgroup.catalogue.ReuseBehaviour;
 import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.settings.CannotStart;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -43,7 +44,7 @@ public final class Implementation {
 
     private static Constructor<? extends WaitGroup> publicNoArgConstructor(Class<? extends WaitGroup> type) {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            throw new IllegalArgumentException(Implementations.IMPL_PROPERTY + ": " + type.getName()
+            throw new CannotStart(Implementations.IMPL_PROPERTY + ": " + type.getName()
                     + " is abstract; expected a concrete class implementing " + WaitGroup.class.getName());
         }
         try {
@@ -53,7 +54,7 @@ public final class Implementation {
             }
             return constructor;
         } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException(Implementations.IMPL_PROPERTY + ": " + type.getName()
+            throw new CannotStart(Implementations.IMPL_PROPERTY + ": " + type.getName()
                     + " has no public no-argument constructor; expected a public class with one, so that the"
                     + " harness can create a fresh group per check", e);
         }

@@ -9,6 +9,8 @@ import dev.waitgroup.impl.CasSpinWaitGroup;
 import dev.waitgroup.impl.GoWaitGroup;
 import dev.waitgroup.impl.LockConditionWaitGroup;
 import dev.waitgroup.impl.PhaserWaitGroup;
+import dev.waitgroup.settings.CannotStart;
+import dev.waitgroup.settings.ExitStatus;
 import dev.waitgroup.specimen.DeadlineOverflowWaitGroup;
 import dev.waitgroup.specimen.GoAddZeroWaitGroup;
 import dev.waitgroup.specimen.LeakyWaitersWaitGroup;
@@ -129,7 +131,7 @@ public final class Implementations {
      * @param selection {@code all}, {@code implementations}, {@code specimens}, a registry name, a class
      *                  name, or a comma list of these
      * @param classpath extra jars or folders for class names, separated by the path separator or commas
-     * @throws IllegalArgumentException naming the value that could not be resolved and what was expected
+     * @throws CannotStart naming the value that could not be resolved and what was expected
      */
     public static List<Implementation> select(String selection, String classpath) {
         String spec = selection == null ? "" : selection.trim();
@@ -143,14 +145,14 @@ public final class Implementations {
             for (Implementation entry : resolve(name, loader, classpath)) {
                 Implementation clash = chosen.putIfAbsent(entry.name(), entry);
                 if (clash != null && !clash.equals(entry)) {
-                    throw new IllegalArgumentException(IMPL_PROPERTY + ": " + clash.type().getName() + " and "
+                    throw new CannotStart(IMPL_PROPERTY + ": " + clash.type().getName() + " and "
                             + entry.type().getName() + " would both be called '" + entry.name() + "' in the report;"
                             + " check them in separate runs");
                 }
             }
         }
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException(IMPL_PROPERTY + "='" + selection + "' selects nothing; " + expected());
+            throw new CannotStart(IMPL_PROPERTY + "='" + selection + "' selects nothing; " + expected());
         }
         return List.copyOf(chosen.values());
     }
@@ -181,7 +183,7 @@ public final class Implementations {
         try {
             type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException(IMPL_PROPERTY + ": class " + className + " was not found on the"
+            throw new CannotStart(IMPL_PROPERTY + ": class " + className + " was not found on the"
                     + " classpath or in " + CLASSPATH_PROPERTY + "='" + classpath + "'; " + expected(), e);
         }
         for (Implementation entry : REGISTRY.values()) {
@@ -190,7 +192,7 @@ public final class Implementations {
             }
         }
         if (!WaitGroup.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException(IMPL_PROPERTY + ": " + className + " does not implement "
+            throw new CannotStart(IMPL_PROPERTY + ": " + className + " does not implement "
                     + WaitGroup.class.getName() + "; expected a class that implements add, await(),"
                     + " await(long, TimeUnit) and count");
         }
@@ -224,7 +226,7 @@ public final class Implementations {
             }
             File file = new File(element.trim()).getAbsoluteFile();
             if (!file.exists()) {
-                throw new IllegalArgumentException(CLASSPATH_PROPERTY + ": " + file + " does not exist; expected"
+                throw new CannotStart(CLASSPATH_PROPERTY + ": " + file + " does not exist; expected"
                         + " jars or class folders separated by '" + File.pathSeparator + "' or ','");
             }
             files.add(file);
@@ -238,14 +240,14 @@ public final class Implementations {
             try {
                 urls.add(file.toURI().toURL());
             } catch (MalformedURLException e) {
-                throw new IllegalArgumentException(CLASSPATH_PROPERTY + ": cannot use " + file, e);
+                throw new CannotStart(CLASSPATH_PROPERTY + ": cannot use " + file, e);
             }
         }
         return urls.toArray(new URL[0]);
     }
 
-    private static IllegalArgumentException unknown(String name) {
-        return new IllegalArgumentException(IMPL_PROPERTY + ": unknown implementation '" + name + "'; " + expected());
+    private static CannotStart unknown(String name) {
+        return new CannotStart(IMPL_PROPERTY + ": unknown implementation '" + name + "'; " + expected());
     }
 
     private static String expected() {
@@ -258,19 +260,19 @@ public final class Implementations {
      * Prints the registry, or with arguments (or {@code -Dwg.impl}) what that selection resolves to.
      * A selection that cannot be resolved exits with status 2 and the reason.
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        System.exit(ExitStatus.of("wg-lab", () -> {
+            print(args);
+            return ExitStatus.RAN;
+        }));
+    }
+
+    private static void print(String[] args) {
         PrintStream out = System.out;
-        List<Implementation> entries;
-        try {
-            String classpath = System.getProperty(CLASSPATH_PROPERTY, "");
-            entries = args.length > 0 ? select(String.join(",", args), classpath)
-                    : System.getProperty(IMPL_PROPERTY) != null ? select(System.getProperty(IMPL_PROPERTY), classpath)
-                    : all();
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        String classpath = System.getProperty(CLASSPATH_PROPERTY, "");
+        List<Implementation> entries = args.length > 0 ? select(String.join(",", args), classpath)
+                : System.getProperty(IMPL_PROPERTY) != null ? select(System.getProperty(IMPL_PROPERTY), classpath)
+                : all();
         out.printf("%-22s %-15s %-52s %s%n", "NAME", "KIND", "CLASS", "ON REUSE BEFORE WAIT RETURNED");
         for (Implementation entry : entries) {
             out.printf("%-22s %-15s %-52s %s%n", entry.name(), entry.kind().id(), entry.type().getName(),

@@ -11,7 +11,8 @@ import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.record.RunInfo;
 import dev.waitgroup.record.SuiteRecorder;
 import dev.waitgroup.record.Verdict;
-import dev.waitgroup.settings.InvalidSettings;
+import dev.waitgroup.settings.CannotStart;
+import dev.waitgroup.settings.ExitStatus;
 import dev.waitgroup.settings.Settings;
 import java.io.File;
 import java.io.IOException;
@@ -72,49 +73,34 @@ public final class SuiteRun {
         this.recorder = new SuiteRecorder(suite, run, ResultsFiles.of(settings.resultsDir, suite));
     }
 
-    /** Starts a suite run, or exits with status 2 and the reason when it cannot start. */
+    /**
+     * Starts a suite run: checks the settings and the selection, probes it, and writes the manifest.
+     *
+     * @throws CannotStart naming the property, class or constructor at fault; nothing is written then
+     */
     public static SuiteRun start(Suite suite, Reproduce reproduce) {
-        try {
-            Settings settings = Settings.fromSystemProperties();
-            List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
-            Map<String, Probe.Finding> problems = probe(settings, selection);
-            SuiteRun run = new SuiteRun(suite, settings, Shards.part(settings.shard, suite, selection), reproduce);
-            run.probeProblems.putAll(problems);
-            run.plan();
-            return run;
-        } catch (InvalidSettings e) {
-            System.err.println(suite.id() + " suite: the run cannot start:");
-            e.problems().forEach(problem -> System.err.println("  " + problem));
-        } catch (IllegalArgumentException e) {
-            System.err.println(suite.id() + " suite: " + e.getMessage());
-        } catch (IOException e) {
-            System.err.println(suite.id() + " suite: cannot probe the selection: " + e);
-        }
-        ExitWitness.exitNormally(2);
-        throw new AssertionError("unreachable");
+        Settings settings = Settings.fromSystemProperties();
+        List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
+        Map<String, Probe.Finding> problems = probe(settings, selection);
+        SuiteRun run = new SuiteRun(suite, settings, Shards.part(settings.shard, suite, selection), reproduce);
+        run.probeProblems.putAll(problems);
+        run.plan();
+        return run;
     }
 
     /**
      * Checks this JVM's settings and selection as every suite will, before any suite runs: exits 2
      * with the reason when a property, a class or a constructor is wrong.
      */
-    public static void main(String[] args) {
-        try {
+    public static void main(String[] args) throws Exception {
+        System.exit(ExitStatus.of("wg-lab", () -> {
             Settings settings = Settings.fromSystemProperties();
             List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
             probe(settings, selection);
             System.out.println("wg-lab: " + Implementations.IMPL_PROPERTY + "=" + settings.selection + " selects "
                     + selection.stream().map(Implementation::name).collect(Collectors.joining(", ")));
-            return;
-        } catch (InvalidSettings e) {
-            System.err.println("wg-lab: the run cannot start:");
-            e.problems().forEach(problem -> System.err.println("  " + problem));
-        } catch (IllegalArgumentException e) {
-            System.err.println("wg-lab: " + e.getMessage());
-        } catch (IOException e) {
-            System.err.println("wg-lab: cannot probe the selection: " + e);
-        }
-        ExitWitness.exitNormally(2);
+            return ExitStatus.RAN;
+        }));
     }
 
     private final Map<String, Probe.Finding> probeProblems = new LinkedHashMap<>();
@@ -307,7 +293,15 @@ public final class SuiteRun {
      * is restarted on the rest. A constructor that throws, hangs or ends the JVM stops the run, naming
      * the class; what the basic calls do is returned for the suites to plan with.
      */
-    private static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection)
+    private static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection) {
+        try {
+            return probeEach(settings, selection);
+        } catch (IOException e) {
+            throw new CannotStart("cannot probe the selection: " + e, e);
+        }
+    }
+
+    private static Map<String, Probe.Finding> probeEach(Settings settings, List<Implementation> selection)
             throws IOException {
         Path folder = Files.createDirectories(settings.resultsDir.toAbsolutePath().resolve("work"));
         Map<String, Probe.Finding> findings = new LinkedHashMap<>();
@@ -346,7 +340,7 @@ public final class SuiteRun {
                         && e.implementation().equals(culprit.name())).map(Journal.Entry::check)
                         .reduce((first, second) -> second).orElse(Probe.CONSTRUCT);
                 if (phase.equals(Probe.CONSTRUCT)) {
-                    throw new IllegalArgumentException(Implementations.IMPL_PROPERTY + ": creating a group of "
+                    throw new CannotStart(Implementations.IMPL_PROPERTY + ": creating a group of "
                             + culprit.type().getName() + " " + what + "; the harness needs a public no-argument"
                             + " constructor that returns a new group. Output:\n" + outcome.tail(15));
                 }
@@ -361,7 +355,7 @@ public final class SuiteRun {
         List<String> fatal = new ArrayList<>();
         findings.values().stream().filter(Probe.Finding::constructionFailed).forEach(f -> fatal.add(f.text()));
         if (!fatal.isEmpty()) {
-            throw new IllegalArgumentException(Implementations.IMPL_PROPERTY + ": " + String.join("; ", fatal)
+            throw new CannotStart(Implementations.IMPL_PROPERTY + ": " + String.join("; ", fatal)
                     + "; the harness needs a public no-argument constructor that returns a new group");
         }
         return findings;

@@ -2,6 +2,7 @@ package dev.waitgroup.lincheck;
 
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.harness.junit.JUnitSuite;
+import dev.waitgroup.settings.ExitStatus;
 import java.util.List;
 
 /**
@@ -13,8 +14,16 @@ public final class LincheckSuite {
     private LincheckSuite() {
     }
 
+    /** Exits 0 when the suite ran (whatever its verdicts), 2 when it could not start. */
     public static void main(String[] args) throws Exception {
-        JUnitSuite.main(Suite.LINCHECK, LincheckSuite.class,
+        System.exit(ExitStatus.of("lincheck suite", () -> {
+            run();
+            return ExitStatus.RAN;
+        }));
+    }
+
+    private static void run() throws Exception {
+        JUnitSuite.run(Suite.LINCHECK, LincheckSuite.class,
                 List.of(LinearizabilityTest.class, MisuseScenariosTest.class, ErrorGroupLincheckTest.class),
                 // Lincheck attaches its agent itself; its bootstrap jars go to the run's own folder
                 List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off",

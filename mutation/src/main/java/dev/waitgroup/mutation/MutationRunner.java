@@ -8,7 +8,8 @@ import dev.waitgroup.record.MutationResults;
 import dev.waitgroup.record.MutationScore;
 import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.record.RunInfo;
-import dev.waitgroup.settings.InvalidSettings;
+import dev.waitgroup.settings.CannotStart;
+import dev.waitgroup.settings.ExitStatus;
 import dev.waitgroup.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,36 +33,26 @@ public final class MutationRunner {
     private MutationRunner() {
     }
 
+    /** Exits 0 when it ran (whatever the scores), 2 when it could not start. */
     public static void main(String[] args) throws Exception {
-        Settings settings;
+        System.exit(ExitStatus.of("mutation", MutationRunner::run));
+    }
+
+    private static int run() throws Exception {
+        Settings settings = Settings.fromSystemProperties();
         List<Implementation> selection = new ArrayList<>();
-        try {
-            settings = Settings.fromSystemProperties();
-            for (Implementation implementation : Implementations.select(settings.selection, settings.classpath)) {
-                if (implementation.kind() != ImplementationKind.SPECIMEN) {
-                    selection.add(implementation);
-                }
+        for (Implementation implementation : Implementations.select(settings.selection, settings.classpath)) {
+            if (implementation.kind() != ImplementationKind.SPECIMEN) {
+                selection.add(implementation);
             }
-        } catch (InvalidSettings e) {
-            System.err.println("mutation: the run cannot start:");
-            e.problems().forEach(problem -> System.err.println("  " + problem));
-            System.exit(2);
-            return;
-        } catch (IllegalArgumentException e) {
-            System.err.println("mutation: " + e.getMessage());
-            System.exit(2);
-            return;
         }
         if (selection.isEmpty()) {
-            System.err.println("mutation: wg.impl=" + settings.selection + " selects only specimens; they are broken on"
+            throw new CannotStart("wg.impl=" + settings.selection + " selects only specimens; they are broken on"
                     + " purpose, so there is nothing to measure the harness against");
-            System.exit(2);
-            return;
         }
         if (settings.shard.index() != 1) {
             System.out.println("mutation: shard " + settings.shard + ": the mutation run belongs to shard 1 only");
-            System.exit(0);
-            return;
+            return ExitStatus.RAN;
         }
         Path file = settings.resultsDir.resolve(MutationResults.FILE);
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -85,7 +76,7 @@ public final class MutationRunner {
         ResultsFiles.write(new MutationResults(ResultsFiles.FORMAT_VERSION, run, startedAt,
                 (System.nanoTime() - start) / 1_000_000, true, infos, scores, pit.notes()), file);
         System.out.println("mutation: results in " + file);
-        System.exit(0);
+        return ExitStatus.RAN;
     }
 
     static String describe(MutationScore score) {

@@ -6,6 +6,7 @@ import dev.waitgroup.contract.ContractSuite;
 import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
+import dev.waitgroup.record.Folders;
 import dev.waitgroup.record.MutationScore;
 import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
@@ -63,7 +64,7 @@ final class PitRun {
 
     MutationScore measure(Implementation implementation) throws IOException, InterruptedException {
         Path report = work.resolve(implementation.name());
-        clean(report);
+        Folders.delete(report);
         Files.createDirectories(report);
         Path log = report.resolve("pit.log");
         long start = System.nanoTime();
@@ -189,7 +190,7 @@ final class PitRun {
         if (Files.isDirectory(source)) {
             return source;
         }
-        clean(folder);
+        Folders.delete(folder);
         String prefix = ContractSuite.class.getPackageName().replace('.', '/') + "/";
         try (JarFile jar = new JarFile(source.toFile())) {
             Enumeration<JarEntry> entries = jar.entries();
@@ -219,17 +220,6 @@ final class PitRun {
             return properties.getProperty("version", "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void clean(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

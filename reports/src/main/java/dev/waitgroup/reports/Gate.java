@@ -5,6 +5,7 @@ import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Claim;
 import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.record.BenchmarkRun;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Expected;
 import dev.waitgroup.record.ImplementationInfo;
@@ -22,8 +23,8 @@ import java.util.Map;
  * <ol>
  *   <li>the run: a suite left no results, results of another run or selection, a file cut short;</li>
  *   <li>the manifest: a verdict a suite promised is missing, whatever the reason;</li>
- *   <li>an implementation (or a plugged-in class) failed or hung in a check, or contradicts its own
- *       documentation ({@link Defects});</li>
+ *   <li>an implementation (or a plugged-in class) failed or hung in a check or a benchmark, or
+ *       contradicts its own documentation ({@link Defects});</li>
  *   <li>the harness could not reach a verdict (an engine's own error): it proves nothing;</li>
  *   <li>a specimen escaped every check, or a suite that must catch its bug (unless the run's hardware
  *       cannot show that bug at all, {@link Bug#visibleOn});</li>
@@ -46,6 +47,7 @@ final class Gate {
         gate.theRun();
         gate.everyPromiseKept();
         gate.implementationsPass();
+        gate.benchmarksRan();
         gate.harnessErrors();
         gate.specimensCaught();
         gate.huntsKeepTheirTeeth();
@@ -75,6 +77,28 @@ final class Gate {
         if (context.stress() && results.inputs.speed == null) {
             reasons.add(GateReason.run(null, results.inputs.speedProblem != null ? results.inputs.speedProblem
                     : "no speed figures in a stress run (expected " + Inputs.SPEED_FILE + ")"));
+        }
+        if (results.inputs.benchmarksProblem != null) {
+            reasons.add(GateReason.run(null, results.inputs.benchmarksProblem));
+        }
+        BenchmarkRun benchmarks = results.inputs.benchmarks;
+        if (benchmarks != null && (context.runId().isEmpty() || context.runId().equals(benchmarks.run().id()))
+                && !benchmarks.complete()) {
+            reasons.add(GateReason.run(null, "the benchmarks did not finish" + (benchmarks.notes().isEmpty() ? ""
+                    : ": " + benchmarks.notes().get(benchmarks.notes().size() - 1))));
+        }
+    }
+
+    /** A benchmark that hung or threw on an implementation is evidence against it, as a check's failure is. */
+    private void benchmarksRan() {
+        BenchmarkRun benchmarks = results.inputs.benchmarks;
+        if (benchmarks == null || !context.runId().isEmpty() && !context.runId().equals(benchmarks.run().id())) {
+            return;
+        }
+        for (int i = 0; i < benchmarks.problems().size(); i++) {
+            BenchmarkRun.Problem problem = benchmarks.problems().get(i);
+            reasons.add(new GateReason(problem.implementation(), null, null, GateReason.Kind.FAILED,
+                    problem.message(), SpeedView.problemAnchor(i)));
         }
     }
 

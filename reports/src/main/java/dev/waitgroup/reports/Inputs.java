@@ -1,6 +1,7 @@
 package dev.waitgroup.reports;
 
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.record.BenchmarkRun;
 import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.MutationResults;
 import dev.waitgroup.record.ResultsFiles;
@@ -26,6 +27,9 @@ final class Inputs {
     /** Go's own benchmarks, measured in the same run beside JMH; null when no Go toolchain ran them. */
     GoResults go;
     String goProblem;
+    /** What the benchmark run did besides measuring (benchmarks that hung or failed); null when none ran. */
+    BenchmarkRun benchmarks;
+    String benchmarksProblem;
     /** The mutation run's scores, when one ran ({@code -Pmutation}); null otherwise. */
     MutationResults mutation;
     String mutationProblem;
@@ -54,6 +58,14 @@ final class Inputs {
                 inputs.go = ResultsFiles.readGo(goFile);
             } catch (IllegalArgumentException e) {
                 inputs.goProblem = e.getMessage();
+            }
+        }
+        Path benchmarksFile = folder.resolve(BenchmarkRun.FILE);
+        if (Files.isRegularFile(benchmarksFile)) {
+            try {
+                inputs.benchmarks = ResultsFiles.readBenchmarkRun(benchmarksFile);
+            } catch (IllegalArgumentException e) {
+                inputs.benchmarksProblem = e.getMessage();
             }
         }
         Path mutationFile = folder.resolve(MutationResults.FILE);

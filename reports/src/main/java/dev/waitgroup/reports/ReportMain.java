@@ -3,7 +3,10 @@ package dev.waitgroup.reports;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
-import dev.waitgroup.settings.InvalidSettings;
+import dev.waitgroup.record.Folders;
+import dev.waitgroup.settings.CannotStart;
+import dev.waitgroup.settings.ExitStatus;
+import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -13,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Writes the report of a run from its results folder, then applies the gate.
@@ -26,29 +31,33 @@ import java.util.List;
  * the runs side by side ({@link SideBySideView}), gated on every run's gate. Writes, under the output folder (the
  * first argument, {@code reports/target} in the build): {@code site/index.html} (one self-contained
  * page: inline CSS and SVG, no script, no network), {@code site/report.md} (the same for CI logs and
- * pull requests), and {@code junit/TEST-*.xml}. The gate's reasons are printed and the process exits
- * with status 1 when there are any (unless {@code -Dwg.gate=false}), 2 when it cannot start.
+ * pull requests), and {@code junit/TEST-*.xml}; what an earlier report left there is removed first.
+ * The gate's reasons are printed and the process exits with status 1 when there are any (unless
+ * {@code -Dwg.gate=false}), 2 when it cannot start.
  */
 public final class ReportMain {
     private ReportMain() {
     }
 
-    public static void main(String[] args) {
-        Settings settings;
-        try {
-            settings = Settings.fromSystemProperties();
-        } catch (InvalidSettings e) {
-            System.err.println("report: the run cannot be reported:");
-            e.problems().forEach(problem -> System.err.println("  " + problem));
-            System.exit(2);
-            return;
-        }
+    public static void main(String[] args) throws Exception {
+        System.exit(ExitStatus.of("report", () -> run(args, System::getProperty)));
+    }
+
+    /**
+     * Writes the report (and merges shards first, when given) and applies the gate: returns
+     * {@link ExitStatus#GATE_FAILED} when the gate has reasons and {@code wg.gate} is true, otherwise
+     * {@link ExitStatus#RAN}. Reads its settings from {@code properties} only.
+     *
+     * @throws CannotStart when a setting is wrong, or the shards cannot be merged
+     */
+    static int run(String[] args, Function<String, String> properties) throws IOException {
+        Settings settings = Settings.from(properties);
         Path out = Path.of(args.length > 0 ? args[0] : "target");
         ReportContext context = new ReportContext(settings.runId, settings.mode,
-                System.getProperty("wg.impl") == null ? "" : settings.selection);
-        if (args.length == 1 || args.length == 0) {
-            gate(settings, report(settings.resultsDir, context, out, null).reasons().isEmpty());
-            return;
+                properties.apply(Property.IMPL.key()) == null ? "" : settings.selection);
+        if (args.length <= 1) {
+            clean(out);
+            return gate(settings, report(settings.resultsDir, context, out, null).reasons().isEmpty());
         }
         List<Path> shards = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -58,20 +67,16 @@ public final class ReportMain {
         try {
             runs = ShardMerge.merge(shards, out.resolve("merged-results"));
         } catch (ShardMerge.Refused e) {
-            System.err.println("report: cannot merge the " + shards.size() + " shard folders given:");
-            e.problems.forEach(problem -> System.err.println("  " + problem));
-            System.exit(2);
-            return;
-        } catch (IOException e) {
-            System.err.println("report: cannot merge the shards: " + e);
-            System.exit(2);
-            return;
+            List<String> problems = new ArrayList<>();
+            problems.add("cannot merge the " + shards.size() + " shard folders given:");
+            e.problems.forEach(problem -> problems.add("  " + problem));
+            throw new CannotStart(problems);
         }
+        clean(out);
         System.out.println("report: merged " + shards.size() + " shards into " + runs.size() + " run"
                 + (runs.size() == 1 ? "" : "s, one per JDK: " + runs.stream().map(r -> "Java " + r.java()).toList()));
         if (runs.size() == 1) {
-            gate(settings, report(runs.get(0).folder(), context, out, null).reasons().isEmpty());
-            return;
+            return gate(settings, report(runs.get(0).folder(), context, out, null).reasons().isEmpty());
         }
         List<SideBySideView.RunReport> reports = new ArrayList<>();
         for (ShardMerge.Run run : runs) {
@@ -87,8 +92,28 @@ public final class ReportMain {
         write(site.resolve("report.md"), markdown);
         System.out.println(markdown);
         System.out.println("Report: " + site.resolve("index.html").toAbsolutePath());
-        gate(settings, sideBySide.passed());
+        return gate(settings, sideBySide.passed());
     }
+
+    /**
+     * Removes what an earlier report left under {@code out}, before anything is written: a report cut
+     * short must not leave an earlier run's page, Markdown or JUnit XML (and its "Gate passed") behind.
+     */
+    static void clean(Path out) throws IOException {
+        for (String written : REPORT_OUTPUTS) {
+            Folders.delete(out.resolve(written));
+        }
+        if (Files.isDirectory(out)) {
+            try (Stream<Path> entries = Files.list(out)) {
+                for (Path run : entries.filter(p -> p.getFileName().toString().matches("java-\\d+")).toList()) {
+                    Folders.delete(run);
+                }
+            }
+        }
+    }
+
+    /** What a report writes under its output folder (besides java-N/ for each JDK of a side-by-side merge). */
+    static final List<String> REPORT_OUTPUTS = List.of("site", "junit");
 
     /** One run's report, as written. */
     record Reported(Results results, List<GateReason> reasons) {
@@ -128,15 +153,16 @@ public final class ReportMain {
         return new Reported(results, reasons);
     }
 
-    /** Ends the process as the gate says: status 1 on a failed gate, unless wg.gate=false. */
-    private static void gate(Settings settings, boolean passed) {
+    /** The status the gate gives: {@link ExitStatus#GATE_FAILED} on a failed gate, unless wg.gate=false. */
+    private static int gate(Settings settings, boolean passed) {
         if (passed) {
-            return;
+            return ExitStatus.RAN;
         }
         if (settings.gate) {
-            System.exit(1);
+            return ExitStatus.GATE_FAILED;
         }
         System.out.println("(wg.gate=false: the build goes on)");
+        return ExitStatus.RAN;
     }
 
     static String render(String template, Object scope, boolean html) {

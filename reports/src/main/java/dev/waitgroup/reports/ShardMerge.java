@@ -3,6 +3,7 @@ package dev.waitgroup.reports;
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Expected;
+import dev.waitgroup.record.Folders;
 import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.ImplementationInfo;
 import dev.waitgroup.record.MutationResults;
@@ -130,7 +131,7 @@ final class ShardMerge {
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
-        clean(into);
+        Folders.delete(into);
         Files.createDirectories(into);
         List<Run> written = new ArrayList<>();
         for (Map.Entry<String, Map<Suite, Map<Integer, SuiteResults>>> run : merged.entrySet()) {
@@ -225,7 +226,7 @@ final class ShardMerge {
             problems.add(shard + " is neither a results folder nor a .zip of one");
             return null;
         }
-        clean(unpacked);
+        Folders.delete(unpacked);
         Files.createDirectories(unpacked);
         Path found = null;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(shard))) {
@@ -253,18 +254,5 @@ final class ShardMerge {
 
     private static void copy(InputStream in, Path target) throws IOException {
         Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void clean(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.waitgroup.reports;
 
+import dev.waitgroup.record.BenchmarkRun;
 import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.ImplementationInfo;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Locale;
  */
 record SpeedView(boolean present, String absent, String jvm, String goSource, boolean sameRunGo, String trust,
                  List<String> implementations, List<String> baselines, List<Row> rows, List<Chart> charts,
-                 List<Measure> measures) {
+                 List<Measure> measures, List<Problem> problems) {
 
     /** Two threads must scale at least this well (2.0 is perfect) for the 2-thread rows to compare anything. */
     static final double MIN_SCALING = 1.6;
@@ -37,13 +38,41 @@ record SpeedView(boolean present, String absent, String jvm, String goSource, bo
     record Measure(String benchmark, String what) {
     }
 
+    /** A benchmark that gave no figures because the implementation under it hung or threw: evidence. */
+    record Problem(String anchor, String implementation, String kind, String message, String evidence) {
+    }
+
+    /** Whether some benchmark gave no figures. */
+    boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    /** The anchor of the benchmark run's {@code index}th problem, which the gate links to. */
+    static String problemAnchor(int index) {
+        return "bench-problem-" + index;
+    }
+
+    private static List<Problem> problems(Results results) {
+        List<Problem> problems = new ArrayList<>();
+        BenchmarkRun run = results.inputs.benchmarks;
+        if (run != null) {
+            for (int i = 0; i < run.problems().size(); i++) {
+                BenchmarkRun.Problem problem = run.problems().get(i);
+                problems.add(new Problem(problemAnchor(i), problem.implementation(),
+                        problem.kind() == BenchmarkRun.Kind.HUNG ? "hung" : "failed", problem.message(),
+                        problem.evidence()));
+            }
+        }
+        return problems;
+    }
+
     static SpeedView of(Results results) {
         JmhResults jmh = results.inputs.speed;
         if (jmh == null) {
             return new SpeedView(false, results.inputs.speedProblem != null ? results.inputs.speedProblem
                     : "No speed figures in this run: the benchmarks run with mvn verify -Pstress, or on their own"
                     + " with the README's benchmark command.", null, null, false, null, List.of(), List.of(),
-                    List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), problems(results));
         }
         List<String> names = results.implementations.stream().map(ImplementationInfo::name).toList();
         GoResults go = results.inputs.go;
@@ -104,7 +133,7 @@ record SpeedView(boolean present, String absent, String jvm, String goSource, bo
             trust += " JMH gave no error for these figures (it needs 3 measurement iterations or more).";
         }
         return new SpeedView(true, null, speed.jvm, goSource, go != null, trust, speed.implementations,
-                speed.baselines, rows, charts, measures);
+                speed.baselines, rows, charts, measures, problems(results));
     }
 
     /** The figures a team reads first, for the choosing table. */

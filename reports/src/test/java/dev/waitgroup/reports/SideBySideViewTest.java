@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,10 +54,12 @@ class SideBySideViewTest {
     @Test
     void theMergeCommandWritesAReportPerJdkAndThePageThatSetsThemSideBySide() throws Exception {
         Path out = folder.resolve("merged");
-        ReportMain.main(new String[] {out.toString(),
+        int status = ReportMain.run(new String[] {out.toString(),
                 ShardMergeTest.shard(folder, "aqs", 1, 1, "b9-java25", 25, Verdict.PASS).toString(),
-                ShardMergeTest.shard(folder, "aqs", 1, 1, "b9-java17", 17, Verdict.PASS).toString()});
+                ShardMergeTest.shard(folder, "aqs", 1, 1, "b9-java17", 17, Verdict.PASS).toString()},
+                Map.<String, String>of()::get);
 
+        assertEquals(0, status, "both JDKs' gates passed");
         assertTrue(Files.readString(out.resolve("site/index.html")).contains("one build on 2 JDKs"));
         for (int java : new int[] {17, 25}) {
             assertTrue(Files.readString(out.resolve("java-" + java + "/site/index.html")).contains("b9-java" + java));

@@ -2,6 +2,7 @@ package dev.waitgroup.stress;
 
 import dev.waitgroup.ErrorGroup;
 import dev.waitgroup.WaitGroup;
+import dev.waitgroup.harness.ExitWitness;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class Subject {
     private static volatile Supplier<? extends WaitGroup> constructor = SELECTED::create;
 
     static {
-        dev.waitgroup.harness.ExitWitness.install(null); // a System.exit in code under test names its caller
+        ExitWitness.install(null); // a System.exit in code under test names its caller
+        ExitWitness.endWhenMainEnds(); // a thread the WaitGroup started must not keep a finished fork alive
     }
 
     private Subject() {

@@ -4,6 +4,8 @@ import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Claims;
 import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.harness.Implementation;
+import dev.waitgroup.harness.StuckCalls;
+import dev.waitgroup.harness.ThreadCensus;
 import dev.waitgroup.harness.ThreadDumps;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Evidence;
@@ -14,6 +16,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -144,8 +147,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         try {
             return outcome.get(bound, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return new HangDetected("the check did not finish within its bound of " + bound / 1000 + " s: a call"
-                    + " into " + implementation.name() + " did not return; its thread was left behind");
+            return new HangDetected("the check did not finish within its bound of " + bound / 1000 + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return e;
@@ -195,12 +197,26 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
                                              Set<Long> before) {
         Predicate<ThreadInfo> ofTheCheck = info -> !before.contains(info.getThreadId())
                 && !info.getThreadName().startsWith("wg-exit-witness") && !info.getThreadName().equals("wg-group-state");
+        String prefix = implementation.type().getName();
+        List<String> stuck = StuckCalls.inThisJvm(ofTheCheck, prefix);
         String dump = ThreadDumps.ofThisJvm(ofTheCheck);
-        String stuck = ThreadDumps.stuckIn(ofTheCheck, implementation.type().getName());
         String state = groupState(subject);
-        CheckResult described = new CheckResult(result.implementation(), result.check(), result.verdict(),
-                result.millis(), result.how(), result.message() + (stuck == null ? "" : "; " + stuck)
-                + (state == null ? "" : "; the group says " + state), result.evidence(), result.details(), null);
+        String message;
+        Verdict verdict;
+        if (stuck.isEmpty()) {
+            // no call stood still: the check ran out of time, which shows nothing about the implementation
+            verdict = Verdict.HARNESS_ERROR;
+            message = result.message() + ", but no call into " + implementation.name() + " stood still ("
+                    + StuckCalls.SAMPLES + " samples, " + StuckCalls.APART_MILLIS + " ms apart): the test JVM was too"
+                    + " slow to finish it, which is no hang; " + ThreadCensus.of(prefix);
+        } else {
+            verdict = Verdict.TIMEOUT;
+            message = result.message() + ": a call into " + implementation.name() + " did not return, its thread was"
+                    + " left behind; " + stuck.get(0);
+        }
+        CheckResult described = new CheckResult(result.implementation(), result.check(), verdict,
+                result.millis(), result.how(), message + (state == null ? "" : "; the group says " + state),
+                result.evidence(), result.details(), null);
         CheckResult withDump = described.withEvidence(new Evidence(Evidence.Kind.THREAD_DUMP,
                 "where the check's threads were when the bound fired", dump.isEmpty() ? "(no thread of the check"
                 + " was still alive)" : dump));

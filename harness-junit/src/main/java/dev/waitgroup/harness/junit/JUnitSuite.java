@@ -59,19 +59,19 @@ public final class JUnitSuite {
     }
 
     /**
-     * Runs the suite and exits: 0 when it ran (whatever the verdicts), 2 when it could not start.
+     * Runs the suite: every verdict it promised is recorded (whatever they are) when it returns.
      *
      * @param main       the suite's main class, whose jar the reproduce commands name
      * @param jvmOptions what every test JVM of this suite needs (heap, agents)
      * @param parallel   how many test JVMs run side by side
      * @param perJvm     how many built-in implementations share a test JVM
+     * @throws dev.waitgroup.settings.CannotStart when the settings or the selection are wrong
      */
-    public static void main(Suite suite, Class<?> main, List<Class<?>> testClasses, List<String> jvmOptions,
-                            int parallel, int perJvm) throws Exception {
+    public static void run(Suite suite, Class<?> main, List<Class<?>> testClasses, List<String> jvmOptions,
+                           int parallel, int perJvm) throws Exception {
         SuiteRun run = SuiteRun.start(suite, r -> launch(r, main));
         new JUnitSuite(run, testClasses, jvmOptions).runAll(parallel, perJvm);
         run.finish();
-        System.exit(0);
     }
 
     /** How a reader reruns this suite: its jar, or its class folder and main class. */
@@ -281,15 +281,22 @@ public final class JUnitSuite {
             Optional<Journal.Entry> lost = after(entries, running, "lost");
             CheckResult result;
             if (outcome.killed()) {
-                result = CheckResult.of(implementation.name(), check, Verdict.TIMEOUT, millis, run.suite.how(),
-                        outcome.killedBecause());
+                List<String> stuck = outcome.stuckCalls(implementation.type().getName());
+                result = stuck.isEmpty()
+                        ? CheckResult.of(implementation.name(), check, Verdict.HARNESS_ERROR, millis, run.suite.how(),
+                                outcome.killedBecause() + "; no call into " + implementation.name() + " stood still in"
+                                + " the dumps taken before: the test JVM was too slow, which is no hang")
+                        : CheckResult.of(implementation.name(), check, Verdict.TIMEOUT, millis, run.suite.how(),
+                                outcome.killedBecause() + "; a call did not return: " + stuck.get(0));
                 if (outcome.threadDump() != null) {
                     result = result.withEvidence(new Evidence(Evidence.Kind.THREAD_DUMP,
                             "where the test JVM's threads were before it was killed",
                             ThreadDumps.relevantBlocks(outcome.threadDump(),
                                     List.of(implementation.type().getName(), "wg-check", "wg-contract", "wg-lincheck"))));
                 }
-                hungIn.merge(implementation.name(), check.id(), (a, b) -> a + ", " + b);
+                if (!stuck.isEmpty()) {
+                    hungIn.merge(implementation.name(), check.id(), (a, b) -> a + ", " + b);
+                }
             } else if (exit.isPresent()) {
                 result = CheckResult.of(implementation.name(), check, Verdict.FAIL, millis, run.suite.how(),
                         "System.exit(" + outcome.exitCode() + ") was called from code under test during this check: "
@@ -319,7 +326,9 @@ public final class JUnitSuite {
                 }
                 String hangs = hungIn.getOrDefault(implementation.name(), "");
                 for (Check check : todo.remove(implementation)) {
-                    run.record(CheckResult.of(implementation.name(), check, Verdict.TIMEOUT, 0, run.suite.how(),
+                    // the budget went on hangs (a timeout), or on a JVM too slow to get through (no verdict)
+                    run.record(CheckResult.of(implementation.name(), check, hangs.isEmpty() ? Verdict.HARNESS_ERROR
+                            : Verdict.TIMEOUT, 0, run.suite.how(),
                             "not reached: " + implementation.name() + " spent its budget of "
                                     + run.settings.implementationBudget(run.suite).toSeconds() + " s in the " + run.suite.id()
                                     + " suite" + (hangs.isEmpty() ? "" : ", hanging in " + hangs)));

@@ -2,6 +2,7 @@ package dev.waitgroup.harness.junit;
 
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.harness.ExitWitness;
 import dev.waitgroup.harness.Journal;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Expected;
@@ -37,6 +38,7 @@ final class TestJvm {
     private volatile byte[] reserve = new byte[8 << 20];
 
     private TestJvm() {
+        ExitWitness.endWhenMainEnds(); // under PIT, whose main is not ours, a plug-in's own thread must not keep it alive
         String partFile = System.getProperty("wg.results.part", "");
         RunInfo run = new RunInfo(settings.runId, settings.mode, settings.selection, settings.checkFilter,
                 settings.shard, RunInfo.thisJvm(), Runtime.version().feature());

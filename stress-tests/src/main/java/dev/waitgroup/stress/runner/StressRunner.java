@@ -8,7 +8,9 @@ import dev.waitgroup.harness.SuiteRun;
 import dev.waitgroup.harness.ThreadDumps;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Evidence;
+import dev.waitgroup.record.Folders;
 import dev.waitgroup.record.Verdict;
+import dev.waitgroup.settings.ExitStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +71,15 @@ public final class StressRunner {
         run.recorder.note("plan: " + plan);
     }
 
+    /** Exits 0 when the suite ran (whatever its verdicts), 2 when it could not start. */
     public static void main(String[] args) throws Exception {
+        System.exit(ExitStatus.of("jcstress suite", () -> {
+            run();
+            return ExitStatus.RAN;
+        }));
+    }
+
+    private static void run() throws Exception {
         SuiteRun run = SuiteRun.start(Suite.JCSTRESS,
                 r -> "-Dstress.preset=" + r.settings.stressPreset + " -cp " + r.shownCodeSource(StressRunner.class)
                         + " " + StressRunner.class.getName());
@@ -79,7 +89,6 @@ public final class StressRunner {
             runner.runOne(implementation);
         }
         run.finish();
-        System.exit(0);
     }
 
     private void runOne(Implementation implementation) throws IOException, InterruptedException {
@@ -121,7 +130,7 @@ public final class StressRunner {
             throws IOException, InterruptedException {
         Path workdir = run.settings.resultsDir.toAbsolutePath().resolve("work").resolve("jcstress")
                 .resolve(implementation.name()).resolve("run-" + attempt);
-        clean(workdir);
+        Folders.delete(workdir);
         Files.createDirectories(workdir);
         Path log = workdir.resolve("jcstress.log");
         List<String> tests = todo.stream().map(testOf::get).collect(Collectors.toList());
@@ -133,10 +142,16 @@ public final class StressRunner {
         String how = "jcstress " + String.join(" ", plan.options());
         if (outcome.killed()) {
             List<String> hung = hungTests(outcome.threadDump(), tests);
+            List<String> stuck = outcome.stuckCalls(implementation.type().getName());
             for (String test : hung) {
                 Check check = StressVerdicts.checkOf(test);
-                CheckResult result = CheckResult.of(implementation.name(), check, Verdict.TIMEOUT,
-                        progress.millisSinceLast(), how, outcome.killedBecause() + ": " + test + " never finished");
+                // a hang needs a call that stood still; without one the forked VM was merely slow
+                CheckResult result = stuck.isEmpty()
+                        ? CheckResult.of(implementation.name(), check, Verdict.HARNESS_ERROR, progress.millisSinceLast(),
+                                how, outcome.killedBecause() + ": " + test + " never finished, but no call into "
+                                + implementation.name() + " stood still in the dumps taken before: too slow, no hang")
+                        : CheckResult.of(implementation.name(), check, Verdict.TIMEOUT, progress.millisSinceLast(), how,
+                                outcome.killedBecause() + ": " + test + " never finished; " + stuck.get(0));
                 if (outcome.threadDump() != null) {
                     result = result.withEvidence(new Evidence(Evidence.Kind.THREAD_DUMP,
                             "where the forked test VM's threads were when jcstress was killed",
@@ -316,16 +331,5 @@ public final class StressRunner {
     /** jcstress runs each test with and without biased locking where the JVM still has it (before 18). */
     private static int jvmModes() {
         return Runtime.version().feature() < 18 ? 2 : 1;
-    }
-
-    private static void clean(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.delete(path);
-            }
-        }
     }
 }
