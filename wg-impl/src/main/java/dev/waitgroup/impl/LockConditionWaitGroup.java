@@ -1,6 +1,5 @@
 package dev.waitgroup.impl;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
