@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       when it ends, however it ends.</li>
  *   <li>{@link #await()} waits for every task, then throws {@link ExecutionException} whose cause is
  *       the first failure, with later failures attached as suppressed exceptions; or returns normally
- *       if none failed. Everything a task did happens-before the return of {@code await}.</li>
+ *       if none failed.</li>
  *   <li>The first failure cancels the group: {@link #isCancelled()} turns true (tasks can poll it)
  *       and every unfinished task's thread is interrupted. {@link #cancel()} does the same from
  *       outside. Exceptions that merely answer the cancellation ({@code InterruptedException},
@@ -50,8 +50,34 @@ import java.util.concurrent.atomic.AtomicReference;
  * Compared with {@code StructuredTaskScope} (final in JDK 25): that API also confines task lifetimes
  * to a block and returns each subtask's result; this one runs on Java 17, on any {@link Executor}
  * (a new thread per task by default, virtual on 21+), and on any WaitGroup implementation.
+ *
+ * <p>Memory consistency effects: actions in a task <i>happen-before</i> actions following the
+ * return of an {@code await} that waited for it, whether it returns normally or throws
+ * {@code ExecutionException} or {@code CancellationException}.
  */
 public final class ErrorGroup {
+    /*
+     * Implementation notes.
+     *
+     * group counts the tasks for await; go() counts a task before handing it to the executor, and
+     * the task counts itself down last, after its failure (if any) is recorded, so everything a task
+     * did, its failure included, happens-before the return of group.await().
+     *
+     * A task runs at most once: the claimed flag settles the race between the executor running it
+     * and go() undoing it after the executor threw (an executor may run a task inline and then
+     * throw, or queue it and then throw), so its slot and its count in active are given back once.
+     * WaitGroup.go settles the same race for the group's count.
+     *
+     * Cancellation and the running set: a task adds its thread to running, and checks cancelled,
+     * under the set's lock; cancel() sets cancelled and interrupts the set's threads under the same
+     * lock. So either cancel() interrupts the task, or the task sees cancelled and does not run. A
+     * thread that leaves the set after a cancellation clears its interrupt status, which belonged to
+     * this group and must not leak into a pooled thread's next task.
+     *
+     * Failures: the first is recorded (CAS on firstFailure) before the failing task calls cancel(),
+     * so throwOutcome reads cancelled first and firstFailure second. Read the other way round, a
+     * group cancelled by a failure not yet visible would be taken for one cancelled from outside.
+     */
 
     /** A task that may fail: errgroup's {@code func() error}. */
     @FunctionalInterface
@@ -247,9 +273,7 @@ public final class ErrorGroup {
     }
 
     private void throwOutcome() throws ExecutionException {
-        // The signal first, then the failure: a failure is recorded before it sets the signal, so a
-        // cancelled group whose failure is not visible yet cannot be taken for one cancelled from
-        // outside (the other order was a race that Lincheck found).
+        // The signal first, then the failure: see the notes on failures.
         boolean wasCancelled = cancelled;
         Throwable first = firstFailure.get();
         if (first != null) {

@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
  *       pass {@link Integer#MAX_VALUE} it throws {@code IllegalStateException}. In both cases the
  *       counter is unchanged.</li>
  *   <li>When the counter reaches zero, every thread blocked in {@code await} returns.</li>
- *   <li><b>Memory consistency</b> (Go: "Done synchronizes before the return of any Wait call that it
- *       unblocks"): actions in a thread before it calls {@code done()}, or {@code add} with a negative
- *       delta, <i>happen-before</i> the return of every {@code await} that this release unblocks, and
- *       of every {@code await} that observes the counter at zero after it.</li>
+ *   <li>Memory consistency effects (Go: "a call to Done synchronizes before the return of any Wait
+ *       call that it unblocks"): actions in a thread prior to calling {@code done()}, or {@code add}
+ *       with a negative delta, <i>happen-before</i> actions following the return of every
+ *       {@code await} in another thread that this release unblocks, and of every {@code await} that
+ *       observes the counter at zero after it.</li>
  *   <li>{@code await} on a zero counter returns at once. It is interruptible, as
  *       {@link java.util.concurrent.CountDownLatch#await()} is: a thread that enters it with its
  *       interrupt status set, whatever the counter, or that is interrupted while waiting, gets

@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * The bug classes the harness knows: the implementation bugs its specimens embody, and the client
  * bugs (misuse) it reproduces on every implementation. Checks name the bugs they catch
- * ({@link Check#catches()}); a specimen names its bug; the report's lessons are one per bug.
+ * ({@link Check#catches()}); a specimen names its bug; the report's lessons are one per bug. A client
+ * bug's lesson is declared here, its text as {@link Prose}; an implementation bug's lesson is its
+ * specimen's source.
  *
  * <p>{@link #mustBeCaughtBy} says which suites see the bug for certain: the gate fails when a
  * specimen of this bug escapes one of them (jcstress only in the stress run: its short mode is a
@@ -46,85 +48,94 @@ public enum Bug {
     STALE_ROUND(BugKind.INTERLEAVING, "await reads the counter and the round in two steps: a waiter that slips between them waits for the next round",
             EnumSet.of(Suite.CONTRACT)),
 
-    ADD_INSIDE_GOROUTINE(BugKind.CLIENT, "Add called inside the goroutine", EnumSet.noneOf(Suite.class),
-            new Lesson("the client's code",
-                    "// Go:  go func() { wg.Add(1); defer wg.Done(); work() }(); wg.Wait()\n"
-                            + "new Thread(() -> {\n"
-                            + "    group.add(1);            // counted only once the task runs: too late\n"
-                            + "    try { work(); } finally { group.done(); }\n"
-                            + "}).start();\n"
-                            + "group.await();                // may find the counter at 0 and return at once",
-                    "<p>The task counts itself only once it runs, so the coordinator's <code>await()</code> may find"
-                            + " the counter at zero and return before the work has even begun. No WaitGroup can"
-                            + " prevent it: the bug is in the client (<code>go vet</code>'s waitgroup analyzer flags"
-                            + " it in Go).</p>",
-                    "<p>Count the task before starting it, on the coordinator's side, or start it with"
-                            + " <code>go(...)</code>, which does exactly that.</p>",
-                    "group.go(pool, () -> work());   // counted before it is handed to the pool\n"
-                            + "group.await();")),
-    FORGOTTEN_DONE(BugKind.CLIENT, "A forgotten Done", EnumSet.noneOf(Suite.class),
-            new Lesson("the client's code",
-                    "group.add(2);\n"
-                            + "pool.execute(() -> { work(); group.done(); });\n"
-                            + "pool.execute(() -> { if (nothingToDo()) return; work(); group.done(); }); // early return\n"
-                            + "group.await();                // waits forever",
-                    "<p>A task that returns early, or throws before its <code>done()</code>, leaves the counter above"
-                            + " zero: <code>await()</code> never returns. The harness shows it with a bounded wait.</p>",
-                    "<p>Call <code>done()</code> in a <code>finally</code> (Go: <code>defer wg.Done()</code>), or"
-                            + " start the task with <code>go(...)</code>, which does.</p>",
-                    "group.go(pool, () -> { if (nothingToDo()) return; work(); }); // done() in a finally")),
-    REUSE_BEFORE_WAIT_RETURNED(BugKind.CLIENT, "Reuse before the previous Wait returned", EnumSet.noneOf(Suite.class),
-            new Lesson("the client's code",
-                    "group.done();                 // round 1 ends: its waiter is being woken ...\n"
-                            + "group.add(1);                 // ... and round 2 starts before that waiter returned",
-                    "<p>Go's rule: \"new Add calls must happen after all previous Wait calls have returned\". Round 1's"
-                            + " last <code>done()</code> is followed at once by round 2's <code>add(1)</code>, while round 1's"
-                            + " waiter has been woken but not yet returned. What happens then is the implementation's choice:"
-                            + " a generation-safe group lets the old waiter return, Go detects it and panics, others make"
-                            + " the old waiter silently wait for round 2, which looks like a slow task.</p>",
-                    "<p>Let every <code>await()</code> of a round return before the next round's first"
-                            + " <code>add</code>; when waiters of one round may still be waking up, use a new group for the"
-                            + " next round.</p>",
-                    null)),
-    NEGATIVE_COUNTER(BugKind.CLIENT, "A negative counter", EnumSet.noneOf(Suite.class),
-            new Lesson("the client's code",
-                    "group.add(1);\n"
-                            + "pool.execute(task);          // calls done()\n"
-                            + "group.done();                // one done() too many",
-                    "<p>One <code>done()</code> more than was added would drive the counter below zero. Go panics"
-                            + " (\"sync: negative WaitGroup counter\"); every implementation here refuses it with"
-                            + " <code>IllegalStateException</code> and leaves the counter unchanged, also when two such"
-                            + " calls race.</p>",
-                    "<p>Pair each <code>done()</code> with exactly one counted task: <code>go(...)</code> does.</p>",
-                    null)),
-    ADD_CONCURRENT_WITH_WAIT(BugKind.CLIENT, "Add called concurrently with Wait", EnumSet.noneOf(Suite.class),
-            new Lesson("the client's code",
-                    "// a waiter is blocked on a counter of 1; at the same instant:\n"
-                            + "group.done();                // the last task ends: a release ...\n"
-                            + "group.add(1); group.done();  // ... races with a new task counted late",
-                    "<p>Go's rule: \"calls with a positive delta that occur when the counter is zero must happen before"
-                            + " a Wait\". Here an <code>add(1)</code> races with the <code>done()</code> that releases a"
-                            + " waiter. If it lands while the waiters are being woken, it opens a new round under a waiter"
-                            + " that has not returned. Go's WaitGroup (and its port here) checks for exactly this and panics;"
-                            + " the others stay linearizable: the late <code>add(1)</code> simply belongs to the next"
-                            + " round.</p>",
-                    "<p>Every <code>add</code> that opens a round must happen before the <code>await</code> it is meant to"
-                            + " hold back: count all the work before starting any of it.</p>",
-                    null));
+    ADD_INSIDE_GOROUTINE(BugKind.CLIENT, "Add called inside the goroutine", new ClientLesson("""
+            // Go:  go func() { wg.Add(1); defer wg.Done(); work() }(); wg.Wait()
+            new Thread(() -> {
+                group.add(1);            // counted only once the task runs: too late
+                try { work(); } finally { group.done(); }
+            }).start();
+            group.await();                // may find the counter at 0 and return at once""",
+            Prose.of("""
+                    The task counts itself only once it runs, so the coordinator's `await()` may find the
+                    counter at zero and return before the work has even begun. No WaitGroup can prevent it:
+                    the bug is in the client (`go vet`'s waitgroup analyzer flags it in Go)."""),
+            Prose.of("""
+                    Count the task before starting it, on the coordinator's side, or start it with `go(...)`,
+                    which does exactly that."""),
+            """
+            group.go(pool, () -> work());   // counted before it is handed to the pool
+            group.await();""")),
+    FORGOTTEN_DONE(BugKind.CLIENT, "A forgotten Done", new ClientLesson("""
+            group.add(2);
+            pool.execute(() -> { work(); group.done(); });
+            pool.execute(() -> { if (nothingToDo()) return; work(); group.done(); }); // early return
+            group.await();                // waits forever""",
+            Prose.of("""
+                    A task that returns early, or throws before its `done()`, leaves the counter above zero:
+                    `await()` never returns. The harness shows it with a bounded wait."""),
+            Prose.of("""
+                    Call `done()` in a `finally` (Go: `defer wg.Done()`), or start the task with `go(...)`,
+                    which does."""),
+            """
+            group.go(pool, () -> { if (nothingToDo()) return; work(); }); // done() in a finally""")),
+    REUSE_BEFORE_WAIT_RETURNED(BugKind.CLIENT, "Reuse before the previous Wait returned", new ClientLesson("""
+            group.done();                 // round 1 ends: its waiter is being woken ...
+            group.add(1);                 // ... and round 2 starts before that waiter returned""",
+            Prose.of("""
+                    Go's rule: "new Add calls must happen after all previous Wait calls have returned".
+                    Round 1's last `done()` is followed at once by round 2's `add(1)`, while round 1's waiter
+                    has been woken but not yet returned. What happens then is the implementation's choice: a
+                    generation-safe group lets the old waiter return, Go detects it and panics, others make
+                    the old waiter silently wait for round 2, which looks like a slow task."""),
+            Prose.of("""
+                    Let every `await()` of a round return before the next round's first `add`; when waiters
+                    of one round may still be waking up, use a new group for the next round."""),
+            null)),
+    NEGATIVE_COUNTER(BugKind.CLIENT, "A negative counter", new ClientLesson("""
+            group.add(1);
+            pool.execute(task);          // calls done()
+            group.done();                // one done() too many""",
+            Prose.of("""
+                    One `done()` more than was added would drive the counter below zero. Go panics
+                    ("sync: negative WaitGroup counter"); every implementation here refuses it with
+                    `IllegalStateException` and leaves the counter unchanged, also when two such calls
+                    race."""),
+            Prose.of("""
+                    Pair each `done()` with exactly one counted task: `go(...)` does."""),
+            null)),
+    ADD_CONCURRENT_WITH_WAIT(BugKind.CLIENT, "Add called concurrently with Wait", new ClientLesson("""
+            // a waiter is blocked on a counter of 1; at the same instant:
+            group.done();                // the last task ends: a release ...
+            group.add(1); group.done();  // ... races with a new task counted late""",
+            Prose.of("""
+                    Go's rule: "calls with a positive delta that occur when the counter is zero must happen
+                    before a Wait". Here an `add(1)` races with the `done()` that releases a waiter. If it
+                    lands while the waiters are being woken, it opens a new round under a waiter that has
+                    not returned. Go's WaitGroup (and its port here) checks for exactly this and panics;
+                    the others stay linearizable: the late `add(1)` simply belongs to the next round."""),
+            Prose.of("""
+                    Every `add` that opens a round must happen before the `await` it is meant to hold back:
+                    count all the work before starting any of it."""),
+            null));
 
     private final BugKind kind;
     private final String title;
     private final Set<Suite> mustBeCaughtBy;
-    private final Lesson lesson;
+    private final ClientLesson lesson;
 
+    /** An implementation bug: the suites that must catch its specimen; its lesson is the specimen's source. */
     Bug(BugKind kind, String title, Set<Suite> mustBeCaughtBy) {
-        this(kind, title, mustBeCaughtBy, null);
-    }
-
-    Bug(BugKind kind, String title, Set<Suite> mustBeCaughtBy, Lesson lesson) {
         this.kind = kind;
         this.title = title;
         this.mustBeCaughtBy = Set.copyOf(mustBeCaughtBy);
+        this.lesson = null;
+    }
+
+    /** A client bug: no suite can be required to catch it, since no implementation can prevent it. */
+    Bug(BugKind kind, String title, ClientLesson lesson) {
+        this.kind = kind;
+        this.title = title;
+        this.mustBeCaughtBy = Set.of();
         this.lesson = lesson;
     }
 
@@ -160,7 +171,7 @@ public enum Bug {
     }
 
     /** A client bug's lesson; null for an implementation bug, whose specimen's source is its lesson. */
-    public Lesson lesson() {
+    public ClientLesson lesson() {
         return lesson;
     }
 

@@ -3,12 +3,12 @@ package dev.waitgroup.catalogue;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A teaching page's text: the code that is wrong, why it goes wrong (HTML), the fix (HTML), and the
- * fixed code. A client bug's lesson is declared in the catalogue ({@link Bug}); a broken
- * implementation's lesson is the class comment and code of its specimen, which the harness reads
- * from the specimen's own source when it records the run.
+ * A specimen's teaching page, as the harness records it in the results ({@code implementations[].lesson})
+ * from the specimen's own source: its class comment and the code after it. The class comment is
+ * Javadoc, hence HTML. A client bug's lesson is declared in the catalogue instead
+ * ({@link ClientLesson}).
  *
- * @param source  where the code comes from: a file name, or a description
+ * @param source  where the code comes from: the source file's name
  * @param code    the offending code
  * @param whyHtml why it goes wrong, as HTML paragraphs
  * @param fixHtml the fix, as HTML; may be empty

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.waitgroup.record.Verdict;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -43,11 +44,34 @@ class CatalogueTest {
     void aClientBugCarriesItsLessonAndAnImplementationBugNamesTheSuitesThatSeeIt() {
         for (Bug bug : Bug.values()) {
             if (bug.isClientBug()) {
-                assertTrue(bug.lesson() != null && !bug.lesson().whyHtml().isBlank(), bug.id());
+                assertTrue(bug.lesson() != null && !bug.lesson().code().isBlank(), bug.id());
             } else {
                 assertFalse(bug.mustBeCaughtBy().isEmpty(), bug.id());
             }
         }
+    }
+
+    @Test
+    void aReuseMeasurementReadsBackAsTheBehaviourItShows() {
+        assertEquals(Verdict.HANDLED, Claims.expected(ReuseBehaviour.FINISHES_OLD_ROUND));
+        for (ReuseBehaviour documented : ReuseBehaviour.values()) {
+            if (documented != ReuseBehaviour.UNKNOWN) {
+                assertEquals(documented, Claims.observed(Claims.expected(documented)), documented.id());
+            }
+        }
+        assertEquals(null, Claims.expected(ReuseBehaviour.UNKNOWN));
+        assertEquals(ReuseBehaviour.UNKNOWN, Claims.observed(Verdict.TIMEOUT), "a hang shows no behaviour");
+    }
+
+    @Test
+    void aVerdictContradictsOnlyTheBehaviourAnImplementationDocuments() {
+        assertEquals("documents reuse behaviour 'silently waits' but reuse-before-wait-returned saw handled safely",
+                Claims.contradiction(ReuseBehaviour.WAITS_FOR_NEW_ROUND, Check.REUSE_BEFORE_WAIT_RETURNED,
+                        Verdict.HANDLED));
+        assertEquals(null, Claims.contradiction(ReuseBehaviour.FINISHES_OLD_ROUND,
+                Check.REUSE_BEFORE_WAIT_RETURNED, Verdict.HANDLED), "as documented");
+        assertEquals(null, Claims.contradiction(ReuseBehaviour.FINISHES_OLD_ROUND,
+                Check.REUSE_BEFORE_WAIT_RETURNED, Verdict.TIMEOUT), "a hang is a failure, not a contradiction");
     }
 
     @Test

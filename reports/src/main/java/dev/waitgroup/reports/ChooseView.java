@@ -58,16 +58,9 @@ record ChooseView(List<Row> rows) {
         return new ChooseView(rows);
     }
 
+    /** The behaviour a reuse measurement shows, in the documented behaviour's words; else the verdict's. */
     private static String words(Verdict reuse) {
-        switch (reuse) {
-            case HANDLED:
-                return ReuseBehaviour.FINISHES_OLD_ROUND.shortWords();
-            case DETECTED:
-                return ReuseBehaviour.DETECTS_AND_THROWS.shortWords();
-            case REPRODUCED:
-                return ReuseBehaviour.WAITS_FOR_NEW_ROUND.shortWords();
-            default:
-                return reuse.label();
-        }
+        ReuseBehaviour seen = Claims.observed(reuse);
+        return seen == ReuseBehaviour.UNKNOWN ? reuse.label() : seen.shortWords();
     }
 }

@@ -1,6 +1,7 @@
 package dev.waitgroup.reports;
 
 import dev.waitgroup.catalogue.Bug;
+import dev.waitgroup.catalogue.ClientLesson;
 import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.catalogue.Lesson;
 import dev.waitgroup.catalogue.Suite;
@@ -11,21 +12,32 @@ import dev.waitgroup.record.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The teaching pages: one per bug this run showed. A broken implementation's lesson is its
- * specimen's own class comment and code (carried in the results); a client bug's lesson is the
- * catalogue's. Each shows the evidence this very run produced (the interleaving, the outcome table,
- * the thread dump) and the command to see it again.
+ * specimen's own class comment (Javadoc, hence HTML) and code, carried in the results; a client
+ * bug's lesson is the catalogue's, rendered here for the page and for the Markdown twin. Each shows
+ * the evidence this very run produced (the interleaving, the outcome table, the thread dump) and the
+ * command to see it again.
  */
 record LessonView(List<Item> lessons) {
     private static final int EVIDENCE_LINES = 70;
 
+    /**
+     * One lesson for the HTML page ({@code why} and {@code fix} are HTML), and for a client bug also
+     * for the Markdown twin.
+     */
     record Item(String id, String kind, String title, String why, String fix, String codeTitle, String code,
-                String fixCodeTitle, String fixCode, String caughtBy, List<Shown> evidence) {
+                String fixCodeTitle, String fixCode, String caughtBy, List<Shown> evidence, Markdown markdown) {
         public boolean hasEvidence() {
             return !evidence.isEmpty();
         }
+    }
+
+    /** A client bug's lesson as Markdown: a title, and blocks in reading order; {@code fixCode} may be null. */
+    record Markdown(String title, String why, String code, String fix, String fixCode) {
     }
 
     /** One piece of evidence, captioned, with how to see it again. */
@@ -50,6 +62,11 @@ record LessonView(List<Item> lessons) {
         return new LessonView(lessons);
     }
 
+    /** The lessons the Markdown twin shows: the client bugs'. */
+    public List<Markdown> markdown() {
+        return lessons.stream().map(Item::markdown).filter(Objects::nonNull).collect(Collectors.toList());
+    }
+
     private static Item specimen(Results results, ImplementationInfo specimen) {
         List<Defects.Defect> catches = Defects.of(results, specimen);
         List<Shown> evidence = new ArrayList<>();
@@ -63,7 +80,7 @@ record LessonView(List<Item> lessons) {
         Lesson lesson = specimen.lesson();
         return new Item("specimen-" + specimen.name(), "specimen", specimen.name() + ": " + specimen.summary(),
                 lesson.whyHtml(), lesson.fixHtml(), lesson.source(), lesson.code(), null, null,
-                catches.isEmpty() ? "caught by no check" : String.join(", ", names), evidence);
+                catches.isEmpty() ? "caught by no check" : String.join(", ", names), evidence, null);
     }
 
     private static Item client(Results results, Bug bug) {
@@ -86,10 +103,14 @@ record LessonView(List<Item> lessons) {
         if (evidence.isEmpty()) {
             return null;
         }
-        Lesson lesson = bug.lesson();
-        return new Item("misuse-" + bug.id(), "misuse", bug.title(), lesson.whyHtml(), lesson.fixHtml(),
-                lesson.source(), lesson.code(), lesson.fixCode() == null ? null : "the fix", lesson.fixCode(), null,
-                evidence);
+        ClientLesson lesson = bug.lesson();
+        boolean fixedCode = lesson.fixCode() != null;
+        Markdown markdown = new Markdown(LessonText.markdown(bug.title()), LessonText.markdown(lesson.why()),
+                LessonText.markdownCode(lesson.code()), LessonText.markdown(lesson.fix()),
+                fixedCode ? LessonText.markdownCode(lesson.fixCode()) : null);
+        return new Item("misuse-" + bug.id(), "misuse", bug.title(), LessonText.html(lesson.why()),
+                LessonText.html(lesson.fix()), "the client's code", lesson.code(), fixedCode ? "the fix" : null,
+                lesson.fixCode(), null, evidence, markdown);
     }
 
     private static Shown shown(Suite suite, String implementation, CheckResult result, String caption) {

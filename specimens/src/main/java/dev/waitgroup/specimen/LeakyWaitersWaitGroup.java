@@ -1,6 +1,5 @@
 package dev.waitgroup.specimen;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,7 +26,7 @@ public final class LeakyWaitersWaitGroup implements WaitGroup {
 
     @Override
     public void add(int delta) {
-        if (count.updateAndGet(c -> CounterArithmetic.next(c, delta)) == 0 && delta < 0) {
+        if (count.updateAndGet(c -> nextCount(c, delta)) == 0 && delta < 0) {
             for (Thread waiter; (waiter = parked.poll()) != null; ) {
                 LockSupport.unpark(waiter);
             }
@@ -70,5 +69,18 @@ public final class LeakyWaitersWaitGroup implements WaitGroup {
     @Override
     public String toString() {
         return "LeakyWaitersWaitGroup[count=" + count.get() + ", " + parked.size() + " nodes queued]";
+    }
+
+    /** {@code count + delta}, refused outside {@code 0..Integer.MAX_VALUE} as every WaitGroup must. */
+    private static int nextCount(int count, int delta) {
+        long next = (long) count + delta;
+        if (next < 0) {
+            throw new IllegalStateException("negative WaitGroup counter: " + count + " + (" + delta + ") < 0");
+        }
+        if (next > Integer.MAX_VALUE) {
+            throw new IllegalStateException("WaitGroup counter overflow: " + count + " + " + delta
+                    + " > Integer.MAX_VALUE");
+        }
+        return (int) next;
     }
 }

@@ -1,6 +1,5 @@
 package dev.waitgroup.specimen;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.concurrent.TimeUnit;
 
@@ -24,9 +23,9 @@ public final class LostUpdateWaitGroup implements WaitGroup {
 
     @Override
     public void add(int delta) {
-        int current = count;                                    // 1. read
-        int next = CounterArithmetic.next(current, delta);      // 2. modify
-        count = next;                                           // 3. write: may overwrite a racing update
+        int current = count;                        // 1. read
+        int next = nextCount(current, delta);       // 2. modify
+        count = next;                               // 3. write: may overwrite a racing update
         if (next == 0 && delta < 0) {
             synchronized (monitor) {
                 monitor.notifyAll();
@@ -67,5 +66,18 @@ public final class LostUpdateWaitGroup implements WaitGroup {
     @Override
     public int count() {
         return count;
+    }
+
+    /** {@code count + delta}, refused outside {@code 0..Integer.MAX_VALUE} as every WaitGroup must. */
+    private static int nextCount(int count, int delta) {
+        long next = (long) count + delta;
+        if (next < 0) {
+            throw new IllegalStateException("negative WaitGroup counter: " + count + " + (" + delta + ") < 0");
+        }
+        if (next > Integer.MAX_VALUE) {
+            throw new IllegalStateException("WaitGroup counter overflow: " + count + " + " + delta
+                    + " > Integer.MAX_VALUE");
+        }
+        return (int) next;
     }
 }

@@ -1,6 +1,5 @@
 package dev.waitgroup.specimen;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +27,7 @@ public final class LostWakeUpWaitGroup implements WaitGroup {
 
     @Override
     public void add(int delta) {
-        int next = count.updateAndGet(current -> CounterArithmetic.next(current, delta));
+        int next = count.updateAndGet(current -> nextCount(current, delta));
         if (next == 0 && delta < 0) {
             lock.lock();
             try {
@@ -80,5 +79,18 @@ public final class LostWakeUpWaitGroup implements WaitGroup {
     @Override
     public int count() {
         return count.get();
+    }
+
+    /** {@code count + delta}, refused outside {@code 0..Integer.MAX_VALUE} as every WaitGroup must. */
+    private static int nextCount(int count, int delta) {
+        long next = (long) count + delta;
+        if (next < 0) {
+            throw new IllegalStateException("negative WaitGroup counter: " + count + " + (" + delta + ") < 0");
+        }
+        if (next > Integer.MAX_VALUE) {
+            throw new IllegalStateException("WaitGroup counter overflow: " + count + " + " + delta
+                    + " > Integer.MAX_VALUE");
+        }
+        return (int) next;
     }
 }

@@ -1,6 +1,5 @@
 package dev.waitgroup.specimen;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Caught by: jcstress's "two racing done() on a counter of 1" test (both succeed, counter -1) and
  * Lincheck (no sequential order lets both decrements succeed). Fix: check and update in one CAS
- * loop, as {@code CounterArithmetic.next} inside {@code updateAndGet} does.
+ * loop, e.g. {@code count.updateAndGet(c -> nextCount(c, delta))}.
  */
 public final class RacyRefusalWaitGroup implements WaitGroup {
     private final AtomicInteger count = new AtomicInteger();
@@ -25,8 +24,8 @@ public final class RacyRefusalWaitGroup implements WaitGroup {
 
     @Override
     public void add(int delta) {
-        CounterArithmetic.next(count.get(), delta);     // check ...
-        int next = count.addAndGet(delta);              // ... then act: the value may have changed
+        nextCount(count.get(), delta);          // check ...
+        int next = count.addAndGet(delta);      // ... then act: the value may have changed
         if (next == 0 && delta < 0) {
             synchronized (monitor) {
                 monitor.notifyAll();
@@ -67,5 +66,18 @@ public final class RacyRefusalWaitGroup implements WaitGroup {
     @Override
     public int count() {
         return count.get();
+    }
+
+    /** {@code count + delta}, refused outside {@code 0..Integer.MAX_VALUE} as every WaitGroup must. */
+    private static int nextCount(int count, int delta) {
+        long next = (long) count + delta;
+        if (next < 0) {
+            throw new IllegalStateException("negative WaitGroup counter: " + count + " + (" + delta + ") < 0");
+        }
+        if (next > Integer.MAX_VALUE) {
+            throw new IllegalStateException("WaitGroup counter overflow: " + count + " + " + delta
+                    + " > Integer.MAX_VALUE");
+        }
+        return (int) next;
     }
 }

@@ -1,6 +1,5 @@
 package dev.waitgroup.specimen;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -28,7 +27,7 @@ public final class SignalOneWaitGroup implements WaitGroup {
     public void add(int delta) {
         lock.lock();
         try {
-            int next = CounterArithmetic.next(count, delta);
+            int next = nextCount(count, delta);
             count = next;
             if (next == 0 && delta < 0) {
                 zero.signal();              // wakes one waiter; the rest sleep on
@@ -76,5 +75,18 @@ public final class SignalOneWaitGroup implements WaitGroup {
     @Override
     public int count() {
         return count;
+    }
+
+    /** {@code count + delta}, refused outside {@code 0..Integer.MAX_VALUE} as every WaitGroup must. */
+    private static int nextCount(int count, int delta) {
+        long next = (long) count + delta;
+        if (next < 0) {
+            throw new IllegalStateException("negative WaitGroup counter: " + count + " + (" + delta + ") < 0");
+        }
+        if (next > Integer.MAX_VALUE) {
+            throw new IllegalStateException("WaitGroup counter overflow: " + count + " + " + delta
+                    + " > Integer.MAX_VALUE");
+        }
+        return (int) next;
     }
 }

@@ -1,6 +1,5 @@
 package dev.waitgroup.specimen;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -34,7 +33,7 @@ public final class StaleRoundWaitGroup implements WaitGroup {
     public void add(int delta) {
         lock.lock();
         try {
-            int next = CounterArithmetic.next(count, delta);
+            int next = nextCount(count, delta);
             count = next;
             if (next == 0 && delta < 0) {
                 round++;
@@ -96,5 +95,18 @@ public final class StaleRoundWaitGroup implements WaitGroup {
     @Override
     public String toString() {
         return "StaleRoundWaitGroup[count=" + count + "]";
+    }
+
+    /** {@code count + delta}, refused outside {@code 0..Integer.MAX_VALUE} as every WaitGroup must. */
+    private static int nextCount(int count, int delta) {
+        long next = (long) count + delta;
+        if (next < 0) {
+            throw new IllegalStateException("negative WaitGroup counter: " + count + " + (" + delta + ") < 0");
+        }
+        if (next > Integer.MAX_VALUE) {
+            throw new IllegalStateException("WaitGroup counter overflow: " + count + " + " + delta
+                    + " > Integer.MAX_VALUE");
+        }
+        return (int) next;
     }
 }

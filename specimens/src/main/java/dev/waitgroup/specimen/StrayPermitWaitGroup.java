@@ -1,6 +1,5 @@
 package dev.waitgroup.specimen;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +27,7 @@ public final class StrayPermitWaitGroup implements WaitGroup {
     public void add(int delta) {
         int release = 0;
         synchronized (this) {
-            count = CounterArithmetic.next(count, delta);
+            count = nextCount(count, delta);
             if (count == 0 && delta < 0) {
                 release = waiters;
                 waiters = 0;
@@ -68,5 +67,18 @@ public final class StrayPermitWaitGroup implements WaitGroup {
     @Override
     public synchronized String toString() {
         return "StrayPermitWaitGroup[count=" + count + ", waiters=" + waiters + ", permits=" + wakeUps.availablePermits() + "]";
+    }
+
+    /** {@code count + delta}, refused outside {@code 0..Integer.MAX_VALUE} as every WaitGroup must. */
+    private static int nextCount(int count, int delta) {
+        long next = (long) count + delta;
+        if (next < 0) {
+            throw new IllegalStateException("negative WaitGroup counter: " + count + " + (" + delta + ") < 0");
+        }
+        if (next > Integer.MAX_VALUE) {
+            throw new IllegalStateException("WaitGroup counter overflow: " + count + " + " + delta
+                    + " > Integer.MAX_VALUE");
+        }
+        return (int) next;
     }
 }

@@ -1,6 +1,5 @@
 package dev.waitgroup.impl;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -10,32 +9,82 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A lock-free WaitGroup: one atomic word for the counter, a short spin, then park.
+ * A lock-free {@link WaitGroup}: one atomic word holds the counter and the round, and a waiter spins
+ * briefly before it parks.
  *
- * <p>The word is {@code round << 32 | count}. {@code add} is a single CAS; the one that brings the
- * counter to zero also advances the round, then detaches the whole stack of parked waiters and
- * unparks them. A waiter that finds the counter non-zero remembers the round, spins briefly (most
- * rounds in fork-join code end within microseconds; a virtual thread does not spin), then pushes a node onto the waiter stack (a
- * Treiber stack) and parks until its node is released or the round has moved on.
+ * <p>The counter ranges over {@code 0..Integer.MAX_VALUE}. An {@code add} that would take it below
+ * zero or past {@code Integer.MAX_VALUE} throws {@link IllegalStateException}, with a message that
+ * begins "negative WaitGroup counter" or "WaitGroup counter overflow", and leaves the counter
+ * unchanged. {@code await} is interruptible and may be timed.
  *
- * <p>Invariant: a waiter parks only after its node is on the stack <i>and</i> it has seen the round
- * unchanged after the push. A releaser advances the round before it detaches the stack, so a waiter
- * either is detached (and unparked) or sees the new round: no wake-up is lost. And a waiter returns
- * only when the round has moved on, never merely because its node was released: the releaser of an
- * earlier round, still detaching the stack when the next round began, may release a node of the
- * new round (a bug the ActuallyWait benchmark hung on, and Lincheck's late-release scenario shows).
+ * <p><b>Reuse.</b> A group may be reused once every {@code await} of the previous round has
+ * returned (Go's rule: "new Add calls must happen after all previous Wait calls have returned").
+ * Reused sooner, it is <b>generation-safe</b>: a waiter waits for its own round to end, not for the
+ * counter to be zero again, so a waiter of the previous round returns even if the next round's
+ * {@code add} came before it returned.
  *
- * <p>Reuse before the previous {@code await} returned: <b>generation-safe</b>. A waiter waits for
- * its own round to end, not for the counter to be zero again.
+ * <p>{@code add} is a compare-and-set, retried under contention, and never blocks; the {@code add}
+ * that ends a round then unparks the round's parked waiters. A waiter that finds the counter above zero spins for a short
+ * while before it parks, since rounds in fork-join code often end within microseconds; it does not
+ * spin on a single processor, nor on a virtual thread, whose spinning would hold the carrier that
+ * the awaited task may need. A waiter that times out or is interrupted removes itself.
+ *
+ * <p>Memory consistency effects: actions in a thread prior to calling {@code done()}, or {@code add}
+ * with a negative delta, <i>happen-before</i> actions following the return of an {@code await} in
+ * another thread that this release unblocks, or that finds the counter at zero after it.
  */
 public final class CasSpinWaitGroup implements WaitGroup {
+    /*
+     * Implementation notes.
+     *
+     * The state is one volatile long, changed only by CAS:
+     *
+     *   round  (bits 63..32)  the number of rounds ended so far, modulo 2^32
+     *   count  (bits 31..0)   the counter; 0..Integer.MAX_VALUE
+     *
+     * An add is one CAS on the state. The add that brings count to zero writes count 0 and
+     * round + 1 in that one CAS, and then releases the parked waiters (releaseAll). A waiter that
+     * reads count 0 returns at once; otherwise it takes the round it read for its own, and returns
+     * when the state's round differs.
+     *
+     * Parked waiters are on a Treiber stack of Waiter nodes (waiters), pushed by CAS at the top.
+     * A node's status moves once, by CAS, from WAITING to RELEASED (by a releaser, which then
+     * unparks the thread) or to CANCELLED (by its own thread, when it gives up or leaves): whichever
+     * CAS wins decides. A releaser detaches the whole stack with one getAndSet(null) and releases
+     * every WAITING node on it. CANCELLED nodes are unlinked by cancel(), by push() when one is on
+     * top, or dropped with the stack at the next release. Nodes are only ever added at the top, so a
+     * next link only ever points further down; unlinking skips only CANCELLED nodes, so a live node
+     * is never lost. Unlinking by plain writes can race with another unlink and relink a cancelled
+     * node: harmless, it is skipped later.
+     *
+     * Invariant (no lost wake-up): a waiter parks only after its node is on the stack and it has
+     * then read the round unchanged; a releaser advances the round (its CAS) before it reads the
+     * stack. All four accesses are volatile, hence totally ordered: either the push comes before the
+     * releaser's read, and the releaser detaches the node and unparks it, or the releaser's CAS comes
+     * before the waiter's read, and the waiter sees the new round and does not park.
+     *
+     * A waiter returns only when the round has moved on, never merely because its node was
+     * released: the releaser of an earlier round may still be detaching the stack when the next
+     * round begins, and then releases nodes of the new round as well (the harness's check
+     * mc-late-release covers this). Such a waiter finds its round still open and pushes a new node.
+     * Rounds wrap around after 2^32; they are compared for equality only, so a waiter could miss its
+     * round's end only if a multiple of 2^32 rounds ended between two of its reads of the state.
+     *
+     * Ordering: the adds of a round form one chain of CASes on the state, each reading the previous
+     * one's write; a waiter returns only after reading, in the state, count 0 or a later round,
+     * both written by the CAS that ended the round, after every add of it.
+     *
+     * Spinning: SPINS iterations before the first push (none on one processor, where the releaser
+     * cannot run meanwhile). The system property dev.waitgroup.cas.spins sets it for measuring (the
+     * benchmarks module), not for tuning in production. A virtual thread parks at once: parking it
+     * costs a continuation yield, not an OS context switch, and spinning would hold the carrier that
+     * the task it waits for may need (with one carrier, that task cannot run until the spin ends).
+     * LinkedTransferQueue does the same since Java 21.
+     */
+
     private static final long COUNT_MASK = 0xFFFF_FFFFL;
     private static final long ONE_ROUND = 1L << 32;
-    /**
-     * Spin iterations before parking. Spinning helps only when another core can end the round
-     * meanwhile; the system property exists for measuring (the benchmarks module), not for tuning
-     * in production.
-     */
+    /** Spin iterations before parking; see the notes on spinning. */
     private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1
             ? Integer.getInteger("dev.waitgroup.cas.spins", 1 << 8) : 0;
     /** {@code Thread.isVirtual()} on Java 21+ (the jar is compiled for 17); null before. */
@@ -56,7 +105,7 @@ public final class CasSpinWaitGroup implements WaitGroup {
         }
     }
 
-    /** A parked thread; {@code status} moves once, from WAITING to RELEASED or CANCELLED. */
+    /** A waiting thread; {@code status} moves once, by CAS, from WAITING to RELEASED or CANCELLED. */
     static final class Waiter {
         static final int WAITING = 0;
         static final int RELEASED = 1;
@@ -70,6 +119,7 @@ public final class CasSpinWaitGroup implements WaitGroup {
             this.thread = thread;
         }
 
+        /** Whether this call decided the node's fate: false if a releaser or the owner got there first. */
         boolean transition(int to) {
             return STATUS.compareAndSet(this, WAITING, to);
         }
@@ -77,15 +127,10 @@ public final class CasSpinWaitGroup implements WaitGroup {
 
     /** {@code round << 32 | count}. */
     private volatile long state;
-    /** Top of the stack of parked waiters of the current round. */
+    /** Top of the stack of waiters pushed since the stack was last detached; null when empty. */
     private volatile Waiter waiters;
 
-    /**
-     * A virtual thread parks at once: spinning would hold the carrier that the task it waits for may
-     * need to run on (with one carrier, the task cannot run until the spin ends), and parking a
-     * virtual thread costs a continuation yield, not an OS context switch. LinkedTransferQueue does
-     * the same since Java 21.
-     */
+    /** SPINS, or none on a virtual thread: see the notes on spinning. */
     private static int spinsBeforePark() {
         return onVirtualThread() ? 0 : SPINS;
     }
@@ -130,6 +175,9 @@ public final class CasSpinWaitGroup implements WaitGroup {
             long updated = release
                     ? (current & ~COUNT_MASK) + ONE_ROUND
                     : (current & ~COUNT_MASK) | next;
+            // A failed CAS means a racing add changed the state: re-read and re-check. A successful
+            // one read the previous add's write, so the adds of a round are one chain; the one that
+            // ends the round writes count 0 and the next round together, which is what waiters read.
             if (STATE.compareAndSet(this, current, updated)) {
                 if (release) {
                     releaseAll();
@@ -139,10 +187,15 @@ public final class CasSpinWaitGroup implements WaitGroup {
         }
     }
 
+    /** Called after the CAS that ended the round: releases every node pushed before this read. */
     private void releaseAll() {
         if (waiters == null) {
-            return; // the common case, and no atomic write: a later push sees the new round
+            // The common case, and no atomic write: this read follows the round's CAS, and a waiter
+            // reads the state after its push, so a node pushed later sees the new round.
+            return;
         }
+        // Detach the whole stack in one step; nodes pushed after it are left for a later release.
+        // For each node the status CAS decides between this release and its owner giving up.
         for (Waiter w = (Waiter) WAITERS.getAndSet(this, (Waiter) null); w != null; w = w.next) {
             if (w.transition(Waiter.RELEASED)) {
                 LockSupport.unpark(w.thread);
@@ -182,6 +235,8 @@ public final class CasSpinWaitGroup implements WaitGroup {
         for (;;) {
             Waiter node = new Waiter(Thread.currentThread());
             push(node);
+            // The state is read after the push (the invariant in the notes): either the releaser of
+            // this round finds the node, or this read sees the new round.
             while (roundOf(state) == round && node.status == Waiter.WAITING) {
                 if (timed) {
                     long remaining = deadline - System.nanoTime();
@@ -203,7 +258,9 @@ public final class CasSpinWaitGroup implements WaitGroup {
                 }
             }
             if (roundOf(state) != round) {
-                node.transition(Waiter.CANCELLED); // no-op if a release got here first
+                // Leaving: a releaser that meets the node later skips it instead of unparking a
+                // thread that has moved on. A no-op if a release got here first.
+                node.transition(Waiter.CANCELLED);
                 return true;
             }
             // Released, yet the round is still open: the releaser of an earlier round was still
@@ -215,10 +272,14 @@ public final class CasSpinWaitGroup implements WaitGroup {
         for (;;) {
             Waiter top = waiters;
             if (top != null && top.status == Waiter.CANCELLED) {
-                WAITERS.compareAndSet(this, top, top.next); // help: drop a cancelled node on top
+                // Help: drop a cancelled node on top. Fails harmlessly if the top changed meanwhile
+                // (a push, a detach); a node is never pushed twice, so the CAS cannot be fooled.
+                WAITERS.compareAndSet(this, top, top.next);
                 continue;
             }
             node.next = top;
+            // The CAS publishes the node with its next link; failing, another push or a detach got
+            // in first, and the loop links the node to the new top.
             if (WAITERS.compareAndSet(this, top, node)) {
                 return;
             }
@@ -226,14 +287,16 @@ public final class CasSpinWaitGroup implements WaitGroup {
     }
 
     /**
-     * Gives up a wait. Returns false if the node was released first.
-     * A cancelled node stays on the stack until it is unlinked here, by a later push, or by the next
-     * release; unlinking skips only cancelled nodes, so a live node is never lost.
+     * Gives up a wait, and unlinks the cancelled nodes it finds on the stack. Returns false if the
+     * node was released first.
      */
     private boolean cancel(Waiter node) {
         if (!node.transition(Waiter.CANCELLED)) {
             return false;
         }
+        // Unlink by CAS at the top and by plain writes below it. A racing unlink may undo a write
+        // here and relink a cancelled node, never skip a live one: see the notes. A traversal of a
+        // stack detached meanwhile unlinks nodes that no one will look at again.
         Waiter pred = null;
         for (Waiter w = waiters; w != null; ) {
             Waiter next = w.next;

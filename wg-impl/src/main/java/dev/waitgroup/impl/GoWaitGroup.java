@@ -7,41 +7,82 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A port of Go's own {@code sync.WaitGroup} (src/sync/waitgroup.go), with its three misuse checks.
+ * A port of Go's own {@code sync.WaitGroup} (src/sync/waitgroup.go), with Go's three misuse checks,
+ * thrown as {@link IllegalStateException} with Go's messages.
  *
- * <p>As in Go, one 64-bit word holds the counter (high 32 bits) and the number of waiters (low 32
- * bits), and waiters sleep on a semaphore. {@code await} registers itself by CAS-incrementing the
- * waiter count while the counter is non-zero, then acquires the semaphore. The {@code add} that
- * brings the counter to zero with waiters present owns the state from then on: it resets the whole
- * word to zero and releases one permit per waiter.
- *
- * <p>Go's checks, thrown as {@link IllegalStateException} with Go's messages:
+ * <p>The counter ranges over {@code 0..Integer.MAX_VALUE}. {@code add} refuses, leaving the counter
+ * unchanged:
  * <ul>
- *   <li>{@value #NEGATIVE}: the counter would go below zero;</li>
- *   <li>{@value #ADD_DURING_WAIT}: a positive {@code add} on a zero counter while waiters are still
- *       being released, or a change of the word while the releaser owns it;</li>
- *   <li>{@value #REUSED}: a woken waiter finds the word non-zero, because the next round started
- *       before it returned.</li>
+ *   <li>with {@value #NEGATIVE}, a delta that would take the counter below zero;</li>
+ *   <li>with "sync: WaitGroup counter overflow", one that would take it past
+ *       {@code Integer.MAX_VALUE};</li>
+ *   <li>with {@value #ADD_DURING_WAIT}, a positive delta on a zero counter while the waiters of the
+ *       round that just ended are still being released (Go's rule: "calls with a positive delta
+ *       that occur when the counter is zero must happen before a Wait").</li>
  * </ul>
+ * {@code await} is interruptible and may be timed; a waiter that gives up leaves nothing behind.
  *
- * <p>Differences from Go, each required by the Java contract: {@code add} is a CAS loop rather than
- * an atomic add, so a refused delta (negative, overflow, or the first check) leaves the word
- * unchanged; a waiter that times out or is interrupted withdraws its registration, or, if the
- * release already counted it, takes its permit and returns as released; and only the {@code add}
- * that brings the counter to zero releases. (Go's {@code Add(0)} arriving while a release is in
- * progress, counter already zero and waiters not yet reset, also resets the word and releases the
- * waiters a second time; the stray permits then let a waiter of a later round through. The harness
- * keeps that version as the specimen {@code go-add-zero}.)
+ * <p><b>Reuse.</b> A group may be reused once every {@code await} of the previous round has
+ * returned (Go's rule: "new Add calls must happen after all previous Wait calls have returned").
+ * Reused sooner, the misuse is <b>detected</b> when a woken waiter sees it: that {@code await} throws
+ * {@value #REUSED}, as Go panics. As in Go, detection is opportunistic: a waiter that looks before
+ * the next round's {@code add} returns normally. Once a check has thrown in {@code add}, the group
+ * is as broken as Go's program would be after the panic.
  *
- * <p>Invariant: while the counter is positive, the waiter count is the number of threads registered
- * and not withdrawn; a release resets the word to zero and hands out exactly that many permits.
+ * <p>Where Go differs, the Java contract decides: a refused {@code add} leaves the counter
+ * unchanged, a waiter that times out or is interrupted withdraws, and only the {@code add} that
+ * brings the counter to zero releases the waiters ({@code add(0)} never does).
  *
- * <p>Reuse before the previous {@code await} returned: <b>detected</b> when a woken waiter sees it
- * (Go's panic, thrown here), as in Go opportunistically: a waiter that checks before the next round's
- * {@code add} returns normally. Once a check has thrown in {@code add}, the group is as broken as
- * Go's program would be after the panic.
+ * <p>{@code add} and a waiter's registration are each a compare-and-set, retried under contention;
+ * waiters sleep on a {@link Semaphore}, and the release hands out one permit per waiter.
+ *
+ * <p>Memory consistency effects: actions in a thread prior to calling {@code done()}, or {@code add}
+ * with a negative delta, <i>happen-before</i> actions following the return of an {@code await} in
+ * another thread that this release unblocks, or that finds the counter at zero after it (Go: "a call
+ * to Done synchronizes before the return of any Wait call that it unblocks").
  */
 public final class GoWaitGroup implements WaitGroup {
+    /*
+     * Implementation notes.
+     *
+     * The state is one volatile long, Go's state word:
+     *
+     *   counter  (bits 63..32)  the counter; 0..Integer.MAX_VALUE
+     *   waiters  (bits 31..0)   the threads registered as waiting in this round
+     *
+     * await registers by CAS-incrementing waiters while the counter is non-zero, then acquires the
+     * semaphore. The add that brings the counter to zero with waiters present owns the word from
+     * then on: it resets the whole word to zero and releases one permit per waiter.
+     *
+     * Invariant: while the counter is positive, waiters is the number of threads registered and
+     * not withdrawn; a release resets the word to zero and hands out exactly that many permits.
+     *
+     * Ownership during a release: between the releasing CAS, which leaves (0, w), and the reset,
+     * no one else can change the word. register and withdraw leave a zero counter alone, a positive
+     * add on a zero counter with waiters throws ADD_DURING_WAIT, a negative one throws NEGATIVE, and
+     * add(0) writes back the value it read. Go's sanity check before the reset (the word is still
+     * what the CAS wrote) therefore cannot fail here; it is kept as Go has it.
+     *
+     * Departures from Go: add is a CAS loop rather than an atomic add, so a refused delta leaves the
+     * word unchanged. Only the add that brings the counter to zero releases: in Go, an Add(0) that
+     * arrives during a release, with the counter already zero and the waiters not yet reset, resets
+     * the word and releases the waiters a second time, and the stray permits let a waiter of a later
+     * round through (the specimen go-add-zero keeps that version). A waiter that gives up withdraws
+     * its registration (CAS-decrements waiters) while the counter is non-zero; at zero the release
+     * has counted it, so it takes its permit and returns as released, leaving no permit behind.
+     *
+     * Ordering: the adds of a round form one chain of CASes on the word; the releasing one is
+     * followed in its thread by the reset (a volatile write) and sema.release, which happens-before
+     * each waiter's successful acquire. A waiter that registers nothing read counter 0, written by
+     * the releasing CAS or the reset.
+     *
+     * Withdrawal cannot tell its own round from a later one. If a waiter times out just as its round
+     * is released, and the next round begins (already misuse: the waiter has not returned) with a
+     * waiter registered, the first withdraws the second's registration and returns false, leaving
+     * its permit. The second then takes that permit and throws REUSED if its round is still open,
+     * or returns normally if it has ended: either is an answer the reuse contract allows.
+     */
+
     public static final String NEGATIVE = "sync: negative WaitGroup counter";
     public static final String ADD_DURING_WAIT = "sync: WaitGroup misuse: Add called concurrently with Wait";
     public static final String REUSED = "sync: WaitGroup is reused before previous Wait has returned";
@@ -57,8 +98,9 @@ public final class GoWaitGroup implements WaitGroup {
         }
     }
 
-    /** counter << 32 | waiters. */
+    /** {@code counter << 32 | waiters}. */
     private volatile long state;
+    /** Where registered waiters sleep; a release adds one permit per waiter it counted. */
     private final Semaphore sema;
 
     public GoWaitGroup() {
@@ -105,19 +147,19 @@ public final class GoWaitGroup implements WaitGroup {
             }
             v = (int) next;
             updated = stateOf(v, w);
+            // Failing, a racing add, registration or withdrawal changed the word: re-read, re-check.
         } while (!STATE.compareAndSet(this, current, updated));
 
         if (delta >= 0 || v > 0 || w == 0) {
             return; // only the add that brought the counter to zero releases: add(0) never does
         }
-        // This thread brought the counter to 0 while waiters are registered. From here on no one may
-        // change the word: adds must not run concurrently with Wait, and a waiter does not register
-        // on a zero counter. Still do Go's cheap sanity check.
+        // This thread brought the counter to 0 while waiters are registered, and owns the word until
+        // the reset (see the notes). Still do Go's cheap sanity check.
         if (state != updated) {
             throw new IllegalStateException(ADD_DURING_WAIT);
         }
-        state = 0L;
-        sema.release(w);
+        state = 0L; // the reset: a volatile write, not a CAS, since no one else may change the word
+        sema.release(w); // happens-before each released waiter's acquire
     }
 
     @Override
@@ -174,8 +216,10 @@ public final class GoWaitGroup implements WaitGroup {
         for (;;) {
             long current = state;
             if (counterOf(current) == 0) {
-                return false;
+                return false; // nothing to wait for, or a release owns the word: either way, done
             }
+            // Counted by the release only if this CAS comes before the releasing CAS, which then
+            // reads the incremented word; failing, the word changed (perhaps to a zero counter).
             if (STATE.compareAndSet(this, current, current + 1)) {
                 return true;
             }
@@ -187,7 +231,7 @@ public final class GoWaitGroup implements WaitGroup {
         for (;;) {
             long current = state;
             if (counterOf(current) == 0 || waitersOf(current) == 0) {
-                return false;
+                return false; // the releasing CAS came first: this waiter's permit is coming
             }
             if (STATE.compareAndSet(this, current, current - 1)) {
                 return true;
@@ -195,6 +239,7 @@ public final class GoWaitGroup implements WaitGroup {
         }
     }
 
+    /** The reset was the round's last write: anything else means the next round began meanwhile. */
     private void checkNotReused() {
         if (state != 0L) {
             throw new IllegalStateException(REUSED);

@@ -1,35 +1,58 @@
 package dev.waitgroup.impl;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A WaitGroup guarded by one {@link ReentrantLock}, with waiters parked on a {@link Condition}: the
- * textbook monitor, and the easiest to read.
+ * A {@link WaitGroup} guarded by one {@link ReentrantLock}, with waiters parked on a
+ * {@link Condition}: the textbook monitor, and the easiest to read.
  *
- * <p>Every change of the counter happens under the lock. When a negative delta brings it to zero,
- * the round number advances and all waiters are signalled. A waiter remembers the round it arrived
- * in and waits while the counter is non-zero <i>and</i> the round is unchanged, so a wake-up is never
- * lost (the check and the wait are atomic under the lock) and never misread.
+ * <p>The counter ranges over {@code 0..Integer.MAX_VALUE}. An {@code add} that would take it below
+ * zero or past {@code Integer.MAX_VALUE} throws {@link IllegalStateException}, with a message that
+ * begins "negative WaitGroup counter" or "WaitGroup counter overflow", and leaves the counter
+ * unchanged. {@code await} is interruptible and may be timed.
  *
- * <p>"The round it arrived in" is read before anything else, without the lock: {@code round} and
- * {@code count} are volatile, and a release writes the counter before it advances the round, so a
- * waiter that reads round {@code r} and then a non-zero counter knows that round {@code r} had not
- * ended when it arrived, and waits exactly until it ends. (Reading the counter first and the round
- * only under the lock, as this class once did, lets a waiter that slips in between a round's end and
- * the next round's {@code add} wait for the next round: the harness keeps that version as the
- * specimen {@code stale-round}.)
+ * <p><b>Reuse.</b> A group may be reused once every {@code await} of the previous round has
+ * returned (Go's rule: "new Add calls must happen after all previous Wait calls have returned").
+ * Reused sooner, it is <b>generation-safe</b>: a waiter of the previous round returns even if the
+ * next round's {@code add} ran before it woke up.
  *
- * <p>Invariant: {@code 0 <= count <= Integer.MAX_VALUE}; {@code round} advances exactly when the
- * counter drops to zero, after the counter is written.
+ * <p>Every {@code add} takes the lock, so many threads counting down at once contend for it. An
+ * {@code await} that finds the counter at zero, and {@link #count()}, take no lock. The release
+ * wakes all waiters at once; each then takes the lock in turn to leave.
  *
- * <p>Reuse before the previous {@code await} returned: <b>generation-safe</b>. A waiter of the old
- * round returns even if the next round's {@code add} ran before it woke up.
+ * <p>Memory consistency effects: actions in a thread prior to calling {@code done()}, or {@code add}
+ * with a negative delta, <i>happen-before</i> actions following the return of an {@code await} in
+ * another thread that this release unblocks, or that finds the counter at zero after it.
  */
 public final class LockConditionWaitGroup implements WaitGroup {
+    /*
+     * Implementation notes.
+     *
+     * count is the counter, 0..Integer.MAX_VALUE. round numbers the releases: it advances exactly
+     * when a negative delta brings count to zero, after count is written, and every waiter is then
+     * signalled. Both are written only under the lock and are volatile, so that await's first
+     * reads and count() need no lock.
+     *
+     * A waiter reads round first (its arrival round), then count. A release writes count before
+     * round, and no add can run between those two writes (the releaser holds the lock). So a waiter
+     * that reads round r and then count != 0 knows that the release of round r had not completed
+     * when it read round r: either round r is still open, or it has ended since and a new round
+     * began, in which case round is no longer r and the wait loop exits at once. Under the lock it
+     * waits while count != 0 && round == arrival: the check and the wait are atomic with respect to
+     * the release, so a wake-up is never lost, and a waiter returns exactly when its own round
+     * ends, which makes the group generation-safe.
+     *
+     * The other order (count first, then round, read only under the lock) lets a waiter that slips in
+     * between a round's end and the next round's add take the next round for its own and wait for it;
+     * the specimen stale-round keeps that version.
+     *
+     * Ordering: a waiter returns after reading count 0 or an advanced round, both volatile and both
+     * written by the release after every add of the round (those are ordered by the lock).
+     */
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition released = lock.newCondition();
     /** Written only under the lock; volatile so that await's fast path and count() need no lock. */
@@ -57,7 +80,7 @@ public final class LockConditionWaitGroup implements WaitGroup {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        long arrival = round;
+        long arrival = round; // the round first, then the counter: see the notes above
         if (count == 0) {
             return;
         }
@@ -76,7 +99,7 @@ public final class LockConditionWaitGroup implements WaitGroup {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        long arrival = round;
+        long arrival = round; // the round first, then the counter
         if (count == 0) {
             return true;
         }

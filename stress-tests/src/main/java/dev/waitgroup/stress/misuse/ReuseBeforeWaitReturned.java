@@ -18,26 +18,20 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.LLL_Result;
 
 /**
- * MISUSE: reuse before the previous Wait has returned. Round 1's last {@code done()} is followed at
- * once by round 2's {@code add(1)}, while round 1's waiter may be woken but not yet returned. Go's
- * rule: "new Add calls must happen after all previous Wait calls have returned". What an
- * implementation then does is its choice, and this test records it:
- * <ul>
- *   <li>the old waiter returns while round 2 is still open (generation-safe);</li>
- *   <li>it throws, as Go panics ("WaitGroup is reused before previous Wait has returned"), or the
- *       {@code add(1)} itself throws ("Add called concurrently with Wait");</li>
- *   <li>it silently waits on, for round 2 to end: the misuse then looks like a slow task.</li>
- * </ul>
- * The releaser first waits (at most 5 ms) until the old waiter is parked inside {@code await()},
+ * MISUSE: reuse before the previous Wait has returned: the catalogue's
+ * {@link dev.waitgroup.catalogue.Bug#REUSE_BEFORE_WAIT_RETURNED}, whose lesson gives Go's rule, what
+ * goes wrong and the fix. Round 1's last {@code done()} is followed at once by round 2's
+ * {@code add(1)}; this test records which {@link dev.waitgroup.catalogue.ReuseBehaviour} an
+ * implementation then shows, or that the {@code add(1)} itself is refused (Add called concurrently
+ * with Wait).
+ *
+ * <p>The releaser first waits (at most 5 ms) until the old waiter is parked inside {@code await()},
  * so that it really is round 1's waiter (a sample where it is not is recorded as such, and says
  * nothing); then it ends round 1, starts round 2, and watches for half a millisecond whether the
  * old waiter comes out before it ends round 2. Per sample that is a fact; per implementation, the
  * runner calls it silent when at least 1% of the samples are, since a generation-safe waiter that
  * is merely slow to wake also shows as "after round 2" now and then (any detection counts). What
  * each outcome means is declared with {@link Means}.
- *
- * <p>Fix: let every {@code await()} of a round return before the next round's first {@code add};
- * when waiters of one round may still be waking up, use a new group for the next round.
  */
 @HarnessCheck(Check.RACED_REUSE)
 @Means(outcome = "released, ok, in round 1", is = Verdict.HANDLED)

@@ -1,4 +1,4 @@
-package dev.waitgroup;
+package dev.waitgroup.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** The counter's range, which every implementation here checks before it writes. */
 class CounterArithmeticTest {
 
     @Test
