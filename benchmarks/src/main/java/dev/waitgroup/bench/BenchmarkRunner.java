@@ -1,11 +1,12 @@
 package dev.waitgroup.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.waitgroup.harness.Implementation;
-import dev.waitgroup.record.GoResults;
 import dev.waitgroup.catalogue.ImplementationKind;
+import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
 import dev.waitgroup.record.BenchmarkRun;
+import dev.waitgroup.record.GoResults;
+import dev.waitgroup.record.RunOutputs;
 import dev.waitgroup.settings.CannotStart;
 import dev.waitgroup.settings.ExitStatus;
 import dev.waitgroup.settings.Settings;
@@ -71,7 +72,7 @@ public final class BenchmarkRunner {
                     + " machine, so that their figures compare");
             return ExitStatus.RAN;
         }
-        Path results = settings.resultsDir.resolve("jmh.json");
+        Path results = settings.resultsDir.resolve(RunOutputs.SPEED);
         Files.createDirectories(results.toAbsolutePath().getParent());
         BenchmarkLog log = new BenchmarkLog(settings, results.resolveSibling(BenchmarkRun.FILE));
         try {
@@ -92,8 +93,8 @@ public final class BenchmarkRunner {
         List<String> names = implementations.stream().map(Implementation::selector).toList();
         Map<String, String> classOf = new HashMap<>();
         implementations.forEach(i -> classOf.put(i.selector(), i.type().getName()));
-        Path oneThread = results.resolveSibling("results-1-thread.json");
-        Path twoThreads = results.resolveSibling("results-2-threads.json");
+        Path oneThread = results.resolveSibling(RunOutputs.SPEED_1_THREAD);
+        Path twoThreads = results.resolveSibling(RunOutputs.SPEED_2_THREADS);
         // JMH runs a benchmark that matches any include: bench.include replaces the default sets
         run(options(preset, names, 1, oneThread).include(include.isEmpty() ? GO_MIRRORS + "|" + SINGLE_THREADED : include),
                 settings, classOf, log);

@@ -19,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  * before anything runs: a value that is empty means the mode's default; a value that cannot be read,
  * or is zero, negative or out of range, stops the run with a message naming the property and what
  * it accepts. Every suite runner starts with {@link #fromSystemProperties()}; the build checks them
- * in its first module (run this class's {@code main}).
+ * in its first module ({@link RunStart}).
  */
 public final class Settings {
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]+");
@@ -333,13 +333,5 @@ public final class Settings {
             default:
                 return value;
         }
-    }
-
-    /** Checks the settings of this JVM: exits 2 naming every bad property, or prints nothing and exits 0. */
-    public static void main(String[] args) throws Exception {
-        System.exit(ExitStatus.of("wg-lab", () -> {
-            fromSystemProperties();
-            return ExitStatus.RAN;
-        }));
     }
 }

@@ -54,6 +54,14 @@ final class Harness {
                 "dev.waitgroup.stress.runner.StressRunner"), properties);
     }
 
+    /** The benchmarks ({@code java -cp benchmarks/target/benchmarks.jar ...BenchmarkRunner}); Go is left out. */
+    static Run benchmarks(Path results, String... properties) {
+        List<String> withoutGo = new ArrayList<>(List.of("wg.go=none"));
+        withoutGo.addAll(List.of(properties));
+        return java(results, List.of("-cp", jar("benchmarks", "benchmarks.jar"), "dev.waitgroup.bench.BenchmarkRunner"),
+                withoutGo.toArray(new String[0]));
+    }
+
     /** The report of a results folder, written under {@code out}. */
     static Run report(Path results, Path out, String... properties) {
         return java(results, List.of("-jar", jar("reports", "reports.jar"), out.toString()), properties);

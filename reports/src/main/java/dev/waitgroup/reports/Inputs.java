@@ -5,6 +5,7 @@ import dev.waitgroup.record.BenchmarkRun;
 import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.MutationResults;
 import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.record.RunOutputs;
 import dev.waitgroup.record.SuiteResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.Map;
  * file is recorded as a problem, not thrown: the report shows it and the gate fails on it.
  */
 final class Inputs {
-    static final String SPEED_FILE = "jmh.json";
+    static final String SPEED_FILE = RunOutputs.SPEED;
 
     final Path folder;
     final Map<Suite, SuiteResults> suites = new EnumMap<>(Suite.class);

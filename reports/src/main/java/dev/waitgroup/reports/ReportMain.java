@@ -3,7 +3,7 @@ package dev.waitgroup.reports;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
-import dev.waitgroup.record.Folders;
+import dev.waitgroup.record.RunOutputs;
 import dev.waitgroup.settings.CannotStart;
 import dev.waitgroup.settings.ExitStatus;
 import dev.waitgroup.settings.Property;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Writes the report of a run from its results folder, then applies the gate.
@@ -56,7 +55,7 @@ public final class ReportMain {
         ReportContext context = new ReportContext(settings.runId, settings.mode,
                 properties.apply(Property.IMPL.key()) == null ? "" : settings.selection);
         if (args.length <= 1) {
-            clean(out);
+            RunOutputs.clearReport(out);
             return gate(settings, report(settings.resultsDir, context, out, null).reasons().isEmpty());
         }
         List<Path> shards = new ArrayList<>();
@@ -72,7 +71,7 @@ public final class ReportMain {
             e.problems.forEach(problem -> problems.add("  " + problem));
             throw new CannotStart(problems);
         }
-        clean(out);
+        RunOutputs.clearReport(out);
         System.out.println("report: merged " + shards.size() + " shards into " + runs.size() + " run"
                 + (runs.size() == 1 ? "" : "s, one per JDK: " + runs.stream().map(r -> "Java " + r.java()).toList()));
         if (runs.size() == 1) {
@@ -94,26 +93,6 @@ public final class ReportMain {
         System.out.println("Report: " + site.resolve("index.html").toAbsolutePath());
         return gate(settings, sideBySide.passed());
     }
-
-    /**
-     * Removes what an earlier report left under {@code out}, before anything is written: a report cut
-     * short must not leave an earlier run's page, Markdown or JUnit XML (and its "Gate passed") behind.
-     */
-    static void clean(Path out) throws IOException {
-        for (String written : REPORT_OUTPUTS) {
-            Folders.delete(out.resolve(written));
-        }
-        if (Files.isDirectory(out)) {
-            try (Stream<Path> entries = Files.list(out)) {
-                for (Path run : entries.filter(p -> p.getFileName().toString().matches("java-\\d+")).toList()) {
-                    Folders.delete(run);
-                }
-            }
-        }
-    }
-
-    /** What a report writes under its output folder (besides java-N/ for each JDK of a side-by-side merge). */
-    static final List<String> REPORT_OUTPUTS = List.of("site", "junit");
 
     /** One run's report, as written. */
     record Reported(Results results, List<GateReason> reasons) {

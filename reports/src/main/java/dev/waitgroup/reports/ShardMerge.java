@@ -1,6 +1,7 @@
 package dev.waitgroup.reports;
 
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.record.BenchmarkRun;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Expected;
 import dev.waitgroup.record.Folders;
@@ -38,7 +39,8 @@ import java.util.zip.ZipInputStream;
  * one shard only, are carried over from the shard that has them.
  */
 final class ShardMerge {
-    private static final List<String> CARRIED = List.of(Inputs.SPEED_FILE, GoResults.FILE, MutationResults.FILE);
+    private static final List<String> CARRIED = List.of(Inputs.SPEED_FILE, GoResults.FILE, BenchmarkRun.FILE,
+            MutationResults.FILE);
 
     private ShardMerge() {
     }

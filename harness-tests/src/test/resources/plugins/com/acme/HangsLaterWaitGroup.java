@@ -1,0 +1,59 @@
+package com.acme;
+
+import dev.waitgroup.WaitGroup;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Broken, and only after a while: correct for its first 2,000 rounds, then await() waits for good,
+ * through releases and interrupts alike (it waits again after each), as a group that exhausts some
+ * internal table might. A benchmark on it hangs some way in.
+ */
+public class HangsLaterWaitGroup implements WaitGroup {
+    private static final int ROUNDS_BEFORE_HANGING = 2_000;
+    private int count;
+    private long round;
+
+    @Override
+    public synchronized void add(int delta) {
+        long next = (long) count + delta;
+        if (next < 0 || next > Integer.MAX_VALUE) {
+            throw new IllegalStateException("WaitGroup counter out of range");
+        }
+        count = (int) next;
+        if (count == 0 && delta < 0) {
+            round++;
+            notifyAll();
+        }
+    }
+
+    @Override
+    public synchronized void await() throws InterruptedException {
+        long mine = round;
+        while ((count != 0 && round == mine) || round > ROUNDS_BEFORE_HANGING) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                // waits again
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        long mine = round;
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (count != 0 && round == mine) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, remaining);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized int count() {
+        return count;
+    }
+}
