@@ -35,10 +35,10 @@ final class EventRules {
         Map<String, Boolean> status = new HashMap<>();
         for (Event e : history.events()) {
             Verdict.Violation found = alone(e);
-            if (found == null && e.interruptedAfter() != null) {
+            if (found == null && (e.interruptedAfter() != null || !e.returned() && e.operation().isAwait())) {
                 boolean entry = status.getOrDefault(e.thread(), false);
                 found = interrupts(e, entry);
-                if (e.returned()) {
+                if (e.returned() && e.interruptedAfter() != null) {
                     status.put(e.thread(), e.interruptedAfter());
                 }
             }
@@ -140,9 +140,9 @@ final class EventRules {
     }
 
     private Verdict.Violation interrupts(Event e, boolean entry) {
-        boolean after = e.interruptedAfter();
         InterruptDelivery sent = e.interrupt();
         if (!e.operation().isAwait()) {
+            boolean after = e.interruptedAfter();
             if (e.returned() && entry && !after) {
                 return violation(Rule.INTERRUPT_KEPT, e, e.name() + " cleared the thread's interrupt status, which was"
                         + " set when it began");
@@ -160,6 +160,7 @@ final class EventRules {
             }
             return null;
         }
+        boolean after = e.interruptedAfter();
         boolean interrupted = e.threw(InterruptedException.class);
         if (entry && !interrupted) {
             return violation(Rule.INTERRUPT_ON_ENTRY, e, e.name() + " was entered with the interrupt status set and "

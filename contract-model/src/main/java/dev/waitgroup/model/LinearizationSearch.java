@@ -56,14 +56,19 @@ final class LinearizationSearch {
         List<Point> all = Points.of(history);
         all.sort(Comparator.comparingLong((Point p) -> p.earliest).thenComparingInt(p -> p.event.id())
                 .thenComparing(p -> p.kind));
+        // A cut must not separate the points of one operation (an await's begin from its end).
+        java.util.Map<Event, Long> extent = new java.util.HashMap<>();
+        for (Point p : all) {
+            extent.merge(p.event, p.latest, Math::max);
+        }
         long counter = 0;
         int from = 0;
         int segment = 0;
         while (from < all.size()) {
             int to = from + 1;
-            long maxLatest = all.get(from).latest;
+            long maxLatest = extent.get(all.get(from).event);
             while (to < all.size() && all.get(to).earliest <= maxLatest) {
-                maxLatest = Math.max(maxLatest, all.get(to).latest);
+                maxLatest = Math.max(maxLatest, extent.get(all.get(to).event));
                 to++;
             }
             List<Point> points = all.subList(from, to);
@@ -100,8 +105,9 @@ final class LinearizationSearch {
                 path.pop();
                 continue;
             }
-            Point p = points[frame.candidates[frame.next++]];
-            State next = apply(frame.state, p, placedBefore + frame.state.placedCount());
+            int candidate = frame.candidates[frame.next++];
+            Point p = points[candidate >> 1];
+            State next = apply(frame.state, p, candidate & 1, placedBefore + frame.state.placedCount());
             if (next == null) {
                 continue;
             }
@@ -147,10 +153,13 @@ final class LinearizationSearch {
             }
             long bound = i == minIndex ? min2 : min1;
             if (p.earliest <= bound && predecessorsPlaced(p, segment, s)) {
-                if (count == found.length) {
-                    found = Arrays.copyOf(found, count * 2);
+                int variants = p.kind == Kind.GO_COUNT ? 2 : 1;
+                for (int v = 0; v < variants; v++) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = i << 1 | v;
                 }
-                found[count++] = i;
             }
         }
         return Arrays.copyOf(found, count);
@@ -165,38 +174,91 @@ final class LinearizationSearch {
         return true;
     }
 
-    private State apply(State s, Point p, long depth) {
+    private State apply(State s, Point p, int variant, long depth) {
         Event e = p.event;
         switch (p.kind) {
-            case CHANGE: {
-                if (!SequentialWaitGroup.fits(s.counter, p.delta)) {
-                    return fail(depth, Rule.COUNTER_RANGE, e, e.name() + " returned normally although the counter was "
-                            + s.counter + ": " + s.counter + " + (" + Describe.integer(p.delta) + ") leaves 0..Integer.MAX_VALUE,"
-                            + " so it had to throw IllegalStateException and change nothing");
-                }
-                State next = s.with(p, s.counter + p.delta, p.latest);
-                if (s.counter == 0 && p.delta > 0) {
-                    next.openRound(mayWaitForNewRound());
-                }
-                if (SequentialWaitGroup.releases(s.counter, p.delta)) {
-                    next.endRound(p.latest);
+            case GO_COUNT: {
+                State next = variant == 0 ? change(s, p, depth) : refuse(s, p, depth);
+                if (next != null && variant == 0) {
+                    next.applied = with(next.applied, e.id());
                 }
                 return next;
             }
-            case REFUSE: {
-                if (!SequentialWaitGroup.fits(s.counter, p.delta)) {
+            case GO_DONE: {
+                if (Arrays.binarySearch(s.applied, e.id()) < 0) {
                     return s.with(p, s.counter, s.lastChange);
                 }
-                if (p.delta > 0 && s.counter == 0 && s.hasEndedRoundWaiter()) {
-                    if (mayThrowOnReuse()) {
-                        return s.with(p, s.counter, s.lastChange);
-                    }
-                    return fail(depth, Rule.REUSE, e, e.name() + " threw IllegalStateException when it opened a round before"
-                            + " every await of the previous one had returned, but the group documents: " + reuse.description());
+                if (SequentialWaitGroup.fits(s.counter, -1)) {
+                    return fail(depth, Rule.COUNTER_RANGE, e, e.name() + " " + e.outcome() + " although its add(1) and"
+                            + " its task's done() were both within 0..Integer.MAX_VALUE (the counter was " + s.counter + ")");
                 }
-                return fail(depth, Rule.COUNTER_RANGE, e, e.name() + " " + e.outcome() + " although the counter was "
-                        + s.counter + " and " + s.counter + " + (" + Describe.integer(p.delta) + ") is within 0..Integer.MAX_VALUE");
+                State next = s.with(p, s.counter, s.lastChange);
+                next.applied = without(next.applied, e.id());
+                return next;
             }
+            case CHANGE:
+                return change(s, p, depth);
+            case REFUSE:
+                return refuse(s, p, depth);
+            default:
+                return observe(s, p, depth);
+        }
+    }
+
+    private static int[] with(int[] ids, int id) {
+        int[] more = Arrays.copyOf(ids, ids.length + 1);
+        more[ids.length] = id;
+        Arrays.sort(more);
+        return more;
+    }
+
+    private static int[] without(int[] ids, int id) {
+        int[] fewer = new int[ids.length - 1];
+        int k = 0;
+        for (int x : ids) {
+            if (x != id) {
+                fewer[k++] = x;
+            }
+        }
+        return fewer;
+    }
+
+    private State change(State s, Point p, long depth) {
+        Event e = p.event;
+        if (!SequentialWaitGroup.fits(s.counter, p.delta)) {
+            return fail(depth, Rule.COUNTER_RANGE, e, e.name() + " returned normally although the counter was "
+                    + s.counter + ": " + s.counter + " + (" + Describe.integer(p.delta) + ") leaves 0..Integer.MAX_VALUE,"
+                    + " so it had to throw IllegalStateException and change nothing");
+        }
+        State next = s.with(p, s.counter + p.delta, p.latest);
+        if (s.counter == 0 && p.delta > 0) {
+            next.openRound(mayWaitForNewRound());
+        }
+        if (SequentialWaitGroup.releases(s.counter, p.delta)) {
+            next.endRound(p.latest);
+        }
+        return next;
+    }
+
+    private State refuse(State s, Point p, long depth) {
+        Event e = p.event;
+        if (!SequentialWaitGroup.fits(s.counter, p.delta)) {
+            return s.with(p, s.counter, s.lastChange);
+        }
+        if (p.delta > 0 && s.counter == 0 && s.hasEndedRoundWaiter()) {
+            if (mayThrowOnReuse()) {
+                return s.with(p, s.counter, s.lastChange);
+            }
+            return fail(depth, Rule.REUSE, e, e.name() + " threw IllegalStateException when it opened a round before"
+                    + " every await of the previous one had returned, but the group documents: " + reuse.description());
+        }
+        return fail(depth, Rule.COUNTER_RANGE, e, e.name() + " " + e.outcome() + " although the counter was "
+                + s.counter + " and " + s.counter + " + (" + Describe.integer(p.delta) + ") is within 0..Integer.MAX_VALUE");
+    }
+
+    private State observe(State s, Point p, long depth) {
+        Event e = p.event;
+        switch (p.kind) {
             case READ:
                 if (s.counter != p.delta) {
                     return fail(depth, Rule.COUNT_VALUE, e, e.name() + " returned " + p.delta + ", but the counter was "
@@ -329,6 +391,8 @@ final class LinearizationSearch {
         int[] waiters;
         byte[] phases;
         long[] obliged;
+        /** Ids of the go events (that threw) whose add(1) this order applied. */
+        int[] applied = new int[0];
 
         State(int prefix, int[] extras, long counter, long lastChange, int[] waiters, byte[] phases, long[] obliged) {
             this.prefix = prefix;
@@ -364,8 +428,10 @@ final class LinearizationSearch {
                 newExtras[extras.length] = p.index;
                 Arrays.sort(newExtras);
             }
-            return new State(newPrefix, newExtras, newCounter, newLastChange, waiters.clone(), phases.clone(),
+            State next = new State(newPrefix, newExtras, newCounter, newLastChange, waiters.clone(), phases.clone(),
                     obliged.clone());
+            next.applied = applied;
+            return next;
         }
 
         void addWaiter(int waiter, byte phase, long since) {
@@ -436,7 +502,8 @@ final class LinearizationSearch {
             }
             State other = (State) o;
             if (prefix != other.prefix || counter != other.counter || lastChange != other.lastChange
-                    || !Arrays.equals(extras, other.extras) || waiters.length != other.waiters.length) {
+                    || !Arrays.equals(extras, other.extras) || !Arrays.equals(applied, other.applied)
+                    || waiters.length != other.waiters.length) {
                 return false;
             }
             for (int i = 0; i < waiters.length; i++) {
@@ -459,7 +526,7 @@ final class LinearizationSearch {
 
         @Override
         public int hashCode() {
-            int h = prefix * 31 + Arrays.hashCode(extras);
+            int h = prefix * 31 + Arrays.hashCode(extras) + 7 * Arrays.hashCode(applied);
             h = h * 31 + Long.hashCode(counter);
             h = h * 31 + Long.hashCode(lastChange);
             for (int i = 0; i < waiters.length; i++) {

@@ -17,7 +17,14 @@ final class Point {
         /** An await read the counter and began waiting, or passed. */
         BEGIN,
         /** An await ended: its outcome is judged against what happened since it began. */
-        END
+        END,
+        /**
+         * The add(1) of a go that threw IllegalStateException: either it was refused, or it was applied and the
+         * task's done() was refused (another thread's decrement got in between). Two variants, tried both.
+         */
+        GO_COUNT,
+        /** The task's done() of such a go: refused if the go's add(1) was applied, nothing otherwise. */
+        GO_DONE
     }
 
     /** How an await ended. */

@@ -42,7 +42,15 @@ final class Points {
                     mine.add(new Point(Kind.READ, e, ((Integer) value).longValue(), i, r, -1, null));
                 } else if (op instanceof Operation.Go) {
                     Operation.Go go = (Operation.Go) op;
-                    if (e.threw(IllegalStateException.class)) {
+                    boolean inline = go.executor() == Executors.INLINE || go.executor() == Executors.INLINE_FAILING
+                            || go.executor() == Executors.REJECTING;
+                    if (e.threw(IllegalStateException.class) && inline) {
+                        Point count = new Point(Kind.GO_COUNT, e, 1, i, r, -1, null);
+                        Point done = new Point(Kind.GO_DONE, e, -1, i, r, -1, null);
+                        done.after(count);
+                        mine.add(count);
+                        mine.add(done);
+                    } else if (e.threw(IllegalStateException.class)) {
                         mine.add(new Point(Kind.REFUSE, e, 1, i, r, -1, null));
                     } else {
                         Point counted = new Point(Kind.CHANGE, e, 1, i, r, -1, null);
@@ -63,7 +71,9 @@ final class Points {
                     } else if (ending == Ending.NOT_RETURNED) {
                         endEarliest = Long.MAX_VALUE;
                     }
-                    Point begin = new Point(Kind.BEGIN, e, 0, i, r, waiters, ending);
+                    // An await reads the counter promptly: within the slack of its invocation (the run being scheduled).
+                    long beginLatest = Math.min(r, i + history.slack().nanos());
+                    Point begin = new Point(Kind.BEGIN, e, 0, i, beginLatest, waiters, ending);
                     Point end = new Point(Kind.END, e, 0, endEarliest, r, waiters, ending);
                     end.after(begin);
                     waiters++;

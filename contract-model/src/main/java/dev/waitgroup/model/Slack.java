@@ -1,6 +1,5 @@
 package dev.waitgroup.model;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
@@ -10,7 +9,7 @@ import java.time.Duration;
  *
  * <p>Real threads are scheduled by an operating system shared with other work, so the slack is
  * generous: at least {@link #MINIMUM} (500 ms, three orders of magnitude above a wake-up on an idle
- * machine) and scaled up with the machine's load. The checker trusts it only where the run itself was
+ * machine) and scaled up when this JVM's threads are woken late (see {@link #forCurrentLoad}). The checker trusts it only where the run itself was
  * scheduled: a history whose heartbeat saw a gap longer than half the slack is inconclusive, never
  * a verdict (see {@link HistoryChecker}).
  */
@@ -29,15 +28,21 @@ public record Slack(long nanos) {
     }
 
     /**
-     * {@code base}, multiplied by the system load average per core when that is above one (at most
-     * eight times): on a machine running twice as many threads as it has cores, a thread waits about
-     * twice as long for a core.
+     * {@code base}, scaled by how late this JVM's threads are woken now: a probe parks for 1 ms twenty
+     * times and takes the worst lateness; the slack is at least fifty times that, and at most four
+     * times {@code base}. On an idle machine a wake-up is late by tens of microseconds and the slack is
+     * {@code base}; on a machine busy with other builds, threads wait for a core and the slack grows.
+     * (The system load average is no guide in a container: it counts the whole host.)
      */
     public static Slack forCurrentLoad(Duration base) {
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        int cores = Runtime.getRuntime().availableProcessors();
-        double factor = load <= 0 ? 1.0 : Math.min(8.0, Math.max(1.0, load / cores));
-        return new Slack(Math.max(MINIMUM.toNanos(), (long) (base.toNanos() * factor)));
+        long worst = 0;
+        for (int i = 0; i < 20; i++) {
+            long before = System.nanoTime();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            worst = Math.max(worst, System.nanoTime() - before - 1_000_000L);
+        }
+        long scaled = Math.min(4 * base.toNanos(), Math.max(base.toNanos(), 50 * worst));
+        return new Slack(Math.max(MINIMUM.toNanos(), scaled));
     }
 
     public long millis() {

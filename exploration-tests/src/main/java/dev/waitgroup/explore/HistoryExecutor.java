@@ -81,6 +81,8 @@ public final class HistoryExecutor {
         final Thread watcher = Thread.currentThread();
         volatile long maxGap;
         volatile boolean closed;
+        /** Set once every driver is done: helper actions still due are skipped, as no driver can observe them. */
+        volatile boolean driversDone;
         long origin;
 
         Run(Scenario scenario, WaitGroup group) {
@@ -115,7 +117,10 @@ public final class HistoryExecutor {
         /** Waits until every driver and helper is done, or the run has been quiet for the slack; returns the end time. */
         private long watch(List<Actor> drivers) {
             for (;;) {
-                boolean driversDone = drivers.stream().allMatch(d -> d.finished);
+                if (!driversDone && drivers.stream().allMatch(d -> d.finished)) {
+                    driversDone = true;
+                    actors.forEach(a -> LockSupport.unpark(a.thread));
+                }
                 if (driversDone && helpersRunning.get() == 0) {
                     return clock.nanoTime();
                 }
@@ -367,14 +372,16 @@ public final class HistoryExecutor {
                     if (action instanceof Step.Ticks) {
                         Step.Ticks ticks = (Step.Ticks) action;
                         long period = TimeUnit.MILLISECONDS.toNanos(ticks.periodMillis());
-                        for (int i = 1; i <= ticks.times() && !closed; i++) {
+                        for (int i = 1; i <= ticks.times() && !closed && !driversDone; i++) {
                             sleepUntil(armed + delay + period * i);
-                            call(helper, new Operation.Done(), -1);
+                            if (!driversDone) {
+                                call(helper, new Operation.Done(), -1);
+                            }
                         }
                         return;
                     }
                     sleepUntil(armed + delay);
-                    if (closed) {
+                    if (closed || driversDone) {
                         return;
                     }
                     if (action instanceof Step.Once) {
@@ -390,6 +397,13 @@ public final class HistoryExecutor {
             });
             actors.add(helper);
             helper.thread.start();
+        }
+
+        /** Parks until {@code nanoTime}, or until every driver is done (helpers are unparked then). */
+        private void sleepUntil(long nanoTime) {
+            for (long left; (left = nanoTime - System.nanoTime()) > 0 && !driversDone && !closed; ) {
+                LockSupport.parkNanos(left);
+            }
         }
 
         private String nextHelperName() {
@@ -493,11 +507,6 @@ public final class HistoryExecutor {
         }
     }
 
-    private static void sleepUntil(long nanoTime) {
-        for (long left; (left = nanoTime - System.nanoTime()) > 0; ) {
-            LockSupport.parkNanos(left);
-        }
-    }
 
     private static String stack(Thread thread) {
         StringBuilder s = new StringBuilder();

@@ -96,14 +96,14 @@ public final class ScenarioGenerator {
                 later();
             } else if (choice < 88) {
                 ticks();
-            } else if (choice < 93) {
+            } else if (choice < 92) {
                 steps.add(Step.Call.of(new Operation.SelfInterrupt()));
                 if (random.nextBoolean()) {
                     timedAwait();
                 } else {
                     untimedAwait();
                 }
-            } else if (choice < 96 && counter == 0 && helpersDueMillis == 0) {
+            } else if (choice < 94 && counter == 0 && helpersDueMillis == 0) {
                 steps.add(new Step.Rounds(1 + random.nextInt(Math.max(1, Math.min(budget.rounds(), 500))),
                         random.nextBoolean()));
             } else {
@@ -316,7 +316,7 @@ public final class ScenarioGenerator {
             return Step.Call.of(new Operation.Count());
         }
         if (choice < 62) {
-            long millis = new long[] {1, 20, 100, 200, 300}[random.nextInt(5)];
+            long millis = new long[] {1, 5, 20, 50, 100}[random.nextInt(5)];
             return new Step.Call(new Operation.TimedAwait(millis, TimeUnit.MILLISECONDS),
                     random.nextInt(10) == 0 ? random.nextInt(2_000) : -1);
         }
