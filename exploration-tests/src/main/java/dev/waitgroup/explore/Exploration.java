@@ -136,7 +136,9 @@ public final class Exploration {
         private ExplorationOutcome.Failure failure(Scenario scenario, int index, int tried, Duration toCatch,
                                                     Verdict.Violation first) {
             String rule = first.rule().id();
-            Shrinker shrinker = new Shrinker(candidate -> failsWith(candidate, rule),
+            // A candidate is taken only if it fails twice in a row: on real threads, a candidate that fails once by
+            // luck would shrink the scenario to one that rarely fails again.
+            Shrinker shrinker = new Shrinker(candidate -> failsWith(candidate, rule) && failsWith(candidate, rule),
                     System.nanoTime() + budget.shrinkTime().toNanos(), budget.shrinkRuns());
             Scenario shrunk = shrinker.shrink(scenario);
             Judged evidence = null;

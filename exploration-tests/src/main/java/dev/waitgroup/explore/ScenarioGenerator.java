@@ -320,11 +320,16 @@ public final class ScenarioGenerator {
             return new Step.Call(new Operation.TimedAwait(millis, TimeUnit.MILLISECONDS),
                     random.nextInt(10) == 0 ? random.nextInt(2_000) : -1);
         }
-        if (choice < 67) {
+        if (choice < 65) {
             return Step.Call.of(new Operation.Go(tasks[0]++, Executors.INLINE, 0));
         }
+        if (choice < 72) {
+            // a release that comes once the waiters had time to park
+            return new Step.After(new long[] {1, 5, 20}[random.nextInt(3)], new Step.Once(new Operation.Done()));
+        }
         List<Operation> body = new ArrayList<>();
-        Operation[] ops = {new Operation.Add(1), new Operation.Done(), new Operation.Add(0), new Operation.Count()};
+        Operation[] ops = {new Operation.Add(1), new Operation.Done(), new Operation.Add(0), new Operation.Count(),
+            new Operation.TimedAwait(1, TimeUnit.MILLISECONDS)};
         int size = 1 + random.nextInt(2);
         for (int i = 0; i < size; i++) {
             body.add(ops[random.nextInt(ops.length)]);
