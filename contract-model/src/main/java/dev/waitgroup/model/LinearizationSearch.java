@@ -24,7 +24,10 @@ import java.util.Set;
  * <i>released</i> (its round ended since), and <i>reused</i> (a new round opened after its round ended,
  * while it had not returned: misuse, judged by the group's documented {@link ReuseBehaviour}). A waiter
  * that is released (or passed) is <i>obliged</i> to return within the slack from the moment the
- * release surely happened (its response time).
+ * release surely happened (its response time). After a misuse, a group that detects reuse (as Go
+ * panics) is held to nothing more for the waiters of the ended round, and any later await may throw
+ * its {@code IllegalStateException}: in Go's algorithm a woken waiter's permit can be taken by a
+ * waiter of the new round, which then finds the reuse, while the old waiter times out or waits on.
  *
  * <p>The search is a depth-first search with memoization of visited states (the points placed, the
  * waiters' phases and obligations), split at quiescent cuts: where every point so far has surely
@@ -306,13 +309,13 @@ final class LinearizationSearch {
                     return fail(depth, Rule.TIMEOUT_TRUE, e, e.name() + " returned false although " + roundEnded
                             + " ms, before its deadline (at the earliest " + ms(p.earliest) + " ms)");
                 }
-                if (phase == REUSED && !mayWaitForNewRound()) {
+                if (phase == REUSED && !mayWaitForNewRound() && !mayThrowOnReuse()) {
                     return fail(depth, Rule.REUSE, e, e.name() + " returned false after " + roundEnded + " ms and a new"
                             + " round opened; the group documents: " + reuse.description());
                 }
                 break;
             case THREW_ILLEGAL_STATE:
-                if (phase != REUSED) {
+                if (phase != REUSED && !(s.misused && mayThrowOnReuse())) {
                     return fail(depth, Rule.EXCEPTION, e, e.name() + " " + e.outcome() + ", but the group was not reused"
                             + " while it waited");
                 }
@@ -322,7 +325,7 @@ final class LinearizationSearch {
                 }
                 break;
             default:
-                if (phase == REUSED && mayWaitForNewRound() || phase == WAITING) {
+                if (phase == REUSED && (mayWaitForNewRound() || mayThrowOnReuse()) || phase == WAITING) {
                     break;
                 }
                 if (obliged != NONE && obliged + slack < history.end()) {
@@ -393,6 +396,8 @@ final class LinearizationSearch {
         long[] obliged;
         /** Ids of the go events (that threw) whose add(1) this order applied. */
         int[] applied = new int[0];
+        /** Whether a round has opened while a waiter of the previous one had not returned (misuse). */
+        boolean misused;
 
         State(int prefix, int[] extras, long counter, long lastChange, int[] waiters, byte[] phases, long[] obliged) {
             this.prefix = prefix;
@@ -431,6 +436,7 @@ final class LinearizationSearch {
             State next = new State(newPrefix, newExtras, newCounter, newLastChange, waiters.clone(), phases.clone(),
                     obliged.clone());
             next.applied = applied;
+            next.misused = misused;
             return next;
         }
 
@@ -476,6 +482,7 @@ final class LinearizationSearch {
         void openRound(boolean mayWaitForNewRound) {
             for (int i = 0; i < phases.length; i++) {
                 if (phases[i] == RELEASED) {
+                    misused = true;
                     phases[i] = REUSED;
                     if (mayWaitForNewRound) {
                         obliged[i] = NONE;
@@ -502,7 +509,7 @@ final class LinearizationSearch {
             }
             State other = (State) o;
             if (prefix != other.prefix || counter != other.counter || lastChange != other.lastChange
-                    || !Arrays.equals(extras, other.extras) || !Arrays.equals(applied, other.applied)
+                    || misused != other.misused || !Arrays.equals(extras, other.extras) || !Arrays.equals(applied, other.applied)
                     || waiters.length != other.waiters.length) {
                 return false;
             }

@@ -128,6 +128,26 @@ class ExplainedHistoriesTest {
     }
 
     /**
+     * Go's algorithm after a reuse: T3's done() ends the round of T1 and T2 and releases two permits; T1 returns
+     * and opens the next round before T2 has taken its permit; T1's next wait takes T2's permit, finds the word
+     * non-zero and panics (reused), and T2, its permit gone, times out. A group that detects reuse may do all that.
+     */
+    @Test
+    void goSemaphorePermitTakenByTheNextRoundsWaiterAfterReuse() {
+        History h = new HistoryBuilder()
+                .call("T1", new Add(1), 0.299, 0.299, Outcome.VOID, false)
+                .call("T1", new TimedAwait(1, TimeUnit.MILLISECONDS), 0.299, 0.386, Outcome.TRUE, false)
+                .call("T2", new TimedAwait(1, TimeUnit.MILLISECONDS), 0.327, 1.404, Outcome.FALSE, false)
+                .call("T3", new Done(), 0.340, 0.371, Outcome.VOID, false)
+                .call("T1", new Add(1), 0.386, 0.386, Outcome.VOID, false)
+                .call("T1", new TimedAwait(1, TimeUnit.MILLISECONDS), 0.387, 0.398,
+                        new Outcome.Threw(IllegalStateException.class.getName(),
+                                "sync: WaitGroup is reused before previous Wait has returned"), false)
+                .end(1.5);
+        assertExplained(h, ReuseBehaviour.DETECTS_AND_THROWS);
+    }
+
+    /**
      * go(inline executor) counts the task, runs it, and its done() is refused because another thread's done()
      * got in between: the go throws IllegalStateException, though its own add(1) was applied.
      */

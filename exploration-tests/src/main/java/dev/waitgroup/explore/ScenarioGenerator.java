@@ -287,12 +287,25 @@ public final class ScenarioGenerator {
         int threads = 2 + random.nextInt(2);
         int[] tasks = {1};
         List<List<Step>> all = new ArrayList<>();
+        // a third of them begin with waiters parked on an open round that a helper ends a little later
+        // (T1 does nothing else, so the round surely ends and the untimed waits cost nothing)
+        boolean waitersThenRelease = random.nextInt(3) == 0;
         for (int t = 0; t < threads; t++) {
             List<Step> steps = new ArrayList<>();
-            if (t == 0 && random.nextInt(3) > 0) {
+            if (waitersThenRelease) {
+                if (t == 0) {
+                    steps.add(Step.Call.of(new Operation.Add(1)));
+                    steps.add(new Step.After(new long[] {5, 20}[random.nextInt(2)], new Step.Once(new Operation.Done())));
+                    all.add(steps);
+                    continue;
+                } else {
+                    steps.add(Step.Call.of(random.nextBoolean() ? new Operation.Await()
+                            : new Operation.TimedAwait(Long.MAX_VALUE, TimeUnit.SECONDS)));
+                }
+            } else if (t == 0 && random.nextInt(3) > 0) {
                 steps.add(Step.Call.of(new Operation.Add(1 + random.nextInt(3))));
             }
-            int length = 1 + random.nextInt(4);
+            int length = (waitersThenRelease ? 0 : 1) + random.nextInt(4);
             for (int i = 0; i < length; i++) {
                 steps.add(concurrentStep(random, tasks));
             }
