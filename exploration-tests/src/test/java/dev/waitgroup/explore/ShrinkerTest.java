@@ -31,15 +31,15 @@ class ShrinkerTest {
     }
 
     @Test
-    void aFailureThatNeedsTwoThreadsKeepsBothAndDropsTheThird() {
+    void aFailureThatNeedsTwoThreadsKeepsTwoWithOneStepEach() {
         Scenario failing = new Scenario(List.of(
                 List.of(Step.Call.of(new Operation.Add(1)), Step.Call.of(new Operation.Done())),
                 List.of(new Step.Repeat(30, List.of(new Operation.Done(), new Operation.Add(1)))),
                 List.of(Step.Call.of(new Operation.TimedAwait(20, TimeUnit.MILLISECONDS)))));
         Scenario shrunk = shrink(failing, s -> s.threads().size() >= 2 && mentions(s, "× [done()"));
-        assertEquals(2, shrunk.threads().size());
-        assertEquals(List.of(Step.Call.of(new Operation.Done())), shrunk.threads().get(0));
-        assertEquals(List.of(new Step.Repeat(1, List.of(new Operation.Done()))), shrunk.threads().get(1));
+        assertEquals(2, shrunk.threads().size(), shrunk.text());
+        assertEquals(2, shrunk.size(), shrunk.text());
+        assertEquals(List.of(new Step.Repeat(1, List.of(new Operation.Done()))), shrunk.threads().get(0), shrunk.text());
     }
 
     @Test

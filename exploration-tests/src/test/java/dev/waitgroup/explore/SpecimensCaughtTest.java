@@ -44,6 +44,18 @@ class SpecimensCaughtTest {
         assertTrue(outcome.failure().shrunk().text().contains("calls done() every"), outcome.text());
     }
 
+    /**
+     * A plug-in of the harness tests, taken for correct: its deadline, {@code System.nanoTime() + unit.toNanos(timeout)},
+     * overflows for a huge negative timeout (toNanos saturates at Long.MIN_VALUE), and the wait that must return false
+     * at once parks for about 292 years.
+     */
+    @Test
+    void theNodeStackPlugInWaitsForeverOnAHugeNegativeTimeout() {
+        ExplorationOutcome outcome = explore(Subjects.plugIn("NodeStackWaitGroup"));
+        assertEquals("deadline", outcome.failure().rule(), outcome.text());
+        assertTrue(outcome.failure().shrunkHistory().contains("did not return within the bound"), outcome.text());
+    }
+
     @Test
     void aPendingInterruptSwallowedOnAZeroCounter() {
         ExplorationOutcome outcome = explore(Subjects.registered("lost-interrupt"));
