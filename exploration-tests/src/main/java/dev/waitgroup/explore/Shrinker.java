@@ -71,8 +71,8 @@ final class Shrinker {
             List<Step> steps = threads.get(t);
             for (int chunk = Math.max(1, steps.size() / 2); chunk >= 1; chunk /= 2) {
                 for (int from = 0; from + chunk <= steps.size(); from++) {
-                    if (chunk == steps.size() && threads.size() == 1) {
-                        continue;
+                    if (chunk == steps.size()) {
+                        continue; // an empty thread is no thread: dropping threads is tried above
                     }
                     List<Step> shorter = new ArrayList<>(steps.subList(0, from));
                     shorter.addAll(steps.subList(from + chunk, steps.size()));
