@@ -70,13 +70,14 @@ public final class ReusedWaiterNodeWaitGroup implements WaitGroup {
             node.released = false;   // the released mark is reset for the new wait; the cancelled one is not
             queue.add(node);
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + nanos; // differences of nanoTime stay right when this wraps
         for (;;) {
             synchronized (this) {
                 if (node.released) {
                     return true;
                 }
-                long remaining = deadline - System.nanoTime();
+                long remaining = nanos <= 0 ? nanos : deadline - System.nanoTime(); // Long.MIN_VALUE must not wrap
                 if (remaining <= 0) {
                     node.cancelled = true;
                     queue.remove(node);
