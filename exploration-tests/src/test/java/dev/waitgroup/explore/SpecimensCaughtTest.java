@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.waitgroup.catalogue.ReuseBehaviour;
-import dev.waitgroup.explore.specimens.RestartingTimeoutWaitGroup;
-import dev.waitgroup.explore.specimens.ReusedWaiterNodeWaitGroup;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +25,7 @@ class SpecimensCaughtTest {
     /** add(1); await(1 ms) → false; done() later by another thread; await() never returns: its node is still cancelled. */
     @Test
     void aWaiterNodeReusedAfterATimeoutIsSkippedByTheRelease() {
-        ExplorationOutcome outcome = explore(new Subjects.Subject("reused-waiter-node", ReusedWaiterNodeWaitGroup::new,
-                ReuseBehaviour.UNKNOWN));
+        ExplorationOutcome outcome = explore(Subjects.registered("reused-waiter-node"));
         String rule = outcome.failure().rule();
         assertTrue(rule.equals("release") || rule.equals("timeout-true"), outcome.text());
         assertTrue(outcome.failure().shrunkHistory().contains("= false"), outcome.text());
@@ -38,22 +34,9 @@ class SpecimensCaughtTest {
     /** A ticker's done() calls wake the timed await again and again; each time its timeout starts over. */
     @Test
     void aTimeoutThatStartsOverAfterEachWakeUpOverrunsItsDeadline() {
-        ExplorationOutcome outcome = explore(new Subjects.Subject("restarting-timeout", RestartingTimeoutWaitGroup::new,
-                ReuseBehaviour.UNKNOWN));
+        ExplorationOutcome outcome = explore(Subjects.registered("restarting-timeout"));
         assertEquals("deadline", outcome.failure().rule(), outcome.text());
         assertTrue(outcome.failure().shrunk().text().contains("calls done() every"), outcome.text());
-    }
-
-    /**
-     * A plug-in of the harness tests, taken for correct: its deadline, {@code System.nanoTime() + unit.toNanos(timeout)},
-     * overflows for a huge negative timeout (toNanos saturates at Long.MIN_VALUE), and the wait that must return false
-     * at once parks for about 292 years.
-     */
-    @Test
-    void theNodeStackPlugInWaitsForeverOnAHugeNegativeTimeout() {
-        ExplorationOutcome outcome = explore(Subjects.plugIn("NodeStackWaitGroup"));
-        assertEquals("deadline", outcome.failure().rule(), outcome.text());
-        assertTrue(outcome.failure().shrunkHistory().contains("did not return within the bound"), outcome.text());
     }
 
     @Test

@@ -47,6 +47,10 @@ public enum Bug {
             EnumSet.of(Suite.LINCHECK)),
     STALE_ROUND(BugKind.INTERLEAVING, "await reads the counter and the round in two steps: a waiter that slips between them waits for the next round",
             EnumSet.of(Suite.CONTRACT)),
+    REUSED_WAITER_NODE(BugKind.SCRIPTED, "a thread's waiter record is reused across its waits: a wait that timed out leaves it cancelled, and the thread's next wait is never released",
+            EnumSet.noneOf(Suite.class)),
+    RESTARTING_TIMEOUT(BugKind.SCRIPTED, "a timed wait starts its time over after every wake-up that did not release it: while the counter keeps changing, it waits far past its timeout",
+            EnumSet.noneOf(Suite.class)),
 
     ADD_INSIDE_GOROUTINE(BugKind.CLIENT, "Add called inside the goroutine", new ClientLesson("""
             // Go:  go func() { wg.Add(1); defer wg.Done(); work() }(); wg.Wait()

@@ -1,6 +1,5 @@
-package dev.waitgroup.explore.specimens;
+package dev.waitgroup.specimen;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class ReusedWaiterNodeWaitGroup implements WaitGroup {
     public void add(int delta) {
         List<Node> wake = new ArrayList<>();
         synchronized (this) {
-            count = CounterArithmetic.next(count, delta);
+            count = nextCount(count, delta);
             if (count == 0 && delta < 0) {
                 for (Node node : queue) {
                     if (!node.cancelled) {   // a cancelled node's wait is over ... or so it was
@@ -95,5 +94,18 @@ public final class ReusedWaiterNodeWaitGroup implements WaitGroup {
     @Override
     public synchronized int count() {
         return count;
+    }
+
+    /** {@code count + delta}, refused outside {@code 0..Integer.MAX_VALUE} as every WaitGroup must. */
+    private static int nextCount(int count, int delta) {
+        long next = (long) count + delta;
+        if (next < 0) {
+            throw new IllegalStateException("negative WaitGroup counter: " + count + " + (" + delta + ") < 0");
+        }
+        if (next > Integer.MAX_VALUE) {
+            throw new IllegalStateException("WaitGroup counter overflow: " + count + " + " + delta
+                    + " > Integer.MAX_VALUE");
+        }
+        return (int) next;
     }
 }

@@ -1,6 +1,5 @@
-package dev.waitgroup.explore.specimens;
+package dev.waitgroup.specimen;
 
-import dev.waitgroup.CounterArithmetic;
 import dev.waitgroup.WaitGroup;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,7 @@ public final class RestartingTimeoutWaitGroup implements WaitGroup {
 
     @Override
     public synchronized void add(int delta) {
-        count = CounterArithmetic.next(count, delta);
+        count = nextCount(count, delta);
         notifyAll();                                   // every change wakes every waiter
     }
 
@@ -61,5 +60,18 @@ public final class RestartingTimeoutWaitGroup implements WaitGroup {
     @Override
     public synchronized int count() {
         return count;
+    }
+
+    /** {@code count + delta}, refused outside {@code 0..Integer.MAX_VALUE} as every WaitGroup must. */
+    private static int nextCount(int count, int delta) {
+        long next = (long) count + delta;
+        if (next < 0) {
+            throw new IllegalStateException("negative WaitGroup counter: " + count + " + (" + delta + ") < 0");
+        }
+        if (next > Integer.MAX_VALUE) {
+            throw new IllegalStateException("WaitGroup counter overflow: " + count + " + " + delta
+                    + " > Integer.MAX_VALUE");
+        }
+        return (int) next;
     }
 }
