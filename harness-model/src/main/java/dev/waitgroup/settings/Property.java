@@ -29,6 +29,12 @@ public enum Property {
     LINCHECK_STRESS_INVOCATIONS("lincheck.stress.invocations", "a whole number from 1 to 10000000", "300", "1500"),
     LINCHECK_SCENARIO_INVOCATIONS("lincheck.scenario.invocations", "a whole number from 1 to 10000000", "300", "2000"),
     LINCHECK_MISUSE_INVOCATIONS("lincheck.misuse.invocations", "a whole number from 1 to 10000000", "1000", "2000"),
+    EXPLORATION_CHECK_BOUND("exploration.check.bound", "a duration from 1s to 1h, such as 120s", "120s", "30m"),
+    EXPLORATION_IMPL_BUDGET("exploration.impl.budget", "a duration from 10s to 2h, such as 5m", "5m", "1h"),
+    EXPLORATION_HISTORIES("exploration.histories", "a whole number from 1 to 10000000: histories per check", "150", "1500"),
+    EXPLORATION_ROUNDS("exploration.rounds", "a whole number from 1 to 10000000: legal rounds on one group", "2000", "100000"),
+    EXPLORATION_SEED("exploration.seed", "a whole number, or 'run' for one drawn from the run id (a new seed each"
+            + " run, the same in every shard of it, recorded in every verdict)", "1", "run"),
     MUTATION_IMPL_BUDGET("mutation.impl.budget", "a duration from 1m to 2h, such as 20m", "20m", "20m"),
     MUTATION_SOURCES("mutation.sources", "source folders of the mutated classes, separated by ':' or ','", "", ""),
     BENCH_PRESET("bench.preset", "short or full", "short", "short"),

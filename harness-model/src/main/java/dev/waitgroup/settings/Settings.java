@@ -54,6 +54,12 @@ public final class Settings {
     public final int stressInvocations;
     public final int scenarioInvocations;
     public final int misuseInvocations;
+    /** Histories per exploration check, legal rounds of the rounds check, and the seed they are drawn from. */
+    public final int explorationHistories;
+    public final int explorationRounds;
+    public final long explorationSeed;
+    private final Duration explorationCheckBound;
+    private final Duration explorationBudget;
     public final Duration mutationBudget;
     public final String mutationSources;
     public final String benchPreset;
@@ -76,7 +82,9 @@ public final class Settings {
         stress = mode.equals("stress");
         runId = runId();
         selection = selection();
-        classpath = value(Property.CLASSPATH);
+        Path projectFolder = Path.of(value(Property.ROOT)).toAbsolutePath().normalize();
+        // relative to the project folder, where the user typed the command, not to a module's folder
+        classpath = fromProjectFolder(value(Property.CLASSPATH), projectFolder);
         checkFilter = value(Property.CHECK);
         checks = checks(checkFilter);
         shard = shard();
@@ -96,6 +104,11 @@ public final class Settings {
         stressInvocations = number(Property.LINCHECK_STRESS_INVOCATIONS, 10_000_000);
         scenarioInvocations = number(Property.LINCHECK_SCENARIO_INVOCATIONS, 10_000_000);
         misuseInvocations = number(Property.LINCHECK_MISUSE_INVOCATIONS, 10_000_000);
+        explorationCheckBound = duration(Property.EXPLORATION_CHECK_BOUND, Duration.ofSeconds(1), Duration.ofHours(1));
+        explorationBudget = duration(Property.EXPLORATION_IMPL_BUDGET, Duration.ofSeconds(10), Duration.ofHours(2));
+        explorationHistories = number(Property.EXPLORATION_HISTORIES, 10_000_000);
+        explorationRounds = number(Property.EXPLORATION_ROUNDS, 10_000_000);
+        explorationSeed = seed(Property.EXPLORATION_SEED);
         mutationBudget = duration(Property.MUTATION_IMPL_BUDGET, Duration.ofMinutes(1), Duration.ofHours(2));
         mutationSources = value(Property.MUTATION_SOURCES);
         benchPreset = oneOf(Property.BENCH_PRESET, "short", "full");
@@ -242,6 +255,20 @@ public final class Settings {
         return Integer.parseInt(property.defaultFor(stress));
     }
 
+    /** A seed: a whole number, or {@code run} for one drawn from the run id (shards of a run share it). */
+    private long seed(Property property) {
+        String value = value(property);
+        if (value.equals("run")) {
+            return runId.hashCode() * 0x9E3779B97F4A7C15L + runId.length();
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException unreadable) {
+            problem(property, value);
+            return 1;
+        }
+    }
+
     private Duration duration(Property property, Duration min, Duration max) {
         String value = value(property);
         Duration duration = parseDuration(value);
@@ -284,7 +311,14 @@ public final class Settings {
      * behind: the safety net behind the bounds every blocking call has of its own.
      */
     public Duration checkBound(dev.waitgroup.catalogue.Suite suite) {
-        return suite == dev.waitgroup.catalogue.Suite.LINCHECK ? lincheckCheckBound : contractCheckBound;
+        switch (suite) {
+            case LINCHECK:
+                return lincheckCheckBound;
+            case EXPLORATION:
+                return explorationCheckBound;
+            default:
+                return contractCheckBound;
+        }
     }
 
     /**
@@ -292,12 +326,30 @@ public final class Settings {
      * check costs the run this much, and its checks not reached by then are reported as such.
      */
     public Duration implementationBudget(dev.waitgroup.catalogue.Suite suite) {
-        return suite == dev.waitgroup.catalogue.Suite.LINCHECK ? lincheckBudget : contractBudget;
+        switch (suite) {
+            case LINCHECK:
+                return lincheckBudget;
+            case EXPLORATION:
+                return explorationBudget;
+            default:
+                return contractBudget;
+        }
     }
 
     /** Whether a check is in this run's {@code wg.check} filter. */
     public boolean selects(Check check) {
         return checks.contains(check);
+    }
+
+    /** Each entry of a path list made absolute against {@code folder}, in the list's own separators' place. */
+    private static String fromProjectFolder(String entries, Path folder) {
+        List<String> absolute = new ArrayList<>();
+        for (String entry : entries.split("[" + java.io.File.pathSeparator + ",]")) {
+            if (!entry.isBlank()) {
+                absolute.add(folder.resolve(entry.trim()).normalize().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, absolute);
     }
 
     /** The system properties that reproduce these settings in another JVM ({@code -Dkey=value}). */
@@ -306,7 +358,8 @@ public final class Settings {
         for (Property property : Property.values()) {
             String given = source.apply(property.key());
             if (given != null && !given.isBlank()) {
-                options.add("-D" + property.key() + "=" + absolute(property, given.trim()));
+                options.add("-D" + property.key() + "=" + (property == Property.CLASSPATH ? classpath
+                        : absolute(property, given.trim())));
             }
         }
         return options;

@@ -88,21 +88,6 @@ public final class SuiteRun {
         return run;
     }
 
-    /**
-     * Checks this JVM's settings and selection as every suite will, before any suite runs: exits 2
-     * with the reason when a property, a class or a constructor is wrong.
-     */
-    public static void main(String[] args) throws Exception {
-        System.exit(ExitStatus.of("wg-lab", () -> {
-            Settings settings = Settings.fromSystemProperties();
-            List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
-            probe(settings, selection);
-            System.out.println("wg-lab: " + Implementations.IMPL_PROPERTY + "=" + settings.selection + " selects "
-                    + selection.stream().map(Implementation::name).collect(Collectors.joining(", ")));
-            return ExitStatus.RAN;
-        }));
-    }
-
     private final Map<String, Probe.Finding> probeProblems = new LinkedHashMap<>();
 
     /** What the probe found about an implementation's basic calls. */
@@ -150,12 +135,16 @@ public final class SuiteRun {
     /**
      * In a default run a specimen meets only the checks designed to catch its bug, in the suites that
      * must catch it: the verdicts the gate needs to know the harness still has its teeth. (jcstress
-     * must catch a specimen only in the stress run.) The stress run puts every specimen through every
-     * check, to show everything that catches it.
+     * must catch a specimen only in the stress run.) A suite that explores the contract meets every
+     * specimen. The stress run puts every specimen through every check, to show everything that
+     * catches it.
      */
     private boolean designatedFor(Check check, Implementation implementation) {
         if (implementation.kind() != dev.waitgroup.catalogue.ImplementationKind.SPECIMEN) {
             return true;
+        }
+        if (suite.explores()) {
+            return true; // written for no bug, so every specimen meets it: its power is measured on all of them
         }
         Bug bug = implementation.bug();
         return suite != Suite.JCSTRESS && bug.mustBeCaughtBy().contains(suite) && check.catches().contains(bug);
@@ -221,6 +210,10 @@ public final class SuiteRun {
         command.append(" -Dwg.check=").append(check.id());
         if (settings.stress) {
             command.append(" -Dwg.mode=stress");
+        }
+        if (suite.explores()) {
+            command.append(" -D").append(dev.waitgroup.settings.Property.EXPLORATION_SEED.key()).append('=')
+                    .append(settings.explorationSeed);
         }
         command.append(" -D").append(dev.waitgroup.settings.Property.RESULTS_DIR.key()).append('=').append(REPRODUCE_RESULTS);
         return command.append(' ').append(reproduce.launch(this)).toString();
@@ -293,7 +286,7 @@ public final class SuiteRun {
      * is restarted on the rest. A constructor that throws, hangs or ends the JVM stops the run, naming
      * the class; what the basic calls do is returned for the suites to plan with.
      */
-    private static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection) {
+    static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection) {
         try {
             return probeEach(settings, selection);
         } catch (IOException e) {
