@@ -4,7 +4,6 @@ import dev.waitgroup.catalogue.ReuseBehaviour;
 import dev.waitgroup.fray.scenario.Scenario;
 import dev.waitgroup.fray.scenario.Scenarios;
 import dev.waitgroup.fray.scenario.Subject;
-import dev.waitgroup.fray.scenario.Timing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,14 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-import kotlin.Unit;
 import kotlinx.serialization.json.Json;
-import org.pastalab.fray.core.TestRunner;
-import org.pastalab.fray.core.command.Configuration;
-import org.pastalab.fray.core.command.ExecutionInfo;
-import org.pastalab.fray.core.command.LambdaExecutor;
-import org.pastalab.fray.core.command.NetworkDelegateType;
-import org.pastalab.fray.core.command.SystemTimeDelegateType;
 import org.pastalab.fray.core.randomness.Randomness;
 import org.pastalab.fray.core.randomness.RandomnessProvider;
 import org.pastalab.fray.core.scheduler.PCTScheduler;
@@ -53,11 +45,6 @@ import org.pastalab.fray.core.scheduler.Scheduler;
  * 3 when this JVM is not a Fray JVM.
  */
 public final class FrayChild {
-    /** A bound on scheduling steps per iteration: a run that spins past it is cut (Fray does not report it). */
-    static final int MAX_SCHEDULED_STEPS = 100_000;
-    /** Fray's virtual clock step per read, in nanoseconds (Fray's default). */
-    static final long VIRTUAL_TIME_DELTA_NANOS = 100_000L;
-
     private FrayChild() {
     }
 
@@ -118,30 +105,10 @@ public final class FrayChild {
             schedulerName = kind.id();
             scheduler = scheduler(kind, randomness.getRandomness());
         }
-        boolean virtualClock = scenario.timing() == Timing.VIRTUAL_CLOCK;
-        Configuration config = new Configuration(
-                new ExecutionInfo(new LambdaExecutor(() -> runOnce(scenario, subject)), false, false,
-                        MAX_SCHEDULED_STEPS),
-                report, iterations, seconds, scheduler, randomness,
-                false,  // fullSchedule
-                false,  // exploreMode: stop at the first failure
-                true,   // noExitWhenBugFound: return the failure instead of System.exit(1)
-                isReplay,
-                false,  // noFray
-                false,  // dummyRun
-                NetworkDelegateType.NONE,
-                virtualClock ? SystemTimeDelegateType.MOCK : SystemTimeDelegateType.NONE,
-                VIRTUAL_TIME_DELTA_NANOS,
-                !virtualClock, // ignoreTimedBlock: timeouts only when nothing else can run
-                false,  // sleepAsYield
-                false,  // resetClassLoader (the lambda runs in this class loader anyway)
-                false,  // redirectStdout
-                false,  // abortThreadExecutionAfterMainExit
-                false,  // resolveRacingOperationStackTraceHash
-                null);  // no timeline coverage
-        long start = System.nanoTime();
-        Throwable failure = new TestRunner(config).run();
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        FrayRun.Result run = FrayRun.run(() -> runOnce(scenario, subject), report, iterations, seconds, scheduler,
+                randomness, isReplay, scenario.timing());
+        Throwable failure = run.failure();
+        long millis = run.millis();
         Properties result = new Properties();
         result.setProperty("scenario", scenario.name());
         result.setProperty("implementation", subject.type().getName());
@@ -151,15 +118,20 @@ public final class FrayChild {
         result.setProperty("millis", Long.toString(millis));
         if (failure == null) {
             result.setProperty("status", "passed");
-            result.setProperty("iterations", Integer.toString(config.getCurrentIteration()));
+            result.setProperty("iterations", Integer.toString(run.iteration()));
             return result;
         }
-        result.setProperty("status", isInternal(failure) ? "error" : "failed");
-        result.setProperty("iterations", Integer.toString(config.getCurrentIteration()));
-        result.setProperty("failedAt", Integer.toString(config.getCurrentIteration()));
+        String frayLog = readIfPresent(report.resolve("fray.log"));
+        String defect = frayDefect(failure, frayLog);
+        result.setProperty("status", isInternal(failure) || defect != null ? "error" : "failed");
+        result.setProperty("iterations", Integer.toString(run.iteration()));
+        result.setProperty("failedAt", Integer.toString(run.iteration()));
         result.setProperty("failure", firstLine(failure));
+        if (defect != null) {
+            result.setProperty("defect", defect);
+        }
         Files.writeString(folder.resolve("failure.txt"), stackTrace(failure) + "\n--- fray.log ---\n"
-                + readIfPresent(report.resolve("fray.log")), StandardCharsets.UTF_8);
+                + frayLog, StandardCharsets.UTF_8);
         Path recording = report.resolve("recording");
         if (!isReplay && Files.isDirectory(recording)) {
             copyTree(recording, folder.resolve("recording"));
@@ -168,18 +140,8 @@ public final class FrayChild {
     }
 
     /** One execution of the scenario, as Fray's executor calls it; its exception is the failure. */
-    private static Unit runOnce(Scenario scenario, Subject subject) {
-        try {
-            scenario.run(subject);
-        } catch (Exception e) {
-            throw sneaky(e);
-        }
-        return Unit.INSTANCE;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
-        throw (T) t;
+    private static void runOnce(Scenario scenario, Subject subject) throws Exception {
+        scenario.run(subject);
     }
 
     static Scheduler scheduler(SchedulerKind kind, Randomness randomness) {
@@ -206,6 +168,24 @@ public final class FrayChild {
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("cannot make the recorded scheduler " + className + ": " + e, e);
         }
+    }
+
+    /**
+     * Why a failure is Fray's rather than the WaitGroup's, or null. Fray 0.9.2 models
+     * {@code Semaphore} apart from the JDK's: its model grants a permit to an acquire whose thread is
+     * already interrupted, and the JDK's acquire then throws {@code InterruptedException} without taking
+     * the real permit, so the model has one permit fewer than the semaphore. A later acquire then waits
+     * forever in the model: a DeadlockException that the real code cannot reach. A deadlock with a
+     * thread blocked in a Semaphore is therefore inconclusive.
+     */
+    static String frayDefect(Throwable failure, String frayLog) {
+        if (failure.getClass().getName().equals("org.pastalab.fray.runtime.DeadlockException")
+                && frayLog.contains("java.util.concurrent.Semaphore.")) {
+            return "inconclusive: a deadlock with a thread blocked in a Semaphore, which Fray 0.9.2 models "
+                    + "apart from the JDK (it grants a permit to an interrupted acquire that the JDK then "
+                    + "refuses, and loses the permit)";
+        }
+        return null;
     }
 
     static boolean isFrayJvm() {

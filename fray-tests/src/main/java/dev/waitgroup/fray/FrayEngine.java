@@ -5,6 +5,7 @@ import dev.waitgroup.fray.FrayOutcome.Verdict;
 import dev.waitgroup.fray.scenario.Scenario;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,6 +35,11 @@ public final class FrayEngine {
     /** The child JVM's heap: Fray keeps little per iteration. */
     static final String CHILD_HEAP = "-Xmx512m";
     private static final Duration REPLAY_BOUND = Duration.ofMinutes(2);
+    /** A child JVM that used less CPU than {@link #IDLE_CPU} for this long is stuck (Fray waits for a lost thread). */
+    static final Duration IDLE_BOUND = Duration.ofSeconds(10);
+    static final Duration IDLE_CPU = Duration.ofMillis(100);
+    /** Beyond Fray's own time limit, what a scenario may take (JVM start-up, the last iteration, writing results). */
+    static final Duration SCENARIO_GRACE = Duration.ofSeconds(30);
 
     private final FrayLayout layout;
     private final Path workRoot;
@@ -105,17 +113,18 @@ public final class FrayEngine {
     public List<FrayOutcome> explore(Request request) throws InterruptedException {
         Path out = workRoot.resolve(folderName(request.implementationClass()) + "-" + request.scheduler().id()
                 + "-seed" + request.seed());
-        List<String> arguments = new ArrayList<>(List.of(
+        Function<List<Scenario>, List<String>> arguments = remaining -> List.of(
                 "--implementation", request.implementationClass(),
                 "--reuse", request.reuse().id(),
-                "--scenarios", request.scenarios().stream().map(Scenario::name).collect(Collectors.joining(",")),
+                "--scenarios", remaining.stream().map(Scenario::name).collect(Collectors.joining(",")),
                 "--scheduler", request.scheduler().id(),
                 "--iterations", Integer.toString(request.budget().iterations()),
                 "--seconds", Long.toString(Math.max(1, request.budget().frayTime().toSeconds())),
                 "--seed", Long.toString(request.seed()),
-                "--out", out.toString()));
+                "--out", out.toString());
         return runChild(request.implementationClass(), request.classpath(), request.scenarios(),
-                request.scheduler().id(), request.seed(), arguments, out, request.budget().bound());
+                request.scheduler().id(), request.seed(), arguments, out, request.budget().bound(),
+                request.budget().frayTime().plus(SCENARIO_GRACE));
     }
 
     /**
@@ -136,14 +145,36 @@ public final class FrayEngine {
     public FrayOutcome replay(String implementationClass, String classpath, ReuseBehaviour reuse, Scenario scenario,
                               Path recording, long seed) throws InterruptedException {
         Path out = recording.toAbsolutePath().getParent().resolve("replay");
-        List<String> arguments = List.of(
+        Function<List<Scenario>, List<String>> arguments = remaining -> List.of(
                 "--implementation", implementationClass,
                 "--reuse", reuse.id(),
                 "--scenarios", scenario.name(),
                 "--replay", recording.toAbsolutePath().toString(),
                 "--out", out.toString());
         return runChild(implementationClass, classpath, List.of(scenario), "replay", seed, arguments, out,
-                REPLAY_BOUND).get(0);
+                REPLAY_BOUND, REPLAY_BOUND).get(0);
+    }
+
+    /**
+     * Runs {@link FrayProbes} in a child JVM and returns its output, or the reason it could not run.
+     *
+     * @param iterations iterations per probe and timing
+     */
+    public String probe(int iterations, Duration bound) throws InterruptedException, IOException {
+        Preparation ready = prepare();
+        if (!ready.ready()) {
+            return ready.reason();
+        }
+        Path out = workRoot.resolve("probes");
+        deleteTree(out);
+        BoundedProcess.Ended ended = BoundedProcess.run(command(ready.image(), "", FrayProbes.class.getName(),
+                List.of("--iterations", Integer.toString(iterations), "--out", out.toString())), out,
+                out.resolve("probes.log"), bound);
+        try (Stream<String> lines = Files.lines(ended.log())) {
+            String probes = lines.filter(l -> l.startsWith("PROBE ")).collect(Collectors.joining("\n"));
+            return ended.timedOut() ? probes + "\n(the probes did not finish within " + bound.toSeconds()
+                    + " s; log " + ended.log() + ")" : probes;
+        }
     }
 
     /** True if the replay failed with the same failure line as the original. */
@@ -157,6 +188,12 @@ public final class FrayEngine {
      * library, this module's class path followed by {@code classpath}, and {@link FrayChild}.
      */
     public List<String> command(FrayImage image, String classpath, List<String> childArguments) throws IOException {
+        return command(image, classpath, FrayChild.class.getName(), childArguments);
+    }
+
+    /** The command line of a child JVM on {@code image} that runs {@code mainClass} (a Fray-side main). */
+    List<String> command(FrayImage image, String classpath, String mainClass, List<String> childArguments)
+            throws IOException {
         List<String> entries = new ArrayList<>(layout.childClasspath());
         for (String entry : classpath.split("[" + File.pathSeparator + ",]")) {
             if (!entry.isBlank()) {
@@ -170,14 +207,19 @@ public final class FrayEngine {
                 "-Dfray.workDir=" + workRoot,
                 CHILD_HEAP,
                 "-cp", String.join(File.pathSeparator, entries),
-                FrayChild.class.getName()));
+                mainClass));
         command.addAll(childArguments);
         return command;
     }
 
+    /**
+     * Runs the scenarios in child JVMs until each has an outcome: a scenario that hangs is stopped
+     * (after a thread dump) and the child restarted on the scenarios after it, while the overall bound
+     * lasts. {@code arguments} gives the child's arguments for the scenarios still to run.
+     */
     private List<FrayOutcome> runChild(String implementation, String classpath, List<Scenario> scenarios,
-                                       String scheduler, long seed, List<String> arguments, Path out,
-                                       Duration bound) throws InterruptedException {
+                                       String scheduler, long seed, Function<List<Scenario>, List<String>> arguments,
+                                       Path out, Duration bound, Duration perScenario) throws InterruptedException {
         Preparation ready = prepare();
         List<FrayOutcome> outcomes = new ArrayList<>();
         if (!ready.ready()) {
@@ -187,45 +229,123 @@ public final class FrayEngine {
             }
             return outcomes;
         }
-        BoundedProcess.Ended ended;
+        long deadline = System.nanoTime() + bound.toNanos();
+        List<Scenario> remaining = new ArrayList<>(scenarios);
         try {
             deleteTree(out);
             Files.createDirectories(out);
-            ended = BoundedProcess.run(command(ready.image(), classpath, arguments), out, out.resolve("child.log"),
-                    bound);
+            for (int attempt = 1; !remaining.isEmpty(); attempt++) {
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.isNegative() || left.isZero()) {
+                    for (Scenario scenario : remaining) {
+                        outcomes.add(FrayOutcome.without(Verdict.ERROR, implementation, scenario.name(), scheduler,
+                                seed, "not reached within the budget's bound of " + bound.toSeconds() + " s"));
+                    }
+                    break;
+                }
+                ProgressWatch watch = new ProgressWatch(out, remaining, perScenario);
+                BoundedProcess.Ended ended = BoundedProcess.run(
+                        command(ready.image(), classpath, arguments.apply(remaining)), out,
+                        out.resolve("child-" + attempt + ".log"), left, watch,
+                        ready.image().home().resolve("bin").resolve("jstack"));
+                List<Scenario> ran = new ArrayList<>(remaining);
+                remaining.clear();
+                boolean stopped = false;
+                for (Scenario scenario : ran) {
+                    Path folder = out.resolve(scenario.name());
+                    Properties result = ResultFile.read(folder);
+                    if (stopped) {
+                        remaining.add(scenario);
+                    } else if (result != null) {
+                        outcomes.add(outcomeOf(result, implementation, scenario, seed, folder));
+                    } else if (ended.timedOut()) {
+                        stopped = true;
+                        outcomes.add(stalled(implementation, scenario, scheduler, seed, folder, ended));
+                    } else {
+                        stopped = true;
+                        outcomes.add(FrayOutcome.without(Verdict.ERROR, implementation, scenario.name(), scheduler,
+                                seed, "the Fray child JVM ended (exit status " + ended.exitCode()
+                                        + ") without a result; its output ends with:\n" + ended.tail(15)));
+                    }
+                }
+            }
         } catch (IOException e) {
-            for (Scenario scenario : scenarios) {
+            for (Scenario scenario : remaining) {
                 outcomes.add(FrayOutcome.without(Verdict.ERROR, implementation, scenario.name(), scheduler, seed,
-                        "cannot start the Fray child JVM: " + e));
-            }
-            return outcomes;
-        }
-        boolean hangReported = false;
-        for (Scenario scenario : scenarios) {
-            Path folder = out.resolve(scenario.name());
-            Properties result;
-            try {
-                result = ResultFile.read(folder);
-            } catch (IOException e) {
-                result = null;
-            }
-            if (result != null) {
-                outcomes.add(outcomeOf(result, implementation, scenario, seed, folder));
-            } else if (ended.timedOut() && !hangReported) {
-                hangReported = true;
-                outcomes.add(FrayOutcome.without(Verdict.HANG, implementation, scenario.name(), scheduler, seed,
-                        "the Fray child JVM did not finish within " + bound.toSeconds() + " s and was killed, in "
-                                + "this scenario: a thread that never reaches a scheduling point (a spin on a "
-                                + "plain field, say) is invisible to Fray; log " + ended.log()));
-            } else {
-                String why = ended.timedOut() ? "not reached: an earlier scenario hung"
-                        : "the Fray child JVM ended (exit status " + ended.exitCode() + ") without a result; its "
-                                + "output ends with:\n" + ended.tail(15);
-                outcomes.add(FrayOutcome.without(Verdict.ERROR, implementation, scenario.name(), scheduler, seed,
-                        why));
+                        "cannot run the Fray child JVM: " + e));
             }
         }
         return outcomes;
+    }
+
+    /** The outcome of a scenario whose child JVM was stopped: the WaitGroup's hang, or Fray's. */
+    private static FrayOutcome stalled(String implementation, Scenario scenario, String scheduler, long seed,
+                                       Path folder, BoundedProcess.Ended ended) throws IOException {
+        Files.createDirectories(folder);
+        Path dump = folder.resolve("thread-dump.txt");
+        Files.writeString(dump, ended.threadDump(), StandardCharsets.UTF_8);
+        List<String> lost = LostControl.threadsOutsideFray(ended.threadDump());
+        if (!lost.isEmpty()) {
+            return new FrayOutcome(Verdict.ERROR, implementation, scenario.name(), scheduler, seed, 0, -1, "",
+                    ended.wall(), dump, null, "Fray lost control and the run stopped (" + ended.stoppedBecause()
+                    + "): " + String.join("; ", lost) + " blocks in JDK code Fray does not schedule, while Fray "
+                    + "waits for it; a Fray 0.9.2 defect, not the WaitGroup's (thread dump " + dump + ")",
+                    List.of(FrayFacts.LOST_CONTROL));
+        }
+        return new FrayOutcome(Verdict.HANG, implementation, scenario.name(), scheduler, seed, 0, -1, "",
+                ended.wall(), dump, null, "the Fray child JVM was stopped: " + ended.stoppedBecause()
+                + "; a thread that never reaches a scheduling point (a spin on a plain field, say) is invisible "
+                + "to Fray (thread dump " + dump + ", log " + ended.log() + ")", List.of(FrayFacts.SPIN));
+    }
+
+    /**
+     * Stops a child JVM that makes no progress: a scenario that runs past its bound (a spin), or a JVM
+     * that sits idle (Fray waiting for a thread it lost) for {@link #IDLE_BOUND}.
+     */
+    private static final class ProgressWatch implements Function<Process, Optional<String>> {
+        private final Path out;
+        private final List<Scenario> scenarios;
+        private final Duration perScenario;
+        private long lastResultAt = System.nanoTime();
+        private int results;
+        private long idleSince = System.nanoTime();
+        private Duration lastCpu = Duration.ZERO;
+
+        ProgressWatch(Path out, List<Scenario> scenarios, Duration perScenario) {
+            this.out = out;
+            this.scenarios = scenarios;
+            this.perScenario = perScenario;
+        }
+
+        @Override
+        public Optional<String> apply(Process process) {
+            long now = System.nanoTime();
+            int count = 0;
+            for (Scenario scenario : scenarios) {
+                if (Files.isRegularFile(out.resolve(scenario.name()).resolve(ResultFile.NAME))) {
+                    count++;
+                }
+            }
+            if (count != results) {
+                results = count;
+                lastResultAt = now;
+            }
+            String current = count < scenarios.size() ? scenarios.get(count).name() : "(exit)";
+            if (now - lastResultAt > perScenario.toNanos()) {
+                return Optional.of("scenario " + current + " ran past its bound of " + perScenario.toSeconds() + " s");
+            }
+            Duration cpu = process.info().totalCpuDuration().orElse(null);
+            if (cpu == null) {
+                return Optional.empty();
+            }
+            if (cpu.minus(lastCpu).compareTo(IDLE_CPU) > 0) {
+                lastCpu = cpu;
+                idleSince = now;
+            } else if (now - idleSince > IDLE_BOUND.toNanos()) {
+                return Optional.of("the child JVM sat idle for " + IDLE_BOUND.toSeconds() + " s in scenario " + current);
+            }
+            return Optional.empty();
+        }
     }
 
     private static FrayOutcome outcomeOf(Properties result, String implementation, Scenario scenario, long seed,
@@ -243,7 +363,8 @@ public final class FrayEngine {
                 Duration.ofMillis(Long.parseLong(result.getProperty("millis", "0"))),
                 Files.isRegularFile(evidence) ? evidence : null,
                 Files.isDirectory(recording) ? recording : null,
-                verdict == Verdict.ERROR ? "Fray failed: " + failure + " (see " + evidence + ")" : "",
+                verdict != Verdict.ERROR ? ""
+                        : result.getProperty("defect", "Fray failed: " + failure) + " (see " + evidence + ")",
                 FrayFacts.forOutcome(scenario.timing(), failure));
     }
 

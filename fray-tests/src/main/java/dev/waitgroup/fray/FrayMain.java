@@ -23,6 +23,8 @@ import java.util.Map;
  *     [--classpath JARS] [--scenarios all|a,b] [--scheduler pos|pct|random|surw] [--iterations N]
  *     [--seconds S] [--seed L] [--work DIR]
  *     explores, prints one line per WaitGroup and scenario, and replays every failure once
+ * java -cp CP dev.waitgroup.fray.FrayMain probes [--iterations N]
+ *     measures what Fray does with time, timed waits and interrupts (docs/fray.md)
  * java -cp CP dev.waitgroup.fray.FrayMain replay --impl NAME|CLASS --scenario S --recording DIR
  *     [--classpath JARS]
  *     replays a failure's recording and prints how it ended
@@ -58,6 +60,11 @@ public final class FrayMain {
                 break;
             case "replay":
                 System.exit(replay(engine, options));
+                break;
+            case "probes":
+                System.out.println(engine.probe(Integer.parseInt(options.getOrDefault("iterations", "30")),
+                        Duration.ofMinutes(10)));
+                System.exit(0);
                 break;
             default:
                 System.err.println("unknown command " + args[0] + "; expected image, explore or replay");

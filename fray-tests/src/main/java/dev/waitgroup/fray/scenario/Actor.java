@@ -81,9 +81,9 @@ public final class Actor {
      * Waits until every actor is blocked (waiting, timed-waiting, or blocked on a lock) or has ended:
      * the way one thread of a scenario waits until the others have entered {@code await}.
      *
-     * <p>It sleeps a millisecond between looks. Under Fray that is the right primitive: with Fray's
-     * default timing a sleep ends only when no other thread can run, so each look comes when every
-     * other thread is blocked or done; {@link Thread#getState()} then reports Fray's own view. A
+     * <p>It sleeps a millisecond between looks: a sleep is a point where Fray schedules the other
+     * threads, and it ends once the (virtual) millisecond has passed or, when every other thread is
+     * blocked, at once; {@link Thread#getState()} reports Fray's own view of each thread. A
      * {@link Thread#yield()} loop does not work under Fray's POS scheduler, which keeps running the
      * yielding thread (its pending operation is not a racing one) and starves the others. On a plain
      * JVM the sleep is just a short sleep.

@@ -16,9 +16,9 @@ public interface Scenario {
     /** One sentence: what races, and what the contract says about it. */
     String description();
 
-    /** How timed waits may end under Fray in this scenario. */
+    /** How timed waits may end under Fray in this scenario: on Fray's virtual clock unless it says otherwise. */
     default Timing timing() {
-        return Timing.QUIESCENT;
+        return Timing.VIRTUAL_CLOCK;
     }
 
     /**

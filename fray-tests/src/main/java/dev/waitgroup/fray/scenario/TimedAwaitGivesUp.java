@@ -27,11 +27,6 @@ public final class TimedAwaitGivesUp implements Scenario {
     }
 
     @Override
-    public Timing timing() {
-        return Timing.VIRTUAL_CLOCK;
-    }
-
-    @Override
     public void run(Subject subject) throws Exception {
         WaitGroup group = subject.newGroup();
         group.add(1);
