@@ -1,6 +1,6 @@
 package dev.waitgroup.fray.scenario;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -10,7 +10,6 @@ import dev.waitgroup.impl.CasSpinWaitGroup;
 import dev.waitgroup.impl.GoWaitGroup;
 import dev.waitgroup.impl.LockConditionWaitGroup;
 import dev.waitgroup.impl.PhaserWaitGroup;
-import dev.waitgroup.specimen.RacyRefusalWaitGroup;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -50,32 +49,38 @@ class ScenariosOnPlainJvmTest {
 
     @Test
     void aBrokenHistoryFailsItsScenario() {
-        // A counter whose refusal is check-then-act lets the third done() through when it runs alone:
-        // the judgment needs no race to see that, so it fails on the first run.
-        Subject racy = new Subject(RacyRefusalWaitGroup.class, ReuseBehaviour.UNKNOWN);
-        AssertionError e = assertThrows(AssertionError.class, () -> new SequentialDones().run(racy));
-        assertEquals(true, e.getMessage().contains("no order of"), e.getMessage());
+        // A counter that never refuses lets the third done() through even when the calls run in turn:
+        // the judgment needs no race to see that, so the scenario fails on its first run.
+        Subject broken = new Subject(NeverRefuses.class, ReuseBehaviour.UNKNOWN);
+        AssertionError e = assertThrows(AssertionError.class, () -> new RacingDonesNearZero().run(broken));
+        assertTrue(e.getMessage().contains("no order of"), e.getMessage());
     }
 
-    /** Three done() on 2, one after the other: the third must be refused. */
-    private static final class SequentialDones implements Scenario {
+    /** A WaitGroup that forgets the contract's refusals: its counter goes below zero. */
+    public static final class NeverRefuses implements dev.waitgroup.WaitGroup {
+        private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
         @Override
-        public String name() {
-            return "sequential-dones";
+        public void add(int delta) {
+            count.addAndGet(delta);
         }
 
         @Override
-        public String description() {
-            return "three done() on 2, in turn";
+        public void await() {
+            while (count.get() > 0) {
+                Thread.onSpinWait();
+            }
         }
 
         @Override
-        public void run(Subject subject) {
-            dev.waitgroup.WaitGroup group = subject.newGroup();
-            group.add(2);
-            List<Call> calls = List.of(Call.ofVoid("done()", group::done), Call.ofVoid("done()", group::done),
-                    Call.ofVoid("done()", group::done));
-            Judgments.sequentiallyExplained(2, List.of(-1, -1, -1), calls, group.count());
+        public boolean await(long timeout, java.util.concurrent.TimeUnit unit) {
+            await();
+            return true;
+        }
+
+        @Override
+        public int count() {
+            return count.get();
         }
     }
 }
