@@ -17,7 +17,8 @@ import java.util.function.Function;
  * outlive a killed parent), after an optional thread dump.
  *
  * <p>Invariant: {@link #run} returns within {@code bound} plus the dump and kill time (under 30 s),
- * whatever the process does; nothing it started is left running once it was killed.
+ * whatever the process does; nothing it started is left running once it was killed, nor when this
+ * JVM ends first (a shutdown hook kills the tree).
  */
 public final class BoundedProcess {
     private static final long POLL_MILLIS = 500;
@@ -69,6 +70,11 @@ public final class BoundedProcess {
         Process process = new ProcessBuilder(command).directory(workdir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String stop = null;
+        Thread killOnExit = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "kill " + process.pid() + " on exit");
+        Runtime.getRuntime().addShutdownHook(killOnExit); // this JVM killed or ended: the child goes too
         try {
             while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (System.nanoTime() - start > bound.toNanos()) {
@@ -88,6 +94,11 @@ public final class BoundedProcess {
         if (stop != null) {
             dump = jstack == null ? "" : threadDump(jstack, process.pid(), workdir);
             killTree(process);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
         }
         int exit = stop != null || process.isAlive() ? -1 : process.exitValue();
         return new Ended(exit, stop, Duration.ofNanos(System.nanoTime() - start), log, dump);

@@ -284,12 +284,11 @@ public final class FrayEngine {
         Files.createDirectories(folder);
         Path dump = folder.resolve("thread-dump.txt");
         Files.writeString(dump, ended.threadDump(), StandardCharsets.UTF_8);
-        List<String> lost = LostControl.threadsOutsideFray(ended.threadDump());
-        if (!lost.isEmpty()) {
+        Optional<String> frays = LostControl.frayStuck(ended.threadDump());
+        if (frays.isPresent()) {
             return new FrayOutcome(Verdict.ERROR, implementation, scenario.name(), scheduler, seed, 0, -1, "",
                     ended.wall(), dump, null, "Fray lost control and the run stopped (" + ended.stoppedBecause()
-                    + "): " + String.join("; ", lost) + " blocks in JDK code Fray does not schedule, while Fray "
-                    + "waits for it; a Fray 0.9.2 defect, not the WaitGroup's (thread dump " + dump + ")",
+                    + "): " + frays.get() + "; a Fray 0.9.2 defect, not the WaitGroup's (thread dump " + dump + ")",
                     List.of(FrayFacts.LOST_CONTROL));
         }
         return new FrayOutcome(Verdict.HANG, implementation, scenario.name(), scheduler, seed, 0, -1, "",

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * Finds a JDK 25 and builds, once, the Fray-instrumented JDK image that scenarios run on.
  *
  * <p><b>Finding.</b> Fray 0.9.2 accepts only a JDK 25 ({@code java -version} must print {@code "25}).
- * {@link #find()} looks, in this order, at the system property {@value #JDK_PROPERTY}, the JDK 25
+ * {@link #find()} looks, in this order, at the system property {@value #JDK_PROPERTY} ({@code none}
+ * looks nowhere), the JDK 25
  * entries of {@code ~/.m2/toolchains.xml}, the running JVM, {@code JAVA_HOME}, and
  * {@code /usr/lib/jvm/*25*}; a candidate counts if its {@code bin/java -version} says 25 and it has
  * {@code bin/jlink} and a run-time image ({@code lib/modules}).
@@ -47,8 +48,10 @@ import java.util.stream.Stream;
  * lock keeps two builds of one cache apart.
  */
 public final class FrayJdk {
-    /** The system property naming a JDK 25 home. */
+    /** The system property naming a JDK 25 home, or {@value #NONE} to run no Fray. */
     public static final String JDK_PROPERTY = "fray.jdk";
+    /** The value of {@value #JDK_PROPERTY} that switches Fray off: every verdict is then not-run. */
+    public static final String NONE = "none";
     /** How long jlink may take before it is killed. */
     public static final Duration JLINK_BOUND = Duration.ofMinutes(5);
     private static final Duration VERSION_BOUND = Duration.ofSeconds(30);
@@ -66,6 +69,9 @@ public final class FrayJdk {
         List<String> looked = new ArrayList<>();
         Set<Path> candidates = new LinkedHashSet<>();
         String property = System.getProperty(JDK_PROPERTY, "").trim();
+        if (property.equals(NONE)) {
+            return new JdkLookup(Optional.empty(), List.of("nowhere (-D" + JDK_PROPERTY + "=" + NONE + ")"));
+        }
         if (property.isEmpty()) {
             looked.add("-D" + JDK_PROPERTY + " (unset)");
         } else {

@@ -82,7 +82,8 @@ class FrayBuildRunTest {
             "signal-one, two-waiters-one-releaser",
             "stale-round, rounds-handed-over",
             "stray-permit, timed-await-gives-up",
-            "lost-interrupt, interrupt-during-release"})
+            "lost-interrupt, interrupt-during-release",
+            "go-add-zero, await-races-release"})
     void aSpecimenIsCaughtAndItsReplayFailsTheSameWay(String name, String scenarioName)
             throws InterruptedException {
         readyOrSkip();

@@ -2,7 +2,7 @@ package dev.waitgroup.fray;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Fray's own hang is told from the WaitGroup's by where the scenario's threads sleep. */
@@ -25,13 +25,20 @@ class LostControlTest {
 
     @Test
     void aScenarioThreadParkedInTheJdkOutsideFrayIsFraysLoss() {
-        assertEquals(List.of("waiter-1: java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire("
-                        + "AbstractQueuedSynchronizer.java:790)"),
-                LostControl.threadsOutsideFray(FRAY_SCHEDULED + "\n" + BLOCKED_IN_THE_JDK));
+        assertEquals(Optional.of("waiter-1: java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire("
+                        + "AbstractQueuedSynchronizer.java:790) blocks in JDK code Fray does not schedule, while "
+                        + "Fray waits for it"),
+                LostControl.frayStuck(FRAY_SCHEDULED + "\n" + BLOCKED_IN_THE_JDK));
     }
 
     @Test
     void aSpinningWaitGroupIsItsOwnHang() {
-        assertEquals(List.of(), LostControl.threadsOutsideFray(FRAY_SCHEDULED + "\n" + SPINNING));
+        assertEquals(Optional.empty(), LostControl.frayStuck(FRAY_SCHEDULED + "\n" + SPINNING));
+    }
+
+    @Test
+    void everyScenarioThreadInFraysSchedulerIsFrayStuck() {
+        assertEquals(Optional.of("every scenario thread waits in Fray's scheduler and none runs its own code: "
+                + "Fray is stuck"), LostControl.frayStuck(FRAY_SCHEDULED));
     }
 }

@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An interrupt races the release: one thread waits, one calls the releasing {@code done()}, one
- * interrupts the waiter. Whatever the order, the interrupt is never swallowed: a waiter that entered
+ * interrupts the waiter, and a second waiter enters {@code await()} with an interrupt already pending
+ * (it interrupted itself). Whatever the order, the interrupt is never swallowed: a waiter that entered
  * {@code await} already interrupted throws {@link InterruptedException} (whatever the counter), and one
  * that returned normally, when the interrupt had surely been sent by then, still has its interrupt
  * status. A waiter that gave up leaves nothing behind for the next round.
@@ -41,6 +42,12 @@ public final class InterruptDuringRelease implements Scenario {
             seen[2] = sent.get();                                // first whether it was surely sent,
             seen[3] = Thread.currentThread().isInterrupted();    // then the status
         });
+        boolean[] pending = new boolean[1];
+        Actor pendingWaiter = Actor.start("interrupted-waiter", self -> {
+            Thread.currentThread().interrupt();
+            self.record(Call.ofVoid("await()", group::await));
+            pending[0] = Thread.currentThread().isInterrupted();
+        });
         Actor releaser = Actor.start("releaser", self -> {
             begun.set(true);
             self.record(Call.ofVoid("done()", group::done));
@@ -50,11 +57,13 @@ public final class InterruptDuringRelease implements Scenario {
             sent.set(true);
         });
         waiter.join();
+        pendingWaiter.join();
         releaser.join();
         interrupter.join();
         Judgments.returnedNormally(releaser.call(), "releaser");
         Call await = waiter.call();
         Judgments.interruptNotSwallowed(await, seen[0], seen[2], seen[3], "waiter");
+        Judgments.interruptNotSwallowed(pendingWaiter.call(), true, true, pending[0], "interrupted-waiter");
         if (await.returned()) {
             Judgments.returnedAfterRelease(await, seen[1], "waiter");
         }
