@@ -39,7 +39,7 @@ public final class FrayEngine {
     static final Duration IDLE_BOUND = Duration.ofSeconds(10);
     static final Duration IDLE_CPU = Duration.ofMillis(100);
     /** Beyond Fray's own time limit, what a scenario may take (JVM start-up, the last iteration, writing results). */
-    static final Duration SCENARIO_GRACE = Duration.ofSeconds(30);
+    static final Duration SCENARIO_GRACE = Duration.ofSeconds(15);
 
     private final FrayLayout layout;
     private final Path workRoot;

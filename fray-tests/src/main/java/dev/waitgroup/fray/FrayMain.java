@@ -8,7 +8,6 @@ import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -144,11 +143,5 @@ public final class FrayMain {
             throw new IllegalArgumentException("missing --" + name);
         }
         return value;
-    }
-
-    static List<String> names(List<Implementation> implementations) {
-        List<String> names = new ArrayList<>();
-        implementations.forEach(i -> names.add(i.name()));
-        return names;
     }
 }

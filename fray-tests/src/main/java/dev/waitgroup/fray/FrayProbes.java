@@ -3,8 +3,6 @@ package dev.waitgroup.fray;
 import dev.waitgroup.fray.scenario.Timing;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -321,9 +319,5 @@ public final class FrayProbes {
     @FunctionalInterface
     private interface Observed {
         String call() throws Exception;
-    }
-
-    static List<String> lines() {
-        return new ArrayList<>(TALLY.keySet());
     }
 }
