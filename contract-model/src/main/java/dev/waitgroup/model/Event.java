@@ -18,13 +18,23 @@ import java.util.Objects;
  * @param interruptedAfter the thread's interrupt status read after the call (and after any
  *                         {@code interrupt} was delivered); null where the run did not read it
  * @param interrupt        an interrupt sent to this thread during the call, or null
+ * @param seenWaiting      for an await: clock time at which the run saw its thread blocked inside the call
+ *                         (a scenario that waits for its waiters to block before it goes on), so that it had
+ *                         begun waiting by then and belongs to the round open then, as a waiter queued on a
+ *                         lock inside {@code await} does; {@link Long#MAX_VALUE} if the run did not look
  */
 public record Event(int id, String thread, Operation operation, long invoked, long responded, Outcome outcome,
-                    Boolean interruptedAfter, InterruptDelivery interrupt) {
+                    Boolean interruptedAfter, InterruptDelivery interrupt, long seenWaiting) {
     public Event {
         Objects.requireNonNull(thread, "thread");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** An event whose thread the run did not watch while it waited. */
+    public Event(int id, String thread, Operation operation, long invoked, long responded, Outcome outcome,
+                 Boolean interruptedAfter, InterruptDelivery interrupt) {
+        this(id, thread, operation, invoked, responded, outcome, interruptedAfter, interrupt, Long.MAX_VALUE);
     }
 
     public boolean returned() {

@@ -73,11 +73,10 @@ final class EventRules {
 
     private Verdict.Violation prompt(Event e) {
         if (!e.returned()) {
-            return violation(Rule.PROMPT, e, e.name() + " did not return: the run gave up on it at "
-                    + ms(history.end()) + " ms, " + Describe.millis(history.end() - e.invoked()) + " ms after it began");
+            return violation(Rule.PROMPT, e, e.name() + " did not return: " + gaveUp(e));
         }
         long took = e.responded() - e.invoked();
-        if (took > slack) {
+        if (!history.controlled() && took > slack) {
             return violation(Rule.PROMPT, e, e.name() + " took " + Describe.millis(took) + " ms, more than the slack of "
                     + history.slack());
         }
@@ -124,13 +123,18 @@ final class EventRules {
             if (!(value instanceof Boolean)) {
                 return violation(Rule.EXCEPTION, e, e.name() + " returned no boolean");
             }
-            if (!(Boolean) value && timeout > 0 && waited < timeout) {
+            if (!(Boolean) value && timeout > 0 && waited < timeout && !history.controlled()) {
                 return violation(Rule.TIMEOUT_EARLY, e, e.name() + " returned false after " + Describe.millis(waited)
                         + " ms, before its timeout of " + Describe.millis(timeout) + " ms had elapsed");
             }
         }
         long bound = Math.max(timeout, 0);
-        if (waited - slack > bound) {
+        if (history.controlled() ? !e.returned() && bound < Long.MAX_VALUE : waited - slack > bound) {
+            if (history.controlled()) {
+                return violation(Rule.DEADLINE, e, e.name() + " never returned; the run ended in a deadlock, although"
+                        + " a timed wait ends by its deadline of " + Describe.millis(bound) + " ms and the logical clock"
+                        + " passes any deadline once every thread waits");
+            }
             String what = e.returned() ? "returned (" + e.outcome() + ") " + Describe.millis(waited) + " ms after it began"
                     : "had not returned " + Describe.millis(waited) + " ms after it began";
             return violation(Rule.DEADLINE, e, e.name() + " " + what + ": later than its timeout of "
@@ -154,9 +158,10 @@ final class EventRules {
                 return violation(Rule.INTERRUPT_ON_ENTRY, e, e.name() + " was entered with the interrupt status set and"
                         + " did not return: it must throw InterruptedException at once");
             }
-            if (sent != null && sent.delivered() + slack < history.end()) {
+            if (sent != null && (history.controlled() || sent.delivered() + slack < history.end())) {
                 return violation(Rule.INTERRUPT_ANSWERED, e, e.name() + " was interrupted at " + ms(sent.delivered())
-                        + " ms and was still waiting when the run gave up at " + ms(history.end()) + " ms");
+                        + " ms and was still waiting when " + (history.controlled() ? "the run ended in a deadlock"
+                        : "the run gave up at " + ms(history.end()) + " ms"));
             }
             return null;
         }
@@ -183,6 +188,13 @@ final class EventRules {
                     + " the interrupt was swallowed");
         }
         return null;
+    }
+
+    /** Why a call that did not return counts as not returning: the bound ran out, or no thread could move again. */
+    private String gaveUp(Event e) {
+        return history.controlled() ? "it never returned; the run ended in a deadlock (no thread could move again)"
+                : "the run gave up on it at " + ms(history.end()) + " ms, " + Describe.millis(history.end() - e.invoked())
+                + " ms after it began";
     }
 
     private String ms(long time) {

@@ -18,16 +18,30 @@ import java.util.Objects;
  * @param slack              the slack the run gave calls before giving up on them, and the checker uses
  * @param maxSchedulingGap   the longest time (ns) a heartbeat thread of the run went unscheduled beyond
  *                           its period: a measure of how far the run itself was held up
+ * @param scheduling         who scheduled the run's threads, which decides what lateness proves
+ *                           ({@link Scheduling#CONTROLLED}: only a call that never returns is late)
  */
-public record History(long origin, List<Event> events, long end, Slack slack, long maxSchedulingGap) {
+public record History(long origin, List<Event> events, long end, Slack slack, long maxSchedulingGap,
+                      Scheduling scheduling) {
     private static final Comparator<Event> TIME_ORDER =
             Comparator.comparingLong(Event::invoked).thenComparingInt(Event::id);
 
     public History {
         Objects.requireNonNull(slack, "slack");
+        Objects.requireNonNull(scheduling, "scheduling");
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(TIME_ORDER);
         events = List.copyOf(sorted);
+    }
+
+    /** A history of threads the operating system scheduled ({@link Scheduling#OPERATING_SYSTEM}). */
+    public History(long origin, List<Event> events, long end, Slack slack, long maxSchedulingGap) {
+        this(origin, events, end, slack, maxSchedulingGap, Scheduling.OPERATING_SYSTEM);
+    }
+
+    /** Whether a controlled scheduler ran it: lateness is then no verdict, only a call that never returns. */
+    public boolean controlled() {
+        return scheduling == Scheduling.CONTROLLED;
     }
 
     /** The threads in order of their first event. */

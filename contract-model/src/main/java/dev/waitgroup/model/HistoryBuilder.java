@@ -20,6 +20,7 @@ public final class HistoryBuilder {
     private final Slack slack;
     private final List<Event> events = new ArrayList<>();
     private long maxSchedulingGap;
+    private Scheduling scheduling = Scheduling.OPERATING_SYSTEM;
 
     /** Times in milliseconds from zero, with the minimum slack. */
     public HistoryBuilder() {
@@ -56,6 +57,13 @@ public final class HistoryBuilder {
         return add(thread, op, nanos(invokedMs), 0L, new Outcome.NotReturned(stack), null, null);
     }
 
+    /** A call that had not returned, whose thread the run saw blocked in it at {@code seenMs}. */
+    public HistoryBuilder stuckSeenWaiting(String thread, Operation op, double invokedMs, double seenMs, String stack) {
+        events.add(new Event(events.size(), thread, op, nanos(invokedMs), 0L, new Outcome.NotReturned(stack), null, null,
+                nanos(seenMs)));
+        return this;
+    }
+
     /** A stuck call during which the thread was interrupted. */
     public HistoryBuilder stuckInterrupted(String thread, Operation op, double invokedMs, String by, double sentMs,
                                            double deliveredMs) {
@@ -70,6 +78,12 @@ public final class HistoryBuilder {
         return this;
     }
 
+    /** A run of a controlled scheduler on a logical clock: only a call that never returns is late. */
+    public HistoryBuilder controlled() {
+        scheduling = Scheduling.CONTROLLED;
+        return this;
+    }
+
     /** The longest time (ms) the run's heartbeat went unscheduled. */
     public HistoryBuilder schedulingGap(double millis) {
         maxSchedulingGap = nanos(millis) - origin;
@@ -78,12 +92,12 @@ public final class HistoryBuilder {
 
     /** The history, the run having ended (or given up) at {@code endMs}. */
     public History end(double endMs) {
-        return new History(origin, events, nanos(endMs), slack, maxSchedulingGap);
+        return new History(origin, events, nanos(endMs), slack, maxSchedulingGap, scheduling);
     }
 
     /** The history, the run having ended (or given up) at clock time {@code end}. */
     public History endAt(long end) {
-        return new History(origin, events, end, slack, maxSchedulingGap);
+        return new History(origin, events, end, slack, maxSchedulingGap, scheduling);
     }
 
     private long nanos(double millis) {

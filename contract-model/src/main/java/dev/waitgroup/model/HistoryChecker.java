@@ -18,7 +18,9 @@ import java.util.Optional;
  * judged for the most favourable instants within those windows, so a correct implementation is never
  * called wrong, on one condition: that the run itself was scheduled. Timing rules need it, so a
  * violation found in a history whose heartbeat went unscheduled for more than half the slack is
- * returned as {@link Verdict.Inconclusive}: rerun it.
+ * returned as {@link Verdict.Inconclusive}: rerun it. A history of a controlled scheduler
+ * ({@link Scheduling#CONTROLLED}) proves no lateness at all, so it is judged without any timing rule
+ * but the ones that hold on its logical clock (see there), and is never inconclusive.
  */
 public final class HistoryChecker {
     private HistoryChecker() {
@@ -39,7 +41,7 @@ public final class HistoryChecker {
             return Verdict.EXPLAINED;
         }
         long gap = history.maxSchedulingGap();
-        if (gap > history.slack().nanos() / 2) {
+        if (!history.controlled() && gap > history.slack().nanos() / 2) {
             return new Verdict.Inconclusive("the run was not scheduled for " + Describe.millis(gap) + " ms, more than"
                     + " half the slack of " + history.slack() + ": its timing proves nothing; rerun it", violation.get());
         }

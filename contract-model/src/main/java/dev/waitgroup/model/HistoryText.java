@@ -48,11 +48,21 @@ final class HistoryText {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT,
-                "history: %d events on %d threads; times in ms from the start (invoked → responded); slack %s;"
-                        + " longest scheduling gap %s ms; run ended at %s ms%n",
-                events.size(), history.threads().size(), history.slack(), Describe.millis(history.maxSchedulingGap()),
-                Describe.millis(history.end() - history.origin())));
+        if (history.controlled()) {
+            boolean deadlock = events.stream().anyMatch(e -> !e.returned());
+            out.append(String.format(Locale.ROOT,
+                    "history: %d events on %d threads under a controlled scheduler; times in ms of its logical clock"
+                            + " from the start (invoked → responded); no slack: a call is late only if it never"
+                            + " returns; %s%n", events.size(), history.threads().size(), deadlock
+                            ? "the run ended in a deadlock at " + Describe.millis(history.end() - history.origin()) + " ms"
+                            : "run ended at " + Describe.millis(history.end() - history.origin()) + " ms"));
+        } else {
+            out.append(String.format(Locale.ROOT,
+                    "history: %d events on %d threads; times in ms from the start (invoked → responded); slack %s;"
+                            + " longest scheduling gap %s ms; run ended at %s ms%n",
+                    events.size(), history.threads().size(), history.slack(),
+                    Describe.millis(history.maxSchedulingGap()), Describe.millis(history.end() - history.origin())));
+        }
         if (lines.size() <= maxLines) {
             lines.forEach(l -> out.append(l).append('\n'));
             return out.toString();
@@ -82,8 +92,13 @@ final class HistoryText {
         if (e.operation().isAwait() && e.interruptedAfter() != null && e.interruptedAfter()) {
             status = ", interrupt status set after";
         }
+        if (e.seenWaiting() != Long.MAX_VALUE) {
+            status += ", seen waiting at " + Describe.millis(e.seenWaiting() - history.origin()) + " ms";
+        }
+        Object outcome = history.controlled() && !e.returned() ? "never returned (no thread could move again)"
+                : e.outcome();
         return String.format(Locale.ROOT, "%9s → %9s  %-" + width + "s  %s %s%s",
                 Describe.millis(e.invoked() - history.origin()), responded, e.thread(), e.operation().text(),
-                e.outcome(), status);
+                outcome, status);
     }
 }

@@ -295,7 +295,7 @@ final class LinearizationSearch {
                     return fail(depth, Rule.AWAIT_ON_ZERO, e, e.name() + " " + e.outcome() + " although the counter was"
                             + " never zero during the call (it was " + s.counter + ")");
                 }
-                if (obliged != NONE && obliged + slack < e.responded()) {
+                if (obliged != NONE && !history.controlled() && obliged + slack < e.responded()) {
                     return fail(depth, Rule.RELEASE, e, e.name() + " returned at " + ms(e.responded()) + " ms, but "
                             + roundEnded + " ms: later than the slack of " + history.slack());
                 }
@@ -328,11 +328,13 @@ final class LinearizationSearch {
                 if (phase == REUSED && (mayWaitForNewRound() || mayThrowOnReuse()) || phase == WAITING) {
                     break;
                 }
-                if (obliged != NONE && obliged + slack < history.end()) {
+                if (obliged != NONE && (history.controlled() || obliged + slack < history.end())) {
                     Rule rule = phase == REUSED ? Rule.REUSE : Rule.RELEASE;
                     return fail(depth, rule, e, e.name() + " did not return, although " + roundEnded + " ms"
                             + (phase == REUSED ? " (a new round opened before it returned; the group documents: "
-                            + reuse.description() + ")" : "") + "; the run gave up at " + ms(history.end()) + " ms");
+                            + reuse.description() + ")" : "") + (history.controlled()
+                            ? "; the run ended in a deadlock: it never returned" : "; the run gave up at "
+                            + ms(history.end()) + " ms"));
                 }
                 break;
         }

@@ -66,13 +66,16 @@ final class Points {
                 } else if (op.isAwait() && !e.threw(InterruptedException.class)) {
                     Ending ending = ending(e);
                     long endEarliest = i;
-                    if (ending == Ending.TIMED_OUT) {
+                    if (ending == Ending.TIMED_OUT && !history.controlled()) {
+                        // it gave up on the counter as it found it at its deadline
                         endEarliest = i + Math.max(0, Math.min(((Operation.TimedAwait) op).nanos(), r - i));
                     } else if (ending == Ending.NOT_RETURNED) {
                         endEarliest = Long.MAX_VALUE;
                     }
-                    // An await reads the counter promptly: within the slack of its invocation (the run being scheduled).
-                    long beginLatest = Math.min(r, i + history.slack().nanos());
+                    // An await reads the counter promptly: within the slack of its invocation (the run being
+                    // scheduled); under a controlled scheduler, at any instant of its call.
+                    long beginLatest = history.controlled() ? r : Math.min(r, i + history.slack().nanos());
+                    beginLatest = Math.max(i, Math.min(beginLatest, e.seenWaiting())); // seen blocked in it: begun
                     Point begin = new Point(Kind.BEGIN, e, 0, i, beginLatest, waiters, ending);
                     Point end = new Point(Kind.END, e, 0, endEarliest, r, waiters, ending);
                     end.after(begin);

@@ -1,60 +1,49 @@
 package dev.waitgroup.fray;
 
 import dev.waitgroup.catalogue.ReuseBehaviour;
+import dev.waitgroup.fray.history.DrawnHistory;
 import dev.waitgroup.fray.scenario.Scenario;
-import dev.waitgroup.fray.scenario.Scenarios;
 import dev.waitgroup.fray.scenario.Subject;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Stream;
-import kotlinx.serialization.json.Json;
-import org.pastalab.fray.core.randomness.Randomness;
-import org.pastalab.fray.core.randomness.RandomnessProvider;
-import org.pastalab.fray.core.scheduler.PCTScheduler;
-import org.pastalab.fray.core.scheduler.POSScheduler;
-import org.pastalab.fray.core.scheduler.RandomScheduler;
-import org.pastalab.fray.core.scheduler.SURWScheduler;
-import org.pastalab.fray.core.scheduler.Scheduler;
 
 /**
- * The main class of the child JVM: runs scenarios on one WaitGroup under Fray, with Fray's core API
- * ({@code TestRunner} over a {@code Configuration}), no JUnit. It must run on the instrumented JDK with
- * Fray's agent and JVMTI library ({@link FrayEngine#command} builds the command line).
+ * The main class of the child JVM, which runs on Fray's instrumented JDK with Fray's agent
+ * ({@link FrayEngine} starts it): explores the units of one Fray check on one WaitGroup, or replays one
+ * recorded failure.
  *
  * <pre>
- * explore: --implementation CLASS --reuse ID --scenarios a,b|all --scheduler pos|pct|random|surw
- *          --iterations N --seconds S --seed L --out DIR
- * replay:  --implementation CLASS --reuse ID --scenarios a --replay RECORDING_DIR --out DIR
+ * explore: --implementation CLASS --reuse ID --check races|histories --schedules N [--histories H]
+ *          [--units a,b] [--skip-waiters true] --seed L --scheduler pos|pct|random|surw
+ *          --seconds S --shrink-seconds S --out DIR
+ * replay:  --implementation CLASS --reuse ID --replay RECORDING_DIR --out DIR
  * </pre>
  *
- * <p>For each scenario it writes {@code DIR/<scenario>/result.properties} ({@link ResultFile}); a
- * failure's stack trace and Fray's log go to {@code failure.txt}, and its recording (the scheduler's
- * class and every random number it drew, which is what replay feeds back) is copied to
- * {@code recording/}: Fray 0.9.2 writes every failure to the same {@code recording} folder.
- * Exit status 0 when every scenario ran (passed or failed), 2 for bad arguments or a bad class,
- * 3 when this JVM is not a Fray JVM.
+ * <p>The units of {@code races} are the seven races; those of {@code histories} the drawn histories
+ * 0 to {@code H - 1} of the seed ({@link FrayCheck}); {@code --units} names those to run. Each unit runs
+ * under {@code N} schedules ({@link UnitExploration}) and writes {@code DIR/<unit>/result.properties}
+ * ({@link ResultFile}); the first failing unit ends the run, since it decides the check. With
+ * {@code --skip-waiters} units where two or more threads may wait are not run (Fray lost control of
+ * two waiters on this implementation before). Exit status 0 when the units ran, whatever they found;
+ * 2 for bad arguments or a bad class; 3 when this JVM is not a Fray JVM.
  */
 public final class FrayChild {
+    /** What a unit needs of the run: where Fray explores, and for how long. */
+    record Run(Subject subject, SchedulerKind scheduler, int schedules, long seed, int seconds, int shrinkSeconds) {
+    }
+
     private FrayChild() {
     }
 
     public static void main(String[] args) {
         Map<String, String> options;
-        List<Scenario> scenarios;
         Subject subject;
         try {
             options = options(args);
-            scenarios = Scenarios.select(required(options, "scenarios"));
             subject = Subject.load(required(options, "implementation"), FrayChild.class.getClassLoader(),
                     ReuseBehaviour.of(options.getOrDefault("reuse", "unknown")));
         } catch (IllegalArgumentException e) {
@@ -69,166 +58,84 @@ public final class FrayChild {
             return;
         }
         Path out = Path.of(required(options, "out"));
+        System.out.println("fray child: " + subject.type().getName() + " " + String.join(" ", args));
         int status = 0;
-        for (Scenario scenario : scenarios) {
-            try {
-                ResultFile.write(out.resolve(scenario.name()), runScenario(scenario, subject, options,
-                        out.resolve(scenario.name())));
-            } catch (IOException | RuntimeException e) {
-                System.err.println("fray child: " + scenario.name() + ": " + e);
-                status = 1;
+        try {
+            if (options.containsKey("replay")) {
+                Path recording = Path.of(options.get("replay"));
+                ResultFile.write(out.resolve("replay"), UnitExploration.replay(recording, subject, out.resolve("replay"))
+                        .properties());
+            } else {
+                explore(options, subject, out);
             }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("fray child: " + e);
+            e.printStackTrace();
+            status = 1;
         }
         System.out.flush();
         System.exit(status);
     }
 
-    private static Properties runScenario(Scenario scenario, Subject subject, Map<String, String> options,
-                                          Path folder) throws IOException {
-        FrayEngine.deleteTree(folder);
-        Files.createDirectories(folder);
-        Path report = folder.resolve("fray-report");
-        String replay = options.get("replay");
-        boolean isReplay = replay != null;
-        long seed = Long.parseLong(options.getOrDefault("seed", "0"));
-        int iterations = isReplay ? 1 : Integer.parseInt(required(options, "iterations"));
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "600"));
-        RandomnessProvider randomness = new SeededRandomness(seed);
-        Scheduler scheduler;
-        String schedulerName;
-        if (isReplay) {
-            Path recording = Path.of(replay);
-            schedulerName = Files.readString(recording.resolve("scheduler"), StandardCharsets.UTF_8).trim();
-            scheduler = recordedScheduler(recording, schedulerName);
-        } else {
-            SchedulerKind kind = SchedulerKind.of(options.getOrDefault("scheduler", "pos"));
-            schedulerName = kind.id();
-            scheduler = scheduler(kind, randomness.getRandomness());
-        }
-        FrayRun.Result run = FrayRun.run(() -> runOnce(scenario, subject), report, iterations, seconds, scheduler,
-                randomness, isReplay, scenario.timing());
-        Throwable failure = run.failure();
-        long millis = run.millis();
-        Properties result = new Properties();
-        result.setProperty("scenario", scenario.name());
-        result.setProperty("implementation", subject.type().getName());
-        result.setProperty("scheduler", schedulerName);
-        result.setProperty("seed", Long.toString(seed));
-        result.setProperty("timing", scenario.timing().name());
-        result.setProperty("millis", Long.toString(millis));
-        if (failure == null) {
-            result.setProperty("status", "passed");
-            result.setProperty("iterations", Integer.toString(run.iteration()));
-            return result;
-        }
-        String frayLog = readIfPresent(report.resolve("fray.log"));
-        String defect = frayDefect(failure, frayLog);
-        result.setProperty("status", isInternal(failure) || defect != null ? "error" : "failed");
-        result.setProperty("iterations", Integer.toString(run.iteration()));
-        result.setProperty("failedAt", Integer.toString(run.iteration()));
-        result.setProperty("failure", firstLine(failure));
-        if (defect != null) {
-            result.setProperty("defect", defect);
-        }
-        Files.writeString(folder.resolve("failure.txt"), stackTrace(failure) + "\n--- fray.log ---\n"
-                + frayLog, StandardCharsets.UTF_8);
-        Path recording = report.resolve("recording");
-        if (!isReplay && Files.isDirectory(recording)) {
-            copyTree(recording, folder.resolve("recording"));
-        }
-        return result;
-    }
-
-    /** One execution of the scenario, as Fray's executor calls it; its exception is the failure. */
-    private static void runOnce(Scenario scenario, Subject subject) throws Exception {
-        scenario.run(subject);
-    }
-
-    static Scheduler scheduler(SchedulerKind kind, Randomness randomness) {
-        switch (kind) {
-            case POS:
-                return new POSScheduler(randomness);
-            case PCT:
-                return new PCTScheduler(randomness, 3, 0);
-            case RANDOM:
-                return new RandomScheduler(randomness);
-            case SURW:
-                return new SURWScheduler(randomness);
-            default:
-                throw new IllegalArgumentException("no scheduler " + kind);
+    private static void explore(Map<String, String> options, Subject subject, Path out) throws IOException {
+        long seed = Long.parseLong(required(options, "seed"));
+        Run run = new Run(subject, SchedulerKind.of(options.getOrDefault("scheduler", "pos")),
+                Integer.parseInt(required(options, "schedules")), seed,
+                Integer.parseInt(options.getOrDefault("seconds", "600")),
+                Integer.parseInt(options.getOrDefault("shrink-seconds", "10")));
+        boolean skipWaiters = Boolean.parseBoolean(options.getOrDefault("skip-waiters", "false"));
+        long deadline = System.nanoTime() + run.seconds() * 1_000_000_000L;
+        for (Scenario unit : units(options, seed)) {
+            Path folder = out.resolve(unit.name());
+            if (skipWaiters && unit.waiters() >= 2) {
+                ResultFile.write(folder, UnitResult.notRun(unit.name(), FrayFacts.TWO_WAITERS_SKIPPED).properties());
+                continue;
+            }
+            int secondsLeft = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
+            UnitResult result = new UnitExploration(unit, run, unitSeed(seed, unit), folder, secondsLeft).explore();
+            ResultFile.write(folder, result.properties());
+            if (result.failed()) {
+                break; // the check has its verdict
+            }
         }
     }
 
-    /** The recorded scheduler, fed the random numbers it drew when the failure happened. */
-    private static Scheduler recordedScheduler(Path recording, String className) throws IOException {
-        String json = Files.readString(recording.resolve("random.json"), StandardCharsets.UTF_8);
-        Randomness recorded = Json.Default.decodeFromString(Randomness.Companion.serializer(), json);
+    /** The check's units named by {@code --units} (all of them without it), in the order they run. */
+    static List<Scenario> units(Map<String, String> options, long seed) {
+        String check = required(options, "check");
+        FrayCheck kind;
         try {
-            return (Scheduler) Class.forName(className).getConstructor(Randomness.class).newInstance(recorded);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot make the recorded scheduler " + className + ": " + e, e);
+            kind = FrayCheck.valueOf(check.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--check " + check + ": expected races or histories", e);
         }
+        List<Scenario> all = kind.units(Integer.parseInt(options.getOrDefault("histories", "0")), seed);
+        String names = options.getOrDefault("units", "all");
+        if (names.equals("all")) {
+            return all;
+        }
+        List<String> wanted = List.of(names.split(","));
+        List<Scenario> chosen = new ArrayList<>();
+        for (Scenario unit : all) {
+            if (wanted.contains(unit.name())) {
+                chosen.add(unit);
+            }
+        }
+        return chosen;
     }
 
     /**
-     * Why a failure is Fray's rather than the WaitGroup's, or null. Fray 0.9.2 models
-     * {@code Semaphore} apart from the JDK's: its model grants a permit to an acquire whose thread is
-     * already interrupted, and the JDK's acquire then throws {@code InterruptedException} without taking
-     * the real permit, so the model has one permit fewer than the semaphore. A later acquire then waits
-     * forever in the model: a DeadlockException that the real code cannot reach. A deadlock with a
-     * thread blocked in a Semaphore is therefore inconclusive.
+     * Each unit explores from a seed of its own, drawn from the run's, so that two units never repeat
+     * each other's schedules; a drawn history keeps its seed when it is shrunk.
      */
-    static String frayDefect(Throwable failure, String frayLog) {
-        if (failure.getClass().getName().equals("org.pastalab.fray.runtime.DeadlockException")
-                && frayLog.contains("java.util.concurrent.Semaphore.")) {
-            return "inconclusive: a deadlock with a thread blocked in a Semaphore, which Fray 0.9.2 models "
-                    + "apart from the JDK (it grants a permit to an interrupted acquire that the JDK then "
-                    + "refuses, and loses the permit)";
-        }
-        return null;
+    static long unitSeed(long seed, Scenario unit) {
+        String name = unit instanceof DrawnHistory ? unit.name().replace("-shrunk", "") : unit.name();
+        long mixed = seed * 0x9E3779B97F4A7C15L + name.hashCode();
+        return mixed ^ (mixed >>> 31);
     }
 
     static boolean isFrayJvm() {
         return FrayJdk.isFrayImage(Path.of(System.getProperty("java.home")));
-    }
-
-    private static boolean isInternal(Throwable failure) {
-        return failure.getClass().getName().equals("org.pastalab.fray.core.FrayInternalError");
-    }
-
-    static String firstLine(Throwable failure) {
-        String text = failure.toString();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
-
-    private static String stackTrace(Throwable failure) {
-        StringWriter text = new StringWriter();
-        failure.printStackTrace(new PrintWriter(text));
-        return text.toString();
-    }
-
-    private static String readIfPresent(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no " + file.getFileName() + ")";
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(from)) {
-            paths = new ArrayList<>(walk.toList());
-        }
-        for (Path source : paths) {
-            Path target = to.resolve(from.relativize(source).toString());
-            if (Files.isDirectory(source)) {
-                Files.createDirectories(target);
-            } else {
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 
     static Map<String, String> options(String[] args) {

@@ -1,85 +1,118 @@
 package dev.waitgroup.fray;
 
 import dev.waitgroup.catalogue.ReuseBehaviour;
-import dev.waitgroup.fray.FrayOutcome.Verdict;
 import dev.waitgroup.fray.scenario.Scenario;
+import dev.waitgroup.harness.ChildJvm;
+import dev.waitgroup.harness.StuckCalls;
+import dev.waitgroup.record.Folders;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Explores WaitGroups under Fray: the entry point for the harness's runner.
+ * Runs Fray for the harness, from any JDK 17+: finds a JDK 25 and builds (or reuses) the instrumented
+ * image ({@link #prepare()}), then explores one check on one WaitGroup in child JVMs on that image
+ * ({@link #run}), or replays one recorded failure ({@link #replay}).
  *
- * <p>{@link #prepare()} finds a JDK 25 and builds (or reuses) the instrumented image once per engine;
- * without a JDK 25 every outcome is {@link Verdict#NOT_RUN} with {@link JdkLookup#describe()} as its
- * reason. {@link #explore} then runs scenarios in one child JVM on that image ({@link #command} is its
- * command line), under {@link BoundedProcess}'s watchdog, and reads each scenario's result file.
- * {@link #replay} runs a failure's recording once more and says whether it failed the same way.
+ * <p>A child JVM runs under {@link ChildJvm}'s watchdog with a stall rule ({@link ProgressWatch}): it
+ * prints a line as each schedule starts, so a child that prints nothing for a while is stuck. The
+ * thread dumps taken before it is killed decide whose fault that was: a scenario thread that stands
+ * in the WaitGroup's own code in every dump spins where Fray cannot see it, the WaitGroup's hang;
+ * every scenario thread waiting in Fray's scheduler or in JDK code Fray does not schedule is Fray
+ * having lost control ({@link LostControl}), which is not the WaitGroup's doing: that unit is not run,
+ * and since Fray 0.9.2 loses control of two waiters released together, no unit with two or more
+ * waiters runs on that implementation afterwards. A child restarts on the units after a stalled one
+ * while the check's bound lasts.
  *
- * <p>Invariant: every call returns within the budget's bound plus the kill time, whatever the
- * WaitGroup does, and leaves no process behind.
+ * <p>Invariant: {@link #run} returns within the request's bound plus the dump and kill time, and leaves
+ * no process behind.
  */
 public final class FrayEngine {
-    /** The child JVM's heap: Fray keeps little per iteration. */
-    static final String CHILD_HEAP = "-Xmx512m";
+    /** The child JVM's heap: Fray keeps little per schedule. */
+    static final String CHILD_HEAP = "-Xmx384m";
+    /**
+     * The child JVMs compile with C1 only: they live seconds, and C2's compilations cost more CPU than
+     * they win back (measured: half the CPU for the JVM's start and for 336 schedules).
+     */
+    static final String CHILD_JIT = "-XX:TieredStopAtLevel=1";
+    /** Time kept back from the check's bound for the child's start, its last unit's end and the dumps. */
+    static final Duration GRACE = Duration.ofSeconds(12);
     private static final Duration REPLAY_BOUND = Duration.ofMinutes(2);
-    /** A child JVM that used less CPU than {@link #IDLE_CPU} for this long is stuck (Fray waits for a lost thread). */
-    static final Duration IDLE_BOUND = Duration.ofSeconds(10);
-    static final Duration IDLE_CPU = Duration.ofMillis(100);
-    /** Beyond Fray's own time limit, what a scenario may take (JVM start-up, the last iteration, writing results). */
-    static final Duration SCENARIO_GRACE = Duration.ofSeconds(15);
 
     private final FrayLayout layout;
-    private final Path workRoot;
+    private final Path work;
     private Preparation preparation;
 
     /**
      * The result of {@link #prepare()}: the image, or why there is none.
      *
      * @param image  the instrumented JDK, or null
-     * @param reason for no image: one sentence ("not run: no JDK 25 found; looked in ..."), else empty
+     * @param reason without an image, one sentence why ("no JDK 25 found; looked in ..."); else empty
+     * @param broken true if there should have been an image (jlink failed, Fray's artifacts are missing):
+     *               a harness error rather than Fray not running here
      */
-    public record Preparation(FrayImage image, String reason) {
+    public record Preparation(FrayImage image, String reason, boolean broken) {
         public boolean ready() {
             return image != null;
         }
     }
 
     /**
-     * What to explore: one WaitGroup, some scenarios, one scheduler and seed.
+     * What to explore: one check on one WaitGroup.
      *
-     * @param implementationClass the WaitGroup's class name (public, with a public no-argument constructor)
+     * @param implementationClass the WaitGroup's class (public, with a public no-argument constructor)
      * @param classpath           where else to find it: jars or folders joined by the path separator, or empty
-     * @param reuse               what it promises on reuse before the previous round's waiters returned
+     * @param reuse               what it documents on reuse before the previous round's waiters returned
+     * @param schedules           schedules per unit
+     * @param histories           drawn histories ({@link FrayCheck#HISTORIES} only)
+     * @param bound               how long the check may take in all
+     * @param shrinkSeconds       how long shrinking a failing drawn history may take
      */
-    public record Request(String implementationClass, String classpath, ReuseBehaviour reuse,
-                          List<Scenario> scenarios, SchedulerKind scheduler, Budget budget, long seed) {
+    public record Request(String implementationClass, String classpath, ReuseBehaviour reuse, FrayCheck check,
+                          int schedules, int histories, long seed, SchedulerKind scheduler, Duration bound,
+                          int shrinkSeconds) {
         public Request {
-            scenarios = List.copyOf(scenarios);
             classpath = classpath == null ? "" : classpath;
         }
     }
 
-    public FrayEngine(FrayLayout layout, Path workRoot) {
-        this.layout = layout;
-        this.workRoot = workRoot.toAbsolutePath().normalize();
+    /**
+     * How a check went: a result per unit that ran (in order; the first failed one ends the list), or
+     * the reason it could not go on.
+     *
+     * @param units   the units' results
+     * @param hang    the unit in which the WaitGroup spun where Fray cannot see, with the child's thread
+     *                dump; null if none
+     * @param error   why the check could not be judged (the child ended without results, the bound ran
+     *                out); empty if it could
+     * @param folder  the check's work folder (logs, each unit's files)
+     * @param jvms    child JVMs started
+     */
+    public record CheckRun(List<UnitResult> units, Hang hang, String error, Path folder, int jvms) {
+        public CheckRun {
+            units = List.copyOf(units);
+        }
     }
 
-    /** An engine on this build's layout ({@link FrayLayout#ofThisBuild()}), working under {@code workRoot}. */
-    public static FrayEngine ofThisBuild(Path workRoot) {
-        return new FrayEngine(FrayLayout.ofThisBuild(), workRoot);
+    /** A unit whose child JVM was stopped because a thread of the WaitGroup stood still outside Fray's control. */
+    public record Hang(String unit, String reason, String threadDump) {
+    }
+
+    public FrayEngine(FrayLayout layout, Path work) {
+        this.layout = layout;
+        this.work = work.toAbsolutePath().normalize();
+    }
+
+    /** An engine on this build's layout ({@link FrayLayout#ofThisBuild()}), working under {@code work}. */
+    public static FrayEngine ofThisBuild(Path work) {
+        return new FrayEngine(FrayLayout.ofThisBuild(), work);
     }
 
     /** Finds a JDK 25 and builds or reuses the image, once; later calls return the same answer. */
@@ -87,76 +120,126 @@ public final class FrayEngine {
         if (preparation == null) {
             String missing = layout.missing();
             JdkLookup lookup = FrayJdk.find();
-            if (!missing.isEmpty()) {
-                preparation = new Preparation(null, "not run: " + missing);
-            } else if (!lookup.found()) {
-                preparation = new Preparation(null, lookup.describe());
+            if (!lookup.found()) {
+                preparation = new Preparation(null, lookup.describe(), false);
+            } else if (!missing.isEmpty()) {
+                preparation = new Preparation(null, missing, true);
             } else {
                 try {
-                    preparation = new Preparation(FrayJdk.build(lookup.jdk().get(), layout, FrayJdk.JLINK_BOUND), "");
+                    preparation = new Preparation(FrayJdk.build(lookup.jdk().get(), layout, FrayJdk.JLINK_BOUND), "",
+                            false);
                 } catch (FrayJdkException e) {
-                    preparation = new Preparation(null, "not run: " + e.getMessage());
+                    preparation = new Preparation(null, "the instrumented JDK could not be built: " + e.getMessage(),
+                            true);
                 }
             }
         }
         return preparation;
     }
 
-    /** Explores one scenario with POS, the implementation's reuse behaviour unknown. */
-    public FrayOutcome explore(String implementationClass, String classpath, Scenario scenario, Budget budget,
-                               long seed) throws InterruptedException {
-        return explore(new Request(implementationClass, classpath, ReuseBehaviour.UNKNOWN, List.of(scenario),
-                SchedulerKind.POS, budget, seed)).get(0);
-    }
-
-    /** Explores every scenario of the request in one child JVM; one outcome per scenario, in order. */
-    public List<FrayOutcome> explore(Request request) throws InterruptedException {
-        Path out = workRoot.resolve(folderName(request.implementationClass()) + "-" + request.scheduler().id()
-                + "-seed" + request.seed());
-        Function<List<Scenario>, List<String>> arguments = remaining -> List.of(
-                "--implementation", request.implementationClass(),
-                "--reuse", request.reuse().id(),
-                "--scenarios", remaining.stream().map(Scenario::name).collect(Collectors.joining(",")),
-                "--scheduler", request.scheduler().id(),
-                "--iterations", Integer.toString(request.budget().iterations()),
-                "--seconds", Long.toString(Math.max(1, request.budget().frayTime().toSeconds())),
-                "--seed", Long.toString(request.seed()),
-                "--out", out.toString());
-        return runChild(request.implementationClass(), request.classpath(), request.scenarios(),
-                request.scheduler().id(), request.seed(), arguments, out, request.budget().bound(),
-                request.budget().frayTime().plus(SCENARIO_GRACE));
-    }
-
     /**
-     * Replays a failure's recording once, on the same WaitGroup and scenario.
+     * Explores {@code request}'s check in as many child JVMs as it takes (see the class comment).
      *
-     * @return the replay's outcome: {@link Verdict#FAILED} with the same {@code failure} when it
-     *         reproduced ({@link #reproduces} compares)
+     * @throws IllegalStateException if {@link #prepare()} found no image
      */
-    public FrayOutcome replay(FrayOutcome failed, String classpath, ReuseBehaviour reuse, Scenario scenario)
-            throws InterruptedException {
-        if (failed.recording() == null) {
-            throw new IllegalArgumentException("no recording to replay in " + failed.summary());
+    public CheckRun run(Request request) throws InterruptedException, IOException {
+        FrayImage image = image();
+        Path folder = work;
+        Folders.delete(folder);
+        Files.createDirectories(folder);
+        List<Scenario> units = request.check().units(request.histories(), request.seed());
+        List<UnitResult> results = new ArrayList<>();
+        long deadline = System.nanoTime() + request.bound().toNanos();
+        boolean skipWaiters = false;
+        int next = 0;
+        int jvms = 0;
+        while (next < units.size()) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.compareTo(GRACE) <= 0) {
+                return new CheckRun(results, null, "the check's bound of " + request.bound().toSeconds() + " s ran out"
+                        + " with " + (units.size() - next) + " of " + units.size() + " units not run", folder, jvms);
+            }
+            List<Scenario> remaining = units.subList(next, units.size());
+            jvms++;
+            ChildJvm.Outcome ended = ChildJvm.run(new ChildJvm.Spec(image.java(), childOptions(), childClasspath(
+                    request.classpath()), FrayChild.class.getName(), arguments(request, remaining, skipWaiters,
+                    left.minus(GRACE)), folder, folder.resolve("child-" + jvms + ".log")),
+                    new ProgressWatch(folder.resolve("child-" + jvms + ".log"), folder, left));
+            int read = 0;
+            for (Scenario unit : remaining) {
+                Properties written = ResultFile.read(folder.resolve(unit.name()));
+                if (written == null) {
+                    break;
+                }
+                UnitResult result = UnitResult.of(written);
+                results.add(result);
+                read++;
+                if (result.failed()) {
+                    return new CheckRun(results, null, "", folder, jvms);
+                }
+            }
+            next += read;
+            if (next == units.size()) {
+                break;
+            }
+            Scenario stalled = units.get(next);
+            if (!ended.killed()) {
+                return new CheckRun(results, null, "the Fray child JVM ended (exit status " + ended.exitCode()
+                        + ") without a result for " + stalled.name() + "; its output ends with:\n" + ended.tail(15),
+                        folder, jvms);
+            }
+            String dump = ended.threadDump() == null ? "" : ended.threadDump();
+            Optional<String> frays = LostControl.frayStuck(dump);
+            if (frays.isPresent()) {
+                results.add(UnitResult.notRun(stalled.name(), "Fray lost control (" + ended.killedBecause() + "): "
+                        + frays.get() + "; " + FrayFacts.LOST_CONTROL));
+                skipWaiters |= stalled.waiters() >= 2;
+                next++;
+                continue;
+            }
+            List<String> stuck = ended.stuckCalls(request.implementationClass());
+            if (!stuck.isEmpty() && ended.killedBecause().startsWith(ProgressWatch.QUIET_REASON)) {
+                return new CheckRun(results, new Hang(stalled.name(), ended.killedBecause() + "; a call stood still in"
+                        + " every thread dump: " + stuck.get(0), dump), "", folder, jvms);
+            }
+            return new CheckRun(results, null, "the Fray child JVM was stopped in " + stalled.name() + " ("
+                    + ended.killedBecause() + "), but no call into the WaitGroup stood still in the thread dumps taken"
+                    + " before: the child was too slow, which is no hang", folder, jvms);
         }
-        return replay(failed.implementation(), classpath, reuse, scenario, failed.recording(), failed.seed());
-    }
-
-    /** Replays {@code recording} (a failure's {@code recording/} folder) once. */
-    public FrayOutcome replay(String implementationClass, String classpath, ReuseBehaviour reuse, Scenario scenario,
-                              Path recording, long seed) throws InterruptedException {
-        Path out = recording.toAbsolutePath().getParent().resolve("replay");
-        Function<List<Scenario>, List<String>> arguments = remaining -> List.of(
-                "--implementation", implementationClass,
-                "--reuse", reuse.id(),
-                "--scenarios", scenario.name(),
-                "--replay", recording.toAbsolutePath().toString(),
-                "--out", out.toString());
-        return runChild(implementationClass, classpath, List.of(scenario), "replay", seed, arguments, out,
-                REPLAY_BOUND, REPLAY_BOUND).get(0);
+        return new CheckRun(results, null, "", folder, jvms);
     }
 
     /**
-     * Runs {@link FrayProbes} in a child JVM and returns its output, or the reason it could not run.
+     * Replays a failure's recording once on the same WaitGroup, in a child JVM.
+     *
+     * @return the replay's result: {@link UnitResult.Status#FAILED} with the rule when it failed again;
+     *         its history is in {@code <work>/replay/history.txt}
+     */
+    public UnitResult replay(String implementationClass, String classpath, ReuseBehaviour reuse, Path recording)
+            throws InterruptedException, IOException {
+        FrayImage image = image();
+        Folders.delete(work);
+        Files.createDirectories(work);
+        ChildJvm.Outcome ended = ChildJvm.run(new ChildJvm.Spec(image.java(), childOptions(), childClasspath(classpath),
+                FrayChild.class.getName(), List.of("--implementation", implementationClass, "--reuse", reuse.id(),
+                "--replay", recording.toAbsolutePath().toString(), "--out", work.toString()), work,
+                work.resolve("replay.log")), new ProgressWatch(work.resolve("replay.log"), work, REPLAY_BOUND));
+        Properties written = ResultFile.read(work.resolve("replay"));
+        if (written == null) {
+            return UnitResult.error("replay", "the replay's child JVM " + (ended.killed() ? "was stopped ("
+                    + ended.killedBecause() + ")" : "ended (exit status " + ended.exitCode() + ")")
+                    + " without a result; its output ends with:\n" + ended.tail(15));
+        }
+        return UnitResult.of(written);
+    }
+
+    /** Where a check's or replay's files are: {@code work}. */
+    public Path work() {
+        return work;
+    }
+
+    /**
+     * Runs {@link FrayProbes} in a child JVM and returns what it printed, or the reason it could not run.
      *
      * @param iterations iterations per probe and timing
      */
@@ -165,220 +248,139 @@ public final class FrayEngine {
         if (!ready.ready()) {
             return ready.reason();
         }
-        Path out = workRoot.resolve("probes");
-        deleteTree(out);
-        BoundedProcess.Ended ended = BoundedProcess.run(command(ready.image(), "", FrayProbes.class.getName(),
-                List.of("--iterations", Integer.toString(iterations), "--out", out.toString())), out,
-                out.resolve("probes.log"), bound);
-        try (Stream<String> lines = Files.lines(ended.log())) {
-            String probes = lines.filter(l -> l.startsWith("PROBE ")).collect(Collectors.joining("\n"));
-            return ended.timedOut() ? probes + "\n(the probes did not finish within " + bound.toSeconds()
-                    + " s; log " + ended.log() + ")" : probes;
-        }
+        Path out = work.resolve("probes");
+        Folders.delete(out);
+        ChildJvm.Outcome ended = ChildJvm.run(new ChildJvm.Spec(ready.image().java(), childOptions(), childClasspath(""),
+                FrayProbes.class.getName(), List.of("--iterations", Integer.toString(iterations), "--out",
+                out.toString()), out, out.resolve("probes.log")), ChildJvm.bound(bound,
+                () -> "the probes did not finish within " + bound.toSeconds() + " s"));
+        String probes = Files.readAllLines(ended.log()).stream().filter(l -> l.startsWith("PROBE "))
+                .collect(Collectors.joining("\n"));
+        return ended.killed() ? probes + "\n(" + ended.killedBecause() + "; log " + ended.log() + ")" : probes;
     }
 
-    /** True if the replay failed with the same failure line as the original. */
-    public static boolean reproduces(FrayOutcome original, FrayOutcome replay) {
-        return original.verdict() == Verdict.FAILED && replay.verdict() == Verdict.FAILED
-                && original.failure().equals(replay.failure());
+    private FrayImage image() throws InterruptedException {
+        Preparation ready = prepare();
+        if (!ready.ready()) {
+            throw new IllegalStateException("no Fray image: " + ready.reason());
+        }
+        return ready.image();
     }
 
     /**
-     * The child JVM's command line on {@code image}: the image's java with Fray's agent and JVMTI
-     * library, this module's class path followed by {@code classpath}, and {@link FrayChild}.
+     * The options of a child JVM on the image: Fray's agent and JVMTI library, its work folder, the heap,
+     * and C1 only ({@link #CHILD_JIT}).
      */
-    public List<String> command(FrayImage image, String classpath, List<String> childArguments) throws IOException {
-        return command(image, classpath, FrayChild.class.getName(), childArguments);
+    List<String> childOptions() {
+        return List.of("-javaagent:" + layout.agentJar(), "-agentpath:" + layout.jvmtiLibrary(),
+                "-Dfray.workDir=" + work, CHILD_HEAP, CHILD_JIT);
     }
 
-    /** The command line of a child JVM on {@code image} that runs {@code mainClass} (a Fray-side main). */
-    List<String> command(FrayImage image, String classpath, String mainClass, List<String> childArguments)
-            throws IOException {
+    /** This module's class path for the child, then {@code classpath}'s entries, absolute. */
+    private List<String> childClasspath(String classpath) throws IOException {
         List<String> entries = new ArrayList<>(layout.childClasspath());
         for (String entry : classpath.split("[" + File.pathSeparator + ",]")) {
             if (!entry.isBlank()) {
                 entries.add(Path.of(entry.trim()).toAbsolutePath().toString());
             }
         }
-        List<String> command = new ArrayList<>(List.of(
-                image.java().toString(),
-                "-javaagent:" + layout.agentJar(),
-                "-agentpath:" + layout.jvmtiLibrary(),
-                "-Dfray.workDir=" + workRoot,
-                CHILD_HEAP,
-                "-cp", String.join(File.pathSeparator, entries),
-                mainClass));
-        command.addAll(childArguments);
-        return command;
+        return entries;
+    }
+
+    private List<String> arguments(Request request, List<Scenario> remaining, boolean skipWaiters, Duration time) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--implementation", request.implementationClass(),
+                "--reuse", request.reuse().id(),
+                "--check", request.check().id(),
+                "--schedules", Integer.toString(request.schedules()),
+                "--histories", Integer.toString(request.histories()),
+                "--seed", Long.toString(request.seed()),
+                "--scheduler", request.scheduler().id(),
+                "--seconds", Long.toString(Math.max(1, time.toSeconds())),
+                "--shrink-seconds", Integer.toString(request.shrinkSeconds()),
+                "--skip-waiters", Boolean.toString(skipWaiters),
+                "--out", work.toString()));
+        arguments.add("--units");
+        arguments.add(remaining.stream().map(Scenario::name).collect(Collectors.joining(",")));
+        return arguments;
     }
 
     /**
-     * Runs the scenarios in child JVMs until each has an outcome: a scenario that hangs is stopped
-     * (after a thread dump) and the child restarted on the scenarios after it, while the overall bound
-     * lasts. {@code arguments} gives the child's arguments for the scenarios still to run.
+     * The stall rule of a Fray child, which prints a line whenever a schedule starts: it is stopped when
+     * it printed nothing for {@link #IDLE} while using almost no CPU (Fray waits for a thread it lost),
+     * or for {@link #QUIET} whatever it did (a thread spins where Fray cannot see), or when the bound ran
+     * out. A dump taken a second later tells the two apart ({@link StuckCalls}).
      */
-    private List<FrayOutcome> runChild(String implementation, String classpath, List<Scenario> scenarios,
-                                       String scheduler, long seed, Function<List<Scenario>, List<String>> arguments,
-                                       Path out, Duration bound, Duration perScenario) throws InterruptedException {
-        Preparation ready = prepare();
-        List<FrayOutcome> outcomes = new ArrayList<>();
-        if (!ready.ready()) {
-            for (Scenario scenario : scenarios) {
-                outcomes.add(FrayOutcome.without(Verdict.NOT_RUN, implementation, scenario.name(), scheduler, seed,
-                        ready.reason()));
-            }
-            return outcomes;
-        }
-        long deadline = System.nanoTime() + bound.toNanos();
-        List<Scenario> remaining = new ArrayList<>(scenarios);
-        try {
-            deleteTree(out);
-            Files.createDirectories(out);
-            for (int attempt = 1; !remaining.isEmpty(); attempt++) {
-                Duration left = Duration.ofNanos(deadline - System.nanoTime());
-                if (left.isNegative() || left.isZero()) {
-                    for (Scenario scenario : remaining) {
-                        outcomes.add(FrayOutcome.without(Verdict.ERROR, implementation, scenario.name(), scheduler,
-                                seed, "not reached within the budget's bound of " + bound.toSeconds() + " s"));
-                    }
-                    break;
-                }
-                ProgressWatch watch = new ProgressWatch(out, remaining, perScenario);
-                BoundedProcess.Ended ended = BoundedProcess.run(
-                        command(ready.image(), classpath, arguments.apply(remaining)), out,
-                        out.resolve("child-" + attempt + ".log"), left, watch,
-                        ready.image().home().resolve("bin").resolve("jstack"));
-                List<Scenario> ran = new ArrayList<>(remaining);
-                remaining.clear();
-                boolean stopped = false;
-                for (Scenario scenario : ran) {
-                    Path folder = out.resolve(scenario.name());
-                    Properties result = ResultFile.read(folder);
-                    if (stopped) {
-                        remaining.add(scenario);
-                    } else if (result != null) {
-                        outcomes.add(outcomeOf(result, implementation, scenario, seed, folder));
-                    } else if (ended.timedOut()) {
-                        stopped = true;
-                        outcomes.add(stalled(implementation, scenario, scheduler, seed, folder, ended));
-                    } else {
-                        stopped = true;
-                        outcomes.add(FrayOutcome.without(Verdict.ERROR, implementation, scenario.name(), scheduler,
-                                seed, "the Fray child JVM ended (exit status " + ended.exitCode()
-                                        + ") without a result; its output ends with:\n" + ended.tail(15)));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            for (Scenario scenario : remaining) {
-                outcomes.add(FrayOutcome.without(Verdict.ERROR, implementation, scenario.name(), scheduler, seed,
-                        "cannot run the Fray child JVM: " + e));
-            }
-        }
-        return outcomes;
-    }
+    static final class ProgressWatch implements ChildJvm.Watch {
+        static final Duration IDLE = Duration.ofSeconds(3);
+        static final Duration QUIET = Duration.ofSeconds(5);
+        static final Duration STARTUP = Duration.ofSeconds(30);
+        static final String IDLE_REASON = "idle";
+        static final String QUIET_REASON = "quiet";
+        private static final Duration IDLE_CPU = Duration.ofMillis(150);
 
-    /** The outcome of a scenario whose child JVM was stopped: the WaitGroup's hang, or Fray's. */
-    private static FrayOutcome stalled(String implementation, Scenario scenario, String scheduler, long seed,
-                                       Path folder, BoundedProcess.Ended ended) throws IOException {
-        Files.createDirectories(folder);
-        Path dump = folder.resolve("thread-dump.txt");
-        Files.writeString(dump, ended.threadDump(), StandardCharsets.UTF_8);
-        Optional<String> frays = LostControl.frayStuck(ended.threadDump());
-        if (frays.isPresent()) {
-            return new FrayOutcome(Verdict.ERROR, implementation, scenario.name(), scheduler, seed, 0, -1, "",
-                    ended.wall(), dump, null, "Fray lost control and the run stopped (" + ended.stoppedBecause()
-                    + "): " + frays.get() + "; a Fray 0.9.2 defect, not the WaitGroup's (thread dump " + dump + ")",
-                    List.of(FrayFacts.LOST_CONTROL));
-        }
-        return new FrayOutcome(Verdict.HANG, implementation, scenario.name(), scheduler, seed, 0, -1, "",
-                ended.wall(), dump, null, "the Fray child JVM was stopped: " + ended.stoppedBecause()
-                + "; a thread that never reaches a scheduling point (a spin on a plain field, say) is invisible "
-                + "to Fray (thread dump " + dump + ", log " + ended.log() + ")", List.of(FrayFacts.SPIN));
-    }
+        private final Path log;
+        private final String folder;
+        private final Duration bound;
+        private long size = -1;
+        private long changedAt = System.nanoTime();
+        private Duration cpuAtChange = Duration.ZERO;
+        private boolean started;
 
-    /**
-     * Stops a child JVM that makes no progress: a scenario that runs past its bound (a spin), or a JVM
-     * that sits idle (Fray waiting for a thread it lost) for {@link #IDLE_BOUND}.
-     */
-    private static final class ProgressWatch implements Function<Process, Optional<String>> {
-        private final Path out;
-        private final List<Scenario> scenarios;
-        private final Duration perScenario;
-        private long lastResultAt = System.nanoTime();
-        private int results;
-        private long idleSince = System.nanoTime();
-        private Duration lastCpu = Duration.ZERO;
-
-        ProgressWatch(Path out, List<Scenario> scenarios, Duration perScenario) {
-            this.out = out;
-            this.scenarios = scenarios;
-            this.perScenario = perScenario;
+        /**
+         * @param log    the child's output
+         * @param folder its work folder, which its command line names: how it is told from other children
+         * @param bound  how long it may run in all
+         */
+        ProgressWatch(Path log, Path folder, Duration bound) {
+            this.log = log;
+            this.folder = folder.toString();
+            this.bound = bound;
         }
 
         @Override
-        public Optional<String> apply(Process process) {
+        public Optional<String> stopBecause(Duration elapsed) {
+            if (elapsed.compareTo(bound) > 0) {
+                return Optional.of("the bound of " + bound.toSeconds() + " s ran out");
+            }
             long now = System.nanoTime();
-            int count = 0;
-            for (Scenario scenario : scenarios) {
-                if (Files.isRegularFile(out.resolve(scenario.name()).resolve(ResultFile.NAME))) {
-                    count++;
-                }
-            }
-            if (count != results) {
-                results = count;
-                lastResultAt = now;
-            }
-            String current = count < scenarios.size() ? scenarios.get(count).name() : "(exit)";
-            if (now - lastResultAt > perScenario.toNanos()) {
-                return Optional.of("scenario " + current + " ran past its bound of " + perScenario.toSeconds() + " s");
-            }
-            Duration cpu = process.info().totalCpuDuration().orElse(null);
-            if (cpu == null) {
+            long current = sizeOf(log);
+            Duration cpu = cpu();
+            if (current != size) {
+                size = current;
+                started = current > 0;
+                changedAt = now;
+                cpuAtChange = cpu;
                 return Optional.empty();
             }
-            if (cpu.minus(lastCpu).compareTo(IDLE_CPU) > 0) {
-                lastCpu = cpu;
-                idleSince = now;
-            } else if (now - idleSince > IDLE_BOUND.toNanos()) {
-                return Optional.of("the child JVM sat idle for " + IDLE_BOUND.toSeconds() + " s in scenario " + current);
+            Duration quiet = Duration.ofNanos(now - changedAt);
+            if (!started) {
+                return quiet.compareTo(STARTUP) > 0 ? Optional.of(QUIET_REASON + ": the child printed nothing for "
+                        + STARTUP.toSeconds() + " s after it started") : Optional.empty();
+            }
+            if (quiet.compareTo(IDLE) > 0 && cpu.minus(cpuAtChange).compareTo(IDLE_CPU) < 0) {
+                return Optional.of(IDLE_REASON + ": no schedule started for " + IDLE.toSeconds() + " s and the child"
+                        + " used under " + IDLE_CPU.toMillis() + " ms of CPU");
+            }
+            if (quiet.compareTo(QUIET) > 0) {
+                return Optional.of(QUIET_REASON + ": no schedule started for " + QUIET.toSeconds() + " s while the"
+                        + " child kept a CPU busy");
             }
             return Optional.empty();
         }
-    }
 
-    private static FrayOutcome outcomeOf(Properties result, String implementation, Scenario scenario, long seed,
-                                         Path folder) {
-        String status = result.getProperty("status", "error");
-        Verdict verdict = status.equals("passed") ? Verdict.PASSED
-                : status.equals("failed") ? Verdict.FAILED : Verdict.ERROR;
-        Path recording = folder.resolve("recording");
-        Path evidence = folder.resolve("failure.txt");
-        String failure = result.getProperty("failure", "");
-        return new FrayOutcome(verdict, implementation, scenario.name(), result.getProperty("scheduler", ""), seed,
-                Integer.parseInt(result.getProperty("iterations", "0")),
-                Integer.parseInt(result.getProperty("failedAt", "-1")),
-                failure,
-                Duration.ofMillis(Long.parseLong(result.getProperty("millis", "0"))),
-                Files.isRegularFile(evidence) ? evidence : null,
-                Files.isDirectory(recording) ? recording : null,
-                verdict != Verdict.ERROR ? ""
-                        : result.getProperty("defect", "Fray failed: " + failure) + " (see " + evidence + ")",
-                FrayFacts.forOutcome(scenario.timing(), failure));
-    }
-
-    private static String folderName(String className) {
-        String simple = className.substring(className.lastIndexOf('.') + 1);
-        return simple.replaceAll("[^A-Za-z0-9_-]", "_").toLowerCase(Locale.ROOT);
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
+        /** The CPU time the child used so far; zero if the system does not say. */
+        private Duration cpu() {
+            return ProcessHandle.current().children()
+                    .filter(child -> child.info().commandLine().map(line -> line.contains(folder)).orElse(false))
+                    .findFirst().flatMap(child -> child.info().totalCpuDuration()).orElse(Duration.ZERO);
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
+
+        private static long sizeOf(Path file) {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                return 0;
             }
         }
     }

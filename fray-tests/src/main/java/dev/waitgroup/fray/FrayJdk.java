@@ -1,5 +1,7 @@
 package dev.waitgroup.fray;
 
+import dev.waitgroup.harness.ChildJvm;
+import dev.waitgroup.record.Folders;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -160,9 +162,10 @@ public final class FrayJdk {
         try {
             Path log = Files.createTempFile("java-version", ".txt");
             try {
-                BoundedProcess.Ended ended = BoundedProcess.run(List.of(java.toString(), "-version"),
-                        Path.of(System.getProperty("java.io.tmpdir")), log, VERSION_BOUND);
-                if (ended.exitCode() != 0) {
+                ChildJvm.Outcome ended = ChildJvm.run(ChildJvm.Spec.tool(java, List.of("-version"),
+                        Path.of(System.getProperty("java.io.tmpdir")), log), ChildJvm.bound(VERSION_BOUND,
+                        () -> "java -version did not answer"));
+                if (ended.killed() || ended.exitCode() != 0) {
                     return null;
                 }
                 Matcher m = VERSION.matcher(Files.readString(log, StandardCharsets.UTF_8));
@@ -206,9 +209,9 @@ public final class FrayJdk {
                     return new FrayImage(image, jdk, false, Duration.ofNanos(System.nanoTime() - start));
                 }
                 Files.deleteIfExists(stampFile);
-                deleteTree(image);
+                Folders.delete(image);
                 Path partial = cache.resolve(IMAGE + ".partial");
-                deleteTree(partial);
+                Folders.delete(partial);
                 link(jdk, layout, partial, cache.resolve("jlink.log"), bound);
                 Files.move(partial, image, StandardCopyOption.ATOMIC_MOVE);
                 Path stampPartial = cache.resolve(IMAGE + ".stamp.partial");
@@ -278,11 +281,13 @@ public final class FrayJdk {
     private static void link(Path jdk, FrayLayout layout, Path output, Path log, Duration bound)
             throws IOException, InterruptedException, FrayJdkException {
         List<String> modules = linkableModules(jdk);
-        BoundedProcess.Ended ended = BoundedProcess.run(jlinkCommand(jdk, layout, modules, output),
-                layout.imageCache(), log, bound);
-        if (ended.timedOut()) {
-            throw new FrayJdkException("jlink did not finish within " + bound.toSeconds() + " s and was killed; "
-                    + "its output ends with:\n" + ended.tail(20));
+        List<String> command = jlinkCommand(jdk, layout, modules, output);
+        ChildJvm.Outcome ended = ChildJvm.run(ChildJvm.Spec.tool(Path.of(command.get(0)),
+                command.subList(1, command.size()), layout.imageCache(), log), ChildJvm.bound(bound,
+                () -> "jlink did not finish within " + bound.toSeconds() + " s"));
+        if (ended.killed()) {
+            throw new FrayJdkException(ended.killedBecause() + " and was killed; its output ends with:\n"
+                    + ended.tail(20));
         }
         if (ended.exitCode() != 0 || !Files.isExecutable(output.resolve("bin").resolve("java")) || !isFrayImage(output)) {
             throw new FrayJdkException("jlink failed (exit status " + ended.exitCode() + ", full output in " + log
@@ -294,10 +299,10 @@ public final class FrayJdk {
     static List<String> linkableModules(Path jdk) throws IOException, InterruptedException, FrayJdkException {
         Path log = Files.createTempFile("list-modules", ".txt");
         try {
-            BoundedProcess.Ended ended = BoundedProcess.run(
-                    List.of(jdk.resolve("bin").resolve("java").toString(), "--list-modules"),
-                    Path.of(System.getProperty("java.io.tmpdir")), log, VERSION_BOUND);
-            if (ended.exitCode() != 0) {
+            ChildJvm.Outcome ended = ChildJvm.run(ChildJvm.Spec.tool(jdk.resolve("bin").resolve("java"),
+                    List.of("--list-modules"), Path.of(System.getProperty("java.io.tmpdir")), log),
+                    ChildJvm.bound(VERSION_BOUND, () -> "java --list-modules did not answer"));
+            if (ended.killed() || ended.exitCode() != 0) {
                 throw new FrayJdkException("java --list-modules failed on " + jdk + ":\n" + ended.tail(10));
             }
             try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
@@ -307,17 +312,6 @@ public final class FrayJdk {
             }
         } finally {
             Files.deleteIfExists(log);
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
         }
     }
 }

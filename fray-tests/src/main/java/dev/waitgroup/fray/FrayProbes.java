@@ -51,10 +51,10 @@ public final class FrayProbes {
                 String key = probe.getKey() + " [" + timing + "]";
                 current = key;
                 FrayRun.Result result = FrayRun.run(probe.getValue()::run, out.resolve("report"), iterations, 60,
-                        FrayChild.scheduler(SchedulerKind.POS, new SeededRandomness(7).getRandomness()),
-                        new SeededRandomness(7), false, timing);
+                        SchedulerKind.POS.make(new SeededRandomness(7).getRandomness()),
+                        new SeededRandomness(7), false, timing, FrayRun.UNBOUNDED);
                 if (result.failure() != null) {
-                    see("FAILED at iteration " + result.iteration() + ": " + FrayChild.firstLine(result.failure()));
+                    see("FAILED at iteration " + result.iteration() + ": " + UnitExploration.firstLine(result.failure()));
                 } else if (result.iteration() < iterations) {
                     see("ran " + result.iteration() + " of " + iterations + " iterations");
                 }

@@ -19,15 +19,13 @@ import org.pastalab.fray.core.scheduler.Scheduler;
  *
  * <p>The settings that matter, and why: Fray stops at the first failure and returns it instead of
  * exiting the JVM; no class loader reset (the body is a lambda of this loader); no network or timeline
- * bookkeeping; a bound on scheduling steps per iteration; and the {@link Timing} of the body.
+ * bookkeeping; no bound on scheduling steps per iteration; and the {@link Timing} of the body. Each
+ * iteration prints {@link #PROGRESS} before it starts: a child that prints none for a while is stuck
+ * (a spin Fray cannot see, or Fray waiting for a thread it lost), which its parent's watch tells.
  */
 final class FrayRun {
-    /**
-     * No bound on scheduling steps per iteration (-1). Fray 0.9.2 abandons an iteration that passes its
-     * bound with a LivenessException that it does not report, so the iteration would count as passed;
-     * a run that never ends is the child JVM's watchdog's to stop, as a hang.
-     */
-    static final int MAX_SCHEDULED_STEPS = -1;
+    /** No bound on scheduling steps per iteration. */
+    static final int UNBOUNDED = -1;
     /** Fray's virtual clock step per read, in nanoseconds (Fray's default). */
     static final long VIRTUAL_TIME_DELTA_NANOS = 100_000L;
 
@@ -51,11 +49,18 @@ final class FrayRun {
     private FrayRun() {
     }
 
+    /**
+     * Runs {@code body} under Fray for up to {@code iterations} schedules.
+     *
+     * @param maxSteps scheduling steps after which Fray stops a schedule, or {@link #UNBOUNDED}. Fray 0.9.2
+     *                 stops it by throwing a {@code LivenessException} into its threads and then counts the
+     *                 schedule as passed, so a body that sets a bound must catch that exception itself
+     */
     static Result run(Body body, Path report, int iterations, int seconds, Scheduler scheduler,
-                      RandomnessProvider randomness, boolean isReplay, Timing timing) {
+                      RandomnessProvider randomness, boolean isReplay, Timing timing, int maxSteps) {
         boolean virtualClock = timing == Timing.VIRTUAL_CLOCK;
         Configuration config = new Configuration(
-                new ExecutionInfo(new LambdaExecutor(() -> runBody(body)), false, false, MAX_SCHEDULED_STEPS),
+                new ExecutionInfo(new LambdaExecutor(() -> runBody(body)), false, false, maxSteps),
                 report, iterations, seconds, scheduler, randomness,
                 false,  // fullSchedule
                 false,  // exploreMode: stop at the first failure
@@ -78,7 +83,11 @@ final class FrayRun {
         return new Result(failure, config.getCurrentIteration(), (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** What the child prints when an iteration starts: its parent's watch reads it as progress. */
+    static final String PROGRESS = "fray: iteration";
+
     private static Unit runBody(Body body) {
+        System.out.println(PROGRESS);
         try {
             body.run();
         } catch (Exception e) {

@@ -19,9 +19,12 @@ public record JdkLookup(Optional<Path> jdk, List<String> lookedIn) {
         return jdk.isPresent();
     }
 
-    /** One sentence for a verdict: where the JDK is, or "not run: no JDK 25 found; looked in ...". */
+    /** One sentence for a verdict: where the JDK is, or "no JDK 25 found; looked in ...". */
     public String describe() {
+        if (jdk.isEmpty() && lookedIn.size() == 1 && lookedIn.get(0).startsWith("nowhere")) {
+            return "Fray is switched off (-D" + FrayJdk.JDK_PROPERTY + "=" + FrayJdk.NONE + ")";
+        }
         return jdk.map(home -> "JDK 25 at " + home)
-                .orElse("not run: no JDK 25 found; looked in " + String.join(", ", lookedIn));
+                .orElse("no JDK 25 found; looked in " + String.join(", ", lookedIn));
     }
 }

@@ -1,6 +1,12 @@
 package dev.waitgroup.fray;
 
 import java.util.Locale;
+import org.pastalab.fray.core.randomness.Randomness;
+import org.pastalab.fray.core.scheduler.PCTScheduler;
+import org.pastalab.fray.core.scheduler.POSScheduler;
+import org.pastalab.fray.core.scheduler.RandomScheduler;
+import org.pastalab.fray.core.scheduler.SURWScheduler;
+import org.pastalab.fray.core.scheduler.Scheduler;
 
 /** Fray 0.9.2's exploring schedulers that the engine offers. */
 public enum SchedulerKind {
@@ -12,6 +18,20 @@ public enum SchedulerKind {
     RANDOM,
     /** Selectively uniform random walk (SURW): samples interleavings of racing operations uniformly. */
     SURW;
+
+    /** A scheduler of this kind drawing its choices from {@code randomness} (PCT: depth 3). */
+    Scheduler make(Randomness randomness) {
+        switch (this) {
+            case POS:
+                return new POSScheduler(randomness);
+            case PCT:
+                return new PCTScheduler(randomness, 3, 0);
+            case RANDOM:
+                return new RandomScheduler(randomness);
+            default:
+                return new SURWScheduler(randomness);
+        }
+    }
 
     /** The lower-case id used on command lines: {@code pos}, {@code pct}, ... */
     public String id() {

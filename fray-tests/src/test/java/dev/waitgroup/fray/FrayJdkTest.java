@@ -58,8 +58,14 @@ class FrayJdkTest {
     void withoutAJdk25TheReasonIsOneSentenceNamingEveryPlace() {
         JdkLookup lookup = new JdkLookup(Optional.empty(),
                 List.of("-Dfray.jdk (unset)", "/usr/lib/jvm/java-17 (java -version says 17)"));
-        assertEquals("not run: no JDK 25 found; looked in -Dfray.jdk (unset), "
+        assertEquals("no JDK 25 found; looked in -Dfray.jdk (unset), "
                 + "/usr/lib/jvm/java-17 (java -version says 17)", lookup.describe());
+        System.setProperty(FrayJdk.JDK_PROPERTY, FrayJdk.NONE);
+        try {
+            assertEquals("Fray is switched off (-Dfray.jdk=none)", FrayJdk.find().describe());
+        } finally {
+            System.clearProperty(FrayJdk.JDK_PROPERTY);
+        }
     }
 
     @Test

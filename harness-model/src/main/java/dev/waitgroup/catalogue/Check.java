@@ -168,7 +168,16 @@ public enum Check {
     EXPLORE_CONCURRENT(spec(CONTRACT, "Histories of two and three threads calling at once are what the contract allows")
             .in(Suite.EXPLORATION)),
     EXPLORE_ROUNDS(spec(CONTRACT, "Many legal rounds on one group, and waits again after a wait that gave up, are what the"
-            + " contract allows").in(Suite.EXPLORATION));
+            + " contract allows").in(Suite.EXPLORATION)),
+
+    // ---- Fray: the contract under a controlled scheduler, no bug named -------------------------
+    FRAY_RACES(spec(CONTRACT, "Seven races at the edges of the contract (dones racing near zero, await racing the release,"
+            + " two waiters and one release, a round handed over while its waiters leave, a timed wait giving up during"
+            + " the release, an interrupt during the release, adds and dones near Integer.MAX_VALUE), each under many"
+            + " schedules, are what the contract allows").in(Suite.FRAY)),
+    FRAY_HISTORIES(spec(CONTRACT, "Histories of two to four threads drawn from the contract's operations (adds, dones,"
+            + " counts, waits timed and untimed, interrupts), each under many schedules, are what the contract allows")
+            .in(Suite.FRAY));
 
     private final Category category;
     private final String title;

@@ -8,15 +8,19 @@ import java.util.Locale;
  * The ways the harness looks at a WaitGroup. Each sees what the others cannot: the contract suite
  * scripts exact sequences on real threads, jcstress samples races on this CPU and JIT (reorderings
  * included), Lincheck's model checker explores interleavings systematically under sequential
- * consistency and prints the one that breaks, and the exploration draws histories from the whole API
- * (no check written for a known bug) and judges each with the contract's reference model.
+ * consistency and prints the one that breaks, the exploration draws histories from the whole API
+ * (no check written for a known bug) and judges each with the contract's reference model, and Fray
+ * runs small concurrent histories under a controlled scheduler, every schedule replayable, judged by
+ * that model too.
  */
 public enum Suite {
     CONTRACT("scripted calls on real threads, every wait bounded", false),
     JCSTRESS("jcstress: races sampled on this CPU and JIT, reorderings included", true),
     LINCHECK("Lincheck: interleavings explored under sequential consistency", false),
     EXPLORATION("exploration: histories drawn from the whole API on real threads, judged by the contract's"
-            + " reference model, the shortest failing one shrunk", false);
+            + " reference model, the shortest failing one shrunk", false),
+    FRAY("Fray: concurrent histories under a controlled scheduler, each schedule replayable, judged by the"
+            + " contract's reference model", false);
 
     private final String how;
     private final boolean waitsForEveryCall;
@@ -31,7 +35,7 @@ public enum Suite {
      * specimen meets all its checks in every run, since none was written for a particular bug.
      */
     public boolean explores() {
-        return this == EXPLORATION;
+        return this == EXPLORATION || this == FRAY;
     }
 
     /** Whether every engine of this suite waits for every call it makes into the implementation. */

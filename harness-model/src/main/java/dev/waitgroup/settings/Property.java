@@ -35,6 +35,21 @@ public enum Property {
     EXPLORATION_ROUNDS("exploration.rounds", "a whole number from 1 to 10000000: legal rounds on one group", "2000", "100000"),
     EXPLORATION_SEED("exploration.seed", "a whole number, or 'run' for one drawn from the run id (a new seed each"
             + " run, the same in every shard of it, recorded in every verdict)", "1", "run"),
+    FRAY_JDK("fray.jdk", "the home of a JDK 25 for Fray's instrumented image, 'none' to run no Fray (every Fray"
+            + " verdict is then not-run), or empty to look for one", "", ""),
+    FRAY_SCHEDULES("fray.schedules", "a whole number from 1 to 1000000: schedules Fray runs each of the seven races"
+            + " under", "48", "1000"),
+    FRAY_HISTORIES("fray.histories", "a whole number from 1 to 100000: histories the fray-histories check draws",
+            "12", "300"),
+    FRAY_HISTORY_SCHEDULES("fray.history.schedules", "a whole number from 1 to 1000000: schedules Fray runs each"
+            + " drawn history under", "8", "100"),
+    FRAY_SEED("fray.seed", "a whole number, or 'run' for one drawn from the run id (a new seed each run, the same in"
+            + " every shard of it, recorded in every verdict)", "1", "run"),
+    FRAY_SCHEDULER("fray.scheduler", "pos, pct, random or surw: the Fray scheduler that explores", "pos", "pos"),
+    FRAY_CHECK_BOUND("fray.check.bound", "a duration from 10s to 2h, such as 90s", "90s", "30m"),
+    FRAY_IMPL_BUDGET("fray.impl.budget", "a duration from 10s to 4h, such as 3m", "3m", "1h"),
+    FRAY_REPLAY("fray.replay", "a folder of a Fray recording that a verdict's reproduce command names: replays that"
+            + " one failing schedule", "", ""),
     MUTATION_IMPL_BUDGET("mutation.impl.budget", "a duration from 1m to 2h, such as 20m", "20m", "20m"),
     MUTATION_SOURCES("mutation.sources", "source folders of the mutated classes, separated by ':' or ','", "", ""),
     BENCH_PRESET("bench.preset", "short or full", "short", "short"),

@@ -60,6 +60,18 @@ public final class Settings {
     public final long explorationSeed;
     private final Duration explorationCheckBound;
     private final Duration explorationBudget;
+    /** Fray's JDK 25 ({@code none}: no Fray; empty: look for one), as given. */
+    public final String frayJdk;
+    /** Schedules per race, drawn histories and schedules per drawn history, their seed and scheduler. */
+    public final int fraySchedules;
+    public final int frayHistories;
+    public final int frayHistorySchedules;
+    public final long fraySeed;
+    public final String frayScheduler;
+    private final Duration frayCheckBound;
+    private final Duration frayBudget;
+    /** A Fray recording to replay instead of exploring (a reproduce command's), absolute; empty if none. */
+    public final String frayReplay;
     public final Duration mutationBudget;
     public final String mutationSources;
     public final String benchPreset;
@@ -109,6 +121,15 @@ public final class Settings {
         explorationHistories = number(Property.EXPLORATION_HISTORIES, 10_000_000);
         explorationRounds = number(Property.EXPLORATION_ROUNDS, 10_000_000);
         explorationSeed = seed(Property.EXPLORATION_SEED);
+        frayJdk = value(Property.FRAY_JDK);
+        fraySchedules = number(Property.FRAY_SCHEDULES, 1_000_000);
+        frayHistories = number(Property.FRAY_HISTORIES, 100_000);
+        frayHistorySchedules = number(Property.FRAY_HISTORY_SCHEDULES, 1_000_000);
+        fraySeed = seed(Property.FRAY_SEED);
+        frayScheduler = oneOf(Property.FRAY_SCHEDULER, "pos", "pct", "random", "surw");
+        frayCheckBound = duration(Property.FRAY_CHECK_BOUND, Duration.ofSeconds(10), Duration.ofHours(2));
+        frayBudget = duration(Property.FRAY_IMPL_BUDGET, Duration.ofSeconds(10), Duration.ofHours(4));
+        frayReplay = folderOrEmpty(Property.FRAY_REPLAY);
         mutationBudget = duration(Property.MUTATION_IMPL_BUDGET, Duration.ofMinutes(1), Duration.ofHours(2));
         mutationSources = value(Property.MUTATION_SOURCES);
         benchPreset = oneOf(Property.BENCH_PRESET, "short", "full");
@@ -269,6 +290,15 @@ public final class Settings {
         }
     }
 
+    /**
+     * A folder, made absolute; empty when not given. Whether it exists is the suite's to say, in its
+     * verdict: where the suite cannot run at all (Fray without a JDK 25) it does not matter.
+     */
+    private String folderOrEmpty(Property property) {
+        String value = value(property);
+        return value.isEmpty() ? "" : Path.of(value).toAbsolutePath().normalize().toString();
+    }
+
     private Duration duration(Property property, Duration min, Duration max) {
         String value = value(property);
         Duration duration = parseDuration(value);
@@ -316,6 +346,8 @@ public final class Settings {
                 return lincheckCheckBound;
             case EXPLORATION:
                 return explorationCheckBound;
+            case FRAY:
+                return frayCheckBound;
             default:
                 return contractCheckBound;
         }
@@ -331,6 +363,8 @@ public final class Settings {
                 return lincheckBudget;
             case EXPLORATION:
                 return explorationBudget;
+            case FRAY:
+                return frayBudget;
             default:
                 return contractBudget;
         }
@@ -373,7 +407,10 @@ public final class Settings {
         switch (property) {
             case RESULTS_DIR:
             case ROOT:
+            case FRAY_REPLAY:
                 return Path.of(value).toAbsolutePath().normalize().toString();
+            case FRAY_JDK:
+                return value.equals("none") ? value : Path.of(value).toAbsolutePath().normalize().toString();
             case CLASSPATH:
             case MUTATION_SOURCES:
                 List<String> entries = new ArrayList<>();

@@ -56,6 +56,20 @@ class CatalogueTest {
     }
 
     @Test
+    void frayNamesNoBugAndIsHeldOnlyToInterleavings() {
+        for (Check check : Check.of(Suite.FRAY)) {
+            assertTrue(check.catches().isEmpty(), check.id() + " explores the contract: it is written for no bug");
+        }
+        assertTrue(Suite.FRAY.explores(), "every specimen meets Fray's checks in every run");
+        for (Bug bug : Bug.values()) {
+            if (bug.mustBeCaughtBy().contains(Suite.FRAY)) {
+                assertEquals(BugKind.INTERLEAVING, bug.kind(), bug.id() + ": Fray is held only to the interleavings it"
+                        + " reaches in its default budget");
+            }
+        }
+    }
+
+    @Test
     void aClientBugCarriesItsLessonAndAnImplementationBugNamesTheSuitesThatSeeIt() {
         for (Bug bug : Bug.values()) {
             if (bug.isClientBug()) {

@@ -96,6 +96,24 @@ class SettingsTest {
     }
 
     @Test
+    void frayHasBudgetsASeedASchedulerAndAJdk() {
+        Settings defaults = settings();
+        assertEquals(48, defaults.fraySchedules);
+        assertEquals(12, defaults.frayHistories);
+        assertEquals(8, defaults.frayHistorySchedules);
+        assertEquals(1, defaults.fraySeed);
+        assertEquals("pos", defaults.frayScheduler);
+        assertEquals("", defaults.frayJdk, "empty: look for a JDK 25");
+        assertEquals(Duration.ofSeconds(90), defaults.checkBound(dev.waitgroup.catalogue.Suite.FRAY));
+        Settings stress = settings("wg.mode", "stress", "wg.run.id", "nightly-7");
+        assertTrue(stress.fraySchedules > defaults.fraySchedules && stress.frayHistories > defaults.frayHistories);
+        assertEquals(stress.explorationSeed, stress.fraySeed, "'run': drawn from the run id, as exploration's is");
+        assertEquals("none", settings("fray.jdk", "none").frayJdk);
+        assertTrue(refusal("fray.scheduler", "fifo").contains("fray.scheduler accepts pos, pct, random or surw"));
+        assertTrue(settings("fray.replay", "target/rec").frayReplay.endsWith("/target/rec"), "made absolute");
+    }
+
+    @Test
     void theGivenPropertiesTravelToAnotherJvm() {
         assertEquals(java.util.List.of("-Dwg.impl=aqs", "-Dlincheck.iterations=3"),
                 settings("wg.impl", "aqs", "lincheck.iterations", "3", "wg.check", "").asJvmOptions());

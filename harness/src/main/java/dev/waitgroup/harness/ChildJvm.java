@@ -19,28 +19,57 @@ import java.util.function.Supplier;
  * every thread of the JVM and of its own children (jcstress forks) are taken, a few of them a second
  * apart so that a call that did not return can be told from a slow one ({@link StuckCalls}), then
  * the whole process tree is killed, descendants first (they outlive a killed parent).
+ *
+ * <p>Invariant: nothing it started outlives it. The tree is killed when the watch says stop, when the
+ * waiting thread is interrupted, and when this JVM ends while the child still runs.
  */
 public final class ChildJvm {
     private static final long POLL_MILLIS = 500;
     private static final long DUMP_BOUND_MILLIS = 10_000;
 
-    /** What to run. Output (stdout and stderr together) goes to {@code log}. */
-    public record Spec(List<String> jvmOptions, List<String> classpath, String mainClass, List<String> arguments,
-                       Path workdir, Path log) {
+    /**
+     * What to run: {@code launcher [jvmOptions] [-cp classpath] [mainClass] [arguments]}, in
+     * {@code workdir}. Output (stdout and stderr together) goes to {@code log}.
+     *
+     * @param launcher  the program that starts the JVM: this JVM's {@code java} unless given; another
+     *                  JDK's {@code java} (such as Fray's instrumented image), or a JDK tool that runs on a
+     *                  JVM of its own ({@code jlink}, {@code java -version})
+     * @param classpath left out of the command line when empty
+     * @param mainClass left out when empty (a tool, or {@code -jar} among the options)
+     */
+    public record Spec(Path launcher, List<String> jvmOptions, List<String> classpath, String mainClass,
+                       List<String> arguments, Path workdir, Path log) {
         public Spec {
+            launcher = launcher == null ? Path.of(System.getProperty("java.home"), "bin", "java") : launcher;
             jvmOptions = List.copyOf(jvmOptions);
             classpath = List.copyOf(classpath);
+            mainClass = mainClass == null ? "" : mainClass;
             arguments = List.copyOf(arguments);
+        }
+
+        /** A JVM on this JVM's own {@code java}. */
+        public Spec(List<String> jvmOptions, List<String> classpath, String mainClass, List<String> arguments,
+                    Path workdir, Path log) {
+            this(null, jvmOptions, classpath, mainClass, arguments, workdir, log);
+        }
+
+        /** A JDK program (a tool, or {@code java} with options only) with these arguments. */
+        public static Spec tool(Path launcher, List<String> arguments, Path workdir, Path log) {
+            return new Spec(launcher, List.of(), List.of(), "", arguments, workdir, log);
         }
 
         /** The command line, as a user could type it. */
         public List<String> command() {
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(launcher.toString());
             command.addAll(jvmOptions);
-            command.add("-cp");
-            command.add(String.join(File.pathSeparator, classpath));
-            command.add(mainClass);
+            if (!classpath.isEmpty()) {
+                command.add("-cp");
+                command.add(String.join(File.pathSeparator, classpath));
+            }
+            if (!mainClass.isEmpty()) {
+                command.add(mainClass);
+            }
             command.addAll(arguments);
             return command;
         }
@@ -50,6 +79,14 @@ public final class ChildJvm {
     @FunctionalInterface
     public interface Watch {
         Optional<String> stopBecause(Duration elapsed);
+
+        /** Stops the JVM when this watch or {@code other} says so, this one asked first. */
+        default Watch or(Watch other) {
+            return elapsed -> {
+                Optional<String> mine = stopBecause(elapsed);
+                return mine.isPresent() ? mine : other.stopBecause(elapsed);
+            };
+        }
     }
 
     /**
@@ -90,32 +127,54 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
+    /**
+     * Runs the JVM until it exits or {@code watch} says stop.
+     *
+     * @throws IOException          if it cannot be started (no such launcher, say)
+     * @throws InterruptedException if this thread is interrupted while it waits; the tree is killed first
+     */
     public static Outcome run(Spec spec, Watch watch) throws IOException, InterruptedException {
         Files.createDirectories(spec.workdir());
         Files.createDirectories(spec.log().toAbsolutePath().getParent());
         long start = System.nanoTime();
         Process process = new ProcessBuilder(spec.command()).directory(spec.workdir().toFile())
                 .redirectErrorStream(true).redirectOutput(spec.log().toFile()).start();
+        Thread killOnExit = new Thread(() -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }, "kill " + process.pid() + " on exit");
+        Runtime.getRuntime().addShutdownHook(killOnExit); // this JVM ends first: the child goes with it
         String killedBecause = null;
         List<String> dumps = new ArrayList<>();
-        while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-            Optional<String> stop = watch.stopBecause(Duration.ofNanos(System.nanoTime() - start));
-            if (stop.isPresent()) {
-                killedBecause = stop.get();
-                for (int sample = 0; sample < StuckCalls.SAMPLES && process.isAlive(); sample++) {
-                    if (sample > 0) {
-                        TimeUnit.MILLISECONDS.sleep(StuckCalls.APART_MILLIS);
+        try {
+            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                Optional<String> stop = watch.stopBecause(Duration.ofNanos(System.nanoTime() - start));
+                if (stop.isPresent()) {
+                    killedBecause = stop.get();
+                    for (int sample = 0; sample < StuckCalls.SAMPLES && process.isAlive(); sample++) {
+                        if (sample > 0) {
+                            TimeUnit.MILLISECONDS.sleep(StuckCalls.APART_MILLIS);
+                        }
+                        String dump = dumpTree(process);
+                        if (dump != null) {
+                            dumps.add(dump);
+                        }
                     }
-                    String dump = dumpTree(process);
-                    if (dump != null) {
-                        dumps.add(dump);
-                    }
+                    killTree(process);
+                    break;
                 }
-                killTree(process);
-                break;
+            }
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            killTree(process);
+            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
             }
         }
-        process.waitFor(10, TimeUnit.SECONDS);
         int exit = process.isAlive() ? -1 : process.exitValue();
         return new Outcome(exit, killedBecause, Duration.ofNanos(System.nanoTime() - start), dumps, spec.log());
     }
@@ -143,7 +202,10 @@ public final class ChildJvm {
     public static void killTree(Process process) throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+        }
     }
 }

@@ -53,6 +53,12 @@ public final class SuiteRun {
     private final Reproduce reproduce;
     /** Where a reproduce command writes its results: apart from the run it reproduces. */
     static final String REPRODUCE_RESULTS = "target/wg-reproduce";
+    /**
+     * The detail of a verdict that names what replays exactly its failure, as {@code -Dkey=value} options
+     * separated by spaces (a Fray verdict's recording: {@code -Dfray.replay=<folder>}): its reproduce
+     * command carries them.
+     */
+    public static final String REPLAY_DETAIL = "replay";
     /** A run with at most this many verdicts that are not passes prints their evidence in full. */
     private static final int SHOWN_IN_FULL = 3;
 
@@ -186,7 +192,9 @@ public final class SuiteRun {
         if (result.reproduce() == null && result.verdict() != Verdict.PASS) {
             Implementation implementation = named(result.implementation());
             if (implementation != null) {
-                withCommand = result.withReproduce(reproduceCommand(implementation, result.check()));
+                Object replay = result.details().get(REPLAY_DETAIL);
+                withCommand = result.withReproduce(reproduceCommand(implementation, result.check(),
+                        replay == null ? "" : replay.toString()));
             }
         }
         recorder.record(withCommand);
@@ -203,6 +211,14 @@ public final class SuiteRun {
 
     /** One shell command that reruns just this check on just this implementation. */
     public String reproduceCommand(Implementation implementation, Check check) {
+        return reproduceCommand(implementation, check, "");
+    }
+
+    /**
+     * One shell command that reruns just this check on just this implementation, with {@code replay}
+     * ({@link #REPLAY_DETAIL}'s options, or empty) to replay exactly the failure a verdict saw.
+     */
+    public String reproduceCommand(Implementation implementation, Check check, String replay) {
         StringBuilder command = new StringBuilder("java -Dwg.impl=").append(implementation.selector());
         if (!implementation.classpath().isEmpty()) {
             command.append(" -Dwg.classpath=").append(implementation.classpath());
@@ -211,9 +227,20 @@ public final class SuiteRun {
         if (settings.stress) {
             command.append(" -Dwg.mode=stress");
         }
-        if (suite.explores()) {
+        if (suite == Suite.EXPLORATION) {
             command.append(" -D").append(dev.waitgroup.settings.Property.EXPLORATION_SEED.key()).append('=')
                     .append(settings.explorationSeed);
+        }
+        if (suite == Suite.FRAY) {
+            command.append(" -D").append(dev.waitgroup.settings.Property.FRAY_SEED.key()).append('=')
+                    .append(settings.fraySeed);
+            if (!settings.frayJdk.isEmpty()) {
+                command.append(" -D").append(dev.waitgroup.settings.Property.FRAY_JDK.key()).append('=')
+                        .append(settings.frayJdk);
+            }
+        }
+        if (!replay.isBlank()) {
+            command.append(' ').append(replay.trim());
         }
         command.append(" -D").append(dev.waitgroup.settings.Property.RESULTS_DIR.key()).append('=').append(REPRODUCE_RESULTS);
         return command.append(' ').append(reproduce.launch(this)).toString();

@@ -27,7 +27,8 @@ import java.util.Map;
  *       contradicts its own documentation ({@link Defects});</li>
  *   <li>the harness could not reach a verdict (an engine's own error): it proves nothing;</li>
  *   <li>a specimen escaped every check, or a suite that must catch its bug (unless the run's hardware
- *       cannot show that bug at all, {@link Bug#visibleOn});</li>
+ *       cannot show that bug at all, {@link Bug#visibleOn}, or that suite did not run here or could not
+ *       look at the specimen: every verdict of it not-run, as Fray's are without a JDK 25);</li>
  *   <li>in the stress run, a hunt that must keep its teeth did not show its bug, or no speed figures.</li>
  * </ol>
  * Every rule reads the catalogue; none names a check.
@@ -155,8 +156,10 @@ final class Gate {
             Bug bug = specimen.bug();
             for (Suite suite : bug == null ? List.<Suite>of() : bug.mustBeCaughtBy()) {
                 boolean mustHere = suite != Suite.JCSTRESS || context.stress();
-                if (mustHere && results.inputs.suites.containsKey(suite)
-                        && catches.stream().noneMatch(c -> c.suite() == suite)) {
+                // a suite that did not run here (Fray without a JDK 25), or could not look at this specimen, is no escape
+                boolean looked = results.inputs.suites.containsKey(suite) && results.didNotRun(suite).isEmpty()
+                        && !results.notRunOn(suite, specimen.name());
+                if (mustHere && looked && catches.stream().noneMatch(c -> c.suite() == suite)) {
                     reasons.add(new GateReason(specimen.name(), suite, null, GateReason.Kind.ESCAPED,
                             "the specimen's bug (" + bug.id() + ") must be caught by " + suite.id()
                                     + ", and no check of it caught it", null));

@@ -15,7 +15,8 @@ record MatrixView(List<Header> implementations, List<Table> suites) {
     record Header(String name, String kind, boolean specimen, String summary) {
     }
 
-    record Table(String suite, String how, List<Row> rows) {
+    /** @param note why the suite did not run here, when none of its verdicts is more than not-run; else empty */
+    record Table(String suite, String how, String note, List<Row> rows) {
     }
 
     record Row(String id, String title, boolean misuse, boolean demonstration, List<Cell> cells) {
@@ -40,7 +41,8 @@ record MatrixView(List<Header> implementations, List<Table> suites) {
                 rows.add(new Row(check.id(), check.title(), check.category() == Category.MISUSE,
                         check.category() == Category.DEMONSTRATION, cells));
             }
-            tables.add(new Table(suite.id(), suite.how(), rows));
+            tables.add(new Table(suite.id(), suite.how(), results.didNotRun(suite).map(why -> "did not run: " + why)
+                    .orElse(""), rows));
         }
         return new MatrixView(headers, tables);
     }

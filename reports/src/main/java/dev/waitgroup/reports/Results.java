@@ -108,6 +108,27 @@ final class Results {
         return implementations.stream().filter(i -> i.name().equals(name)).findFirst();
     }
 
+    /**
+     * Why a suite that wrote its results did not run at all here (each of its verdicts is not-run, as
+     * the Fray suite's are without a JDK 25): the reason its verdicts give, without their "not run: ";
+     * empty if it judged something, or wrote no verdict.
+     */
+    Optional<String> didNotRun(Suite suite) {
+        SuiteResults file = inputs.suites.get(suite);
+        if (file == null || file.results().isEmpty()
+                || file.results().stream().anyMatch(r -> r.verdict() != dev.waitgroup.record.Verdict.NOT_RUN)) {
+            return Optional.empty();
+        }
+        String message = file.results().get(0).message();
+        return Optional.of(message == null ? "no reason given" : message.replaceFirst("^not run: ", ""));
+    }
+
+    /** Whether a suite gave this implementation verdicts, all of them not-run: it could not look at it. */
+    boolean notRunOn(Suite suite, String implementation) {
+        List<Finding> mine = findings(implementation).stream().filter(f -> f.suite() == suite).toList();
+        return !mine.isEmpty() && mine.stream().allMatch(f -> f.result().verdict() == dev.waitgroup.record.Verdict.NOT_RUN);
+    }
+
     /** The evidence anchor of a verdict, the same in every section that links to it. */
     static String anchor(Suite suite, String implementation, Check check) {
         return "ev-" + suite.id() + "-" + implementation + "-" + check.id();

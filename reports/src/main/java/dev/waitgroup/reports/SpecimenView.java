@@ -10,18 +10,28 @@ import java.util.List;
  * Does the harness have teeth? Each specimen, its bug, the suites that must catch it, and what did:
  * the checks that caught it in each suite, linked to their evidence, and the fastest.
  */
-record SpecimenView(List<String> suites, List<Row> rows, String power) {
+record SpecimenView(List<Column> suites, List<Row> rows, String power) {
+
+    /** A suite's column: its id, and why it did not run here, if it did not ({@link Results#didNotRun}). */
+    record Column(String id, String note) {
+        @Override
+        public String toString() {
+            return id + (note.isEmpty() ? "" : " (" + note + ")");
+        }
+    }
 
     /** @param hidden why this run's hardware cannot show the bug, when it cannot; null otherwise */
     record Row(String name, String bug, String kind, String mustBeCaughtBy, List<BySuite> by, boolean caught,
                String hidden) {
     }
 
-    record BySuite(String suite, List<Link> checks, String fastest, boolean required) {
+    /** @param notRun this suite looked at none of it: it did not run here, or could not run on this specimen */
+    record BySuite(String suite, List<Link> checks, String fastest, boolean required, boolean notRun) {
     }
 
     static SpecimenView of(Results results, ReportContext context) {
-        List<String> suites = results.suites().stream().map(Suite::id).toList();
+        List<Column> suites = results.suites().stream().map(suite -> new Column(suite.id(), results.didNotRun(suite)
+                .map(why -> "did not run: " + why).orElse(""))).toList();
         List<Row> rows = new ArrayList<>();
         String arch = results.arch();
         for (ImplementationInfo specimen : results.ofKind(ImplementationKind.SPECIMEN)) {
@@ -38,9 +48,11 @@ record SpecimenView(List<String> suites, List<Row> rows, String power) {
                         fastest = Math.min(fastest, defect.result().millis());
                     }
                 }
+                boolean notRun = results.notRunOn(suite, specimen.name());
                 boolean required = visible && specimen.bug() != null && specimen.bug().mustBeCaughtBy().contains(suite)
-                        && (suite != Suite.JCSTRESS || context.stress());
-                by.add(new BySuite(suite.id(), checks, checks.isEmpty() ? "" : Look.duration(fastest), required));
+                        && (suite != Suite.JCSTRESS || context.stress()) && !notRun;
+                by.add(new BySuite(suite.id(), checks, checks.isEmpty() ? "" : Look.duration(fastest), required,
+                        notRun));
             }
             String must = specimen.bug() == null ? "" : String.join(", ", specimen.bug().mustBeCaughtBy().stream()
                     .sorted().map(s -> s == Suite.JCSTRESS ? "jcstress (stress run)" : s.id()).toList());
@@ -69,6 +81,8 @@ record SpecimenView(List<String> suites, List<Row> rows, String power) {
             }
             List<Results.Finding> findings = results.findings(specimen.name());
             List<Defects.Defect> catches = Defects.of(results, specimen);
+            findings = findings.stream().filter(f -> f.result().verdict() != dev.waitgroup.record.Verdict.NOT_RUN)
+                    .toList(); // a suite that could not look explored nothing
             if (findings.stream().anyMatch(f -> f.suite().explores())) {
                 explored++;
                 if (catches.stream().anyMatch(c -> c.suite().explores())) {
@@ -84,14 +98,22 @@ record SpecimenView(List<String> suites, List<Row> rows, String power) {
                 }
             }
         }
+        List<String> absent = new ArrayList<>();
+        for (Suite suite : results.suites()) {
+            if (suite.explores()) {
+                results.didNotRun(suite).ifPresent(why -> absent.add(suite.id() + " did not run here: " + why));
+            }
+        }
+        String notes = absent.isEmpty() ? "" : " (" + String.join("; ", absent) + ")";
         if (explored == 0) {
-            return "";
+            return absent.isEmpty() ? "" : "Exploration alone caught no specimen: no suite that explores the contract"
+                    + " looked at one" + notes + ".";
         }
         List<String> suites = new ArrayList<>();
         bySuite.forEach((suite, n) -> suites.add(suite.id() + " " + n));
         return "Exploration alone, with no check written for any bug, caught " + caughtByExploring + " of " + explored
                 + " specimens whose bug shows in what calls return" + (suites.isEmpty() ? "" : " (" + String.join(", ",
-                suites) + ")") + "; the checks written for named bugs caught " + caughtByNamed + " of " + checkedByNamed
-                + " they were run on.";
+                suites) + ")") + notes + "; the checks written for named bugs caught " + caughtByNamed + " of "
+                + checkedByNamed + " they were run on.";
     }
 }

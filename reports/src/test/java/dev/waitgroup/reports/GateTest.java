@@ -124,6 +124,8 @@ class GateTest {
         List<CheckResult> contract = new ArrayList<>(clean(Suite.CONTRACT));
         contract.set(1, result("lost-wakeup", Check.AWAIT_BLOCKS_UNTIL_ZERO, Verdict.PASS, null));
         write(Suite.CONTRACT, contract, true);
+        write(Suite.FRAY, List.of(result("aqs", Check.FRAY_RACES, Verdict.PASS, null),
+                result("lost-wakeup", Check.FRAY_RACES, Verdict.PASS, null)), true);
         assertTrue(lines().contains("lost-wakeup: the specimen was caught by no check: the harness has lost its teeth"),
                 lines().toString());
     }
@@ -136,6 +138,35 @@ class GateTest {
         write(Suite.LINCHECK, results, true);
         assertTrue(lines().contains("lost-wakeup: lincheck: the specimen's bug (lost-wake-up) must be caught by lincheck,"
                 + " and no check of it caught it"), lines().toString());
+    }
+
+    @Test
+    void aSuiteThatRanWithEveryVerdictNotRunIsHeldToNoCatchAndTheReportSaysWhy() {
+        writeAllClean();
+        String noJdk = "not run: no JDK 25 found; looked in -Dfray.jdk (unset)";
+        write(Suite.FRAY, List.of(result("aqs", Check.FRAY_RACES, Verdict.NOT_RUN, noJdk),
+                result("lost-wakeup", Check.FRAY_RACES, Verdict.NOT_RUN, noJdk)), true);
+        assertEquals(List.of(), lines(), "Fray did not run here: lost-wakeup did not escape it");
+
+        Results results = new Results(Inputs.read(folder));
+        SpecimenView specimens = SpecimenView.of(results, CONTEXT);
+        assertTrue(specimens.power().contains("fray did not run here: no JDK 25 found"), specimens.power());
+        assertTrue(specimens.suites().contains(new SpecimenView.Column("fray",
+                "did not run: no JDK 25 found; looked in -Dfray.jdk (unset)")), specimens.suites().toString());
+        assertTrue(MatrixView.of(results).suites().stream().anyMatch(t -> t.suite().equals("fray")
+                && t.note().startsWith("did not run: no JDK 25 found")));
+    }
+
+    @Test
+    void aSuiteThatCouldNotLookAtOneSpecimenIsNotHeldToCatchingIt() {
+        writeAllClean();
+        write(Suite.FRAY, List.of(result("aqs", Check.FRAY_RACES, Verdict.PASS, null), result("lost-wakeup",
+                Check.FRAY_RACES, Verdict.NOT_RUN, "not run: Fray could run no unit of this check")), true);
+        assertEquals(List.of(), lines());
+        write(Suite.FRAY, List.of(result("aqs", Check.FRAY_RACES, Verdict.PASS, null), result("lost-wakeup",
+                Check.FRAY_RACES, Verdict.PASS, null)), true);
+        assertTrue(lines().contains("lost-wakeup: fray: the specimen's bug (lost-wake-up) must be caught by fray, and no"
+                + " check of it caught it"), lines().toString());
     }
 
     @Test
@@ -163,6 +194,9 @@ class GateTest {
             case JCSTRESS:
                 return List.of(result("aqs", Check.NO_LOST_WAKE_UP, Verdict.PASS, null),
                         result("lost-wakeup", Check.NO_LOST_WAKE_UP, Verdict.NOT_RUN, "sanity"));
+            case FRAY:
+                return List.of(result("aqs", Check.FRAY_RACES, Verdict.PASS, null),
+                        result("lost-wakeup", Check.FRAY_RACES, Verdict.FAIL, "[release] never returned"));
             default:
                 return List.of(result("aqs", Check.MC_RANDOM, Verdict.PASS, null),
                         result("lost-wakeup", Check.MC_RANDOM, Verdict.FAIL, "hung"));

@@ -1,36 +1,28 @@
 package dev.waitgroup.fray.scenario;
 
 import dev.waitgroup.WaitGroup;
+import dev.waitgroup.model.Operation;
 
 /**
- * The check that a round left nothing behind: on a group whose counter is zero, opens one more round,
- * lets a waiter enter {@code await}, and only then ends the round. A wake-up left over from an earlier
- * round (a stray permit, a waiter that gave up but still counts, a second release) lets that waiter
- * out while its round is open, which {@link Judgments#returnedAfterRelease} reports.
+ * The check that a history left nothing behind: on a group whose counter reads zero, one more round
+ * whose waiter enters {@code await} before the round ends. A wake-up left over from earlier (a stray
+ * permit, a waiter that gave up but still counts, a second release) lets that waiter out while its
+ * round is open, and the model sees an {@code await} return while the counter was one.
  */
 public final class NextRound {
     private NextRound() {
     }
 
-    /** Runs the check on {@code group}, whose counter must be zero. */
-    public static void holdsItsWaiter(WaitGroup group) throws InterruptedException {
-        Judgments.countIs(group, 0, "before the next round");
-        group.add(1);
-        boolean[] released = new boolean[1];
-        Object guard = new Object();
-        Actor waiter = Actor.start("next-round waiter", self -> {
-            Call await = self.record(Call.ofVoid("await()", group::await));
-            boolean releasedBeforeReturn;
-            synchronized (guard) {
-                releasedBeforeReturn = released[0];
-            }
-            Judgments.returnedAfterRelease(await, releasedBeforeReturn, "the next round's waiter");
-        });
-        Actor.awaitBlockedOrDone(waiter);
-        synchronized (guard) {
-            released[0] = true;
+    /** Reads the counter on {@code main}, and if it is zero, runs one more round with a waiter of its own. */
+    public static void holdsItsWaiter(WaitGroup group, Recorder recorder, Track main) throws InterruptedException {
+        if (!Integer.valueOf(0).equals(Calls.make(main, group, new Operation.Count()))) {
+            return; // the model judges what led here
         }
-        group.done();
+        Calls.make(main, group, new Operation.Add(1));
+        Track waiter = recorder.track("next");
+        waiter.start(self -> Calls.make(self, group, new Operation.Await()));
+        Track.awaitBlockedOrDone(waiter);
+        Calls.make(main, group, new Operation.Done());
         waiter.join();
     }
 }

@@ -1,14 +1,13 @@
 package dev.waitgroup.fray.scenario;
 
 import dev.waitgroup.WaitGroup;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.waitgroup.model.Operation;
 
 /**
- * Three {@code done()}s race on a counter of 2 while the main thread waits: two must succeed and one
- * be refused (the counter may not go below zero), the counter must end at zero, and the wait must
- * return, and only after the second {@code done()} began. A non-atomic read-modify-write loses a
- * decrement (the wait never ends); a check-then-act refusal lets all three through (counter -1).
+ * Three {@code done()} race on a counter of 2 while the main thread waits: two may succeed and one
+ * must be refused (the counter may not go below zero), and the wait returns only once the counter is
+ * zero. A non-atomic read-modify-write loses a decrement (the wait never ends); a check-then-act
+ * refusal lets all three through. Then one more round checks that nothing was left behind.
  */
 public final class RacingDonesNearZero implements Scenario {
     @Override
@@ -22,24 +21,23 @@ public final class RacingDonesNearZero implements Scenario {
     }
 
     @Override
-    public void run(Subject subject) throws Exception {
+    public int waiters() {
+        return 1;
+    }
+
+    @Override
+    public void run(Subject subject, Recorder recorder) throws Exception {
         WaitGroup group = subject.newGroup();
-        group.add(2);
-        AtomicInteger begun = new AtomicInteger();
-        Actor.Script done = self -> {
-            begun.incrementAndGet();
-            self.record(Call.ofVoid("done()", group::done));
-        };
-        Actor a = Actor.start("done-1", done);
-        Actor b = Actor.start("done-2", done);
-        Actor c = Actor.start("done-3", done);
-        Call await = Call.ofVoid("await()", group::await);
-        boolean secondBegun = begun.get() >= 2;
-        a.join();
-        b.join();
-        c.join();
-        Judgments.sequentiallyExplained(2, List.of(-1, -1, -1), Judgments.callsOf(a, b, c), group.count());
-        Judgments.returnedAfterRelease(await, secondBegun, "main");
-        NextRound.holdsItsWaiter(group);
+        Track main = recorder.track("main");
+        Calls.make(main, group, new Operation.Add(2));
+        Track[] dones = {recorder.track("T1"), recorder.track("T2"), recorder.track("T3")};
+        for (Track done : dones) {
+            done.start(self -> Calls.make(self, group, new Operation.Done()));
+        }
+        Calls.make(main, group, new Operation.Await());
+        for (Track done : dones) {
+            done.join();
+        }
+        NextRound.holdsItsWaiter(group, recorder, main);
     }
 }

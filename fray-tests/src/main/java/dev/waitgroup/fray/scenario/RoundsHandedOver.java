@@ -2,7 +2,7 @@ package dev.waitgroup.fray.scenario;
 
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.catalogue.ReuseBehaviour;
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.waitgroup.model.Operation;
 
 /**
  * A round is handed over while its waiters are leaving. Two waiters enter {@code await()} on round 1;
@@ -10,13 +10,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * meanwhile a fourth thread calls {@code add(0)}, which takes a lock in some implementations and so
  * holds a waiter between its reads, and must change nothing in any window.
  *
- * <p>The waiters arrived in round 1, so a generation-safe group releases them although round 2 is
- * open: the main thread ends round 2 only after both returned (a waiter that took round 2 for its own
- * never returns, and Fray reports the deadlock). A group that detects reuse may throw instead. A group
- * that silently waits for the new round is given the end of round 2 before its waiters are joined.
- * Then a third round checks that nothing was left behind.
+ * <p>The waiters arrived in round 1, and what they may do once round 2 opened before they returned
+ * is what the group documents ({@code ReuseBehaviour}), which the model holds it to: a generation-safe
+ * group releases them although round 2 is open (the main thread ends round 2 only after both
+ * returned, so a waiter that took round 2 for its own never returns); one that detects reuse may throw
+ * instead; one that waits for the new round is given the end of round 2 first. Then one more round
+ * checks that nothing was left behind.
  */
 public final class RoundsHandedOver implements Scenario {
+    /** How often the fourth thread calls {@code add(0)}: a lock it takes keeps arriving waiters queued. */
+    static final int ADDS_OF_ZERO = 2;
+
     @Override
     public String name() {
         return "rounds-handed-over";
@@ -24,30 +28,35 @@ public final class RoundsHandedOver implements Scenario {
 
     @Override
     public String description() {
-        return "done(); add(1) on one thread while two waiters of round 1 leave and add(0) runs: "
-                + "the waiters act as the group promises for reuse, nothing is left behind";
+        return "done(); add(1) on one thread while two waiters of round 1 leave and add(0) runs: the waiters act as the"
+                + " group documents for reuse, nothing is left behind";
     }
 
     @Override
-    public void run(Subject subject) throws Exception {
+    public int waiters() {
+        return 2;
+    }
+
+    @Override
+    public void run(Subject subject, Recorder recorder) throws Exception {
         WaitGroup group = subject.newGroup();
-        group.add(1);
-        AtomicBoolean firstEnding = new AtomicBoolean();
-        boolean[] sawRelease = new boolean[2];
-        Actor first = Actor.start("waiter-1", self -> {
-            self.record(Call.ofVoid("await()", group::await));
-            sawRelease[0] = firstEnding.get();
+        Track main = recorder.track("main");
+        Calls.make(main, group, new Operation.Add(1));
+        Track first = recorder.track("W1");
+        Track second = recorder.track("W2");
+        Track adder = recorder.track("A");
+        Track handover = recorder.track("H");
+        first.start(self -> Calls.make(self, group, new Operation.Await()));
+        second.start(self -> Calls.make(self, group, new Operation.Await()));
+        adder.start(self -> {
+            for (int i = 0; i < ADDS_OF_ZERO; i++) {
+                Calls.make(self, group, new Operation.Add(0));
+            }
         });
-        Actor second = Actor.start("waiter-2", self -> {
-            self.record(Call.ofVoid("await()", group::await));
-            sawRelease[1] = firstEnding.get();
-        });
-        Actor adder = Actor.start("add-zero", self -> self.record(Call.ofVoid("add(0)", () -> group.add(0))));
-        Actor handover = Actor.start("handover", self -> {
-            Actor.awaitBlockedOrDone(first, second);
-            firstEnding.set(true);
-            self.record(Call.ofVoid("done()", group::done));
-            self.record(Call.ofVoid("add(1)", () -> group.add(1)));
+        handover.start(self -> {
+            Track.awaitBlockedOrDone(first, second); // seen waiting: both belong to round 1
+            Calls.make(self, group, new Operation.Done());
+            Calls.make(self, group, new Operation.Add(1));
         });
         handover.join();
         adder.join();
@@ -57,17 +66,11 @@ public final class RoundsHandedOver implements Scenario {
             first.join();
             second.join();
         }
-        Call endOfSecond = Call.ofVoid("done()", group::done);
+        Calls.make(main, group, new Operation.Done()); // ends round 2
         if (!waitersFirst) {
             first.join();
             second.join();
         }
-        for (Call call : Judgments.callsOf(handover, adder)) {
-            Judgments.returnedNormally(call, "handover/add-zero");
-        }
-        Judgments.returnedNormally(endOfSecond, "main ending round 2");
-        Judgments.oldRoundWaiter(first.call(), subject.reuse(), sawRelease[0], "waiter-1");
-        Judgments.oldRoundWaiter(second.call(), subject.reuse(), sawRelease[1], "waiter-2");
-        NextRound.holdsItsWaiter(group);
+        NextRound.holdsItsWaiter(group, recorder, main);
     }
 }

@@ -1,20 +1,28 @@
 package dev.waitgroup.fray.scenario;
 
 /**
- * A small concurrent program on one fresh WaitGroup: 2 to 4 threads, each a short script of calls,
- * and a judgment of what they saw ({@link Judgments}). Fray runs it once per iteration, each time
- * under a different schedule; a failed judgment, an unexpected exception or a deadlock is a failure.
+ * A small concurrent program on one fresh WaitGroup: 2 to 5 threads, each a short script of calls
+ * recorded on a {@link Recorder}, whose history the contract's reference model then judges. Fray runs
+ * it once per iteration, each time under another schedule; a history the model does not explain, or a
+ * deadlock whose history it does not explain, is a failure.
  *
- * <p>A scenario is a fixed history shape today; the plan is to draw it from the reference model of the
- * contract (a concurrent history of adds, dones and waits) and have the model judge it.
+ * <p>A scenario may only make calls whose outcomes it records: what it asserts itself is what the
+ * model asserts, with the group's documented reuse behaviour.
  */
 public interface Scenario {
 
-    /** A short id, used on the command line and in result folders: {@code racing-dones-near-zero}. */
+    /** A short id, used on command lines and in result folders: {@code racing-dones-near-zero}. */
     String name();
 
-    /** One sentence: what races, and what the contract says about it. */
+    /** One sentence: what races, for the report. */
     String description();
+
+    /**
+     * The most threads that may wait in the group at once. Fray 0.9.2 can lose control of two waiters
+     * released together (a {@code Semaphore.release(2)} racing two acquirers), so once that happened on
+     * an implementation the engine runs no more scenarios with two or more waiters on it.
+     */
+    int waiters();
 
     /** How timed waits may end under Fray in this scenario: on Fray's virtual clock unless it says otherwise. */
     default Timing timing() {
@@ -22,10 +30,10 @@ public interface Scenario {
     }
 
     /**
-     * Runs the scenario once: creates its group, starts its threads, joins them and judges.
+     * Runs the scenario once on a new group of {@code subject}, recording every call on {@code recorder};
+     * returns once every thread it started has ended.
      *
-     * @throws AssertionError if the history breaks the contract
-     * @throws Exception      if the scenario itself could not run (a bug in the scenario)
+     * @throws ScenarioError if the scenario itself could not run as written
      */
-    void run(Subject subject) throws Exception;
+    void run(Subject subject, Recorder recorder) throws Exception;
 }

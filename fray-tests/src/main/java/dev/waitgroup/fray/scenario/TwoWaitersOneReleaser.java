@@ -1,11 +1,12 @@
 package dev.waitgroup.fray.scenario;
 
 import dev.waitgroup.WaitGroup;
-import java.util.concurrent.atomic.AtomicBoolean;
+import dev.waitgroup.model.Operation;
 
 /**
  * Two waiters and one {@code done()}: reaching zero releases every waiter, not one. Waking a single
- * waiter ({@code signal} for {@code signalAll}) leaves the other asleep (Fray reports the deadlock).
+ * waiter ({@code signal} for {@code signalAll}) leaves the other asleep (Fray reports the deadlock,
+ * and the model says the waiter's round had ended).
  */
 public final class TwoWaitersOneReleaser implements Scenario {
     @Override
@@ -19,29 +20,22 @@ public final class TwoWaitersOneReleaser implements Scenario {
     }
 
     @Override
-    public void run(Subject subject) throws Exception {
+    public int waiters() {
+        return 2;
+    }
+
+    @Override
+    public void run(Subject subject, Recorder recorder) throws Exception {
         WaitGroup group = subject.newGroup();
-        group.add(1);
-        AtomicBoolean begun = new AtomicBoolean();
-        boolean[] sawRelease = new boolean[2];
-        Actor first = Actor.start("waiter-1", self -> {
-            self.record(Call.ofVoid("await()", group::await));
-            sawRelease[0] = begun.get();
-        });
-        Actor second = Actor.start("waiter-2", self -> {
-            self.record(Call.ofVoid("await()", group::await));
-            sawRelease[1] = begun.get();
-        });
-        Actor releaser = Actor.start("releaser", self -> {
-            begun.set(true);
-            self.record(Call.ofVoid("done()", group::done));
-        });
-        first.join();
-        second.join();
-        releaser.join();
-        Judgments.returnedNormally(releaser.call(), "releaser");
-        Judgments.returnedAfterRelease(first.call(), sawRelease[0], "waiter-1");
-        Judgments.returnedAfterRelease(second.call(), sawRelease[1], "waiter-2");
-        Judgments.countIs(group, 0, "after the round");
+        Track main = recorder.track("main");
+        Calls.make(main, group, new Operation.Add(1));
+        Track[] threads = {recorder.track("W1"), recorder.track("W2"), recorder.track("R")};
+        threads[0].start(self -> Calls.make(self, group, new Operation.Await()));
+        threads[1].start(self -> Calls.make(self, group, new Operation.Await()));
+        threads[2].start(self -> Calls.make(self, group, new Operation.Done()));
+        for (Track thread : threads) {
+            thread.join();
+        }
+        Calls.make(main, group, new Operation.Count());
     }
 }
