@@ -1,4 +1,4 @@
-package dev.waitgroup.harnesstests;
+package dev.waitgroup.acceptance;
 
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Suite;
@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * said: the exit status, the output, and the results folder. Every run is bounded.
  */
 final class Harness {
-    static final Path ROOT = Path.of(System.getProperty("wg.root", "..")).toAbsolutePath().normalize();
+    /** The project folder: these tests run in their module's folder, as Surefire starts them. */
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final long BOUND_MINUTES = 5;
 
     /** How a run ended. */
@@ -85,7 +86,7 @@ final class Harness {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Map<String, String> given = new LinkedHashMap<>();
         given.put("wg.results.dir", results.toString());
-        given.put("wg.run.id", "harness-tests");
+        given.put("wg.run.id", "acceptance");
         for (String property : properties) {
             int equals = property.indexOf('=');
             given.put(property.substring(0, equals), property.substring(equals + 1));
@@ -93,7 +94,7 @@ final class Harness {
         given.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(launch);
         try {
-            Path log = Files.createTempFile("wg-harness-test-", ".log");
+            Path log = Files.createTempFile("wg-acceptance-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!process.waitFor(BOUND_MINUTES, TimeUnit.MINUTES)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -1,4 +1,4 @@
-package dev.waitgroup.harnesstests;
+package dev.waitgroup.acceptance;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.waitgroup.harnesstests;
+package dev.waitgroup.acceptance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +88,7 @@ class HostilePlugInTest {
 
     @Test
     void theReportAndTheGateNameWhatHappened(@TempDir Path out) throws IOException {
-        Harness.Run report = Harness.report(results, out, "wg.run.id=harness-tests");
+        Harness.Run report = Harness.report(results, out, "wg.run.id=acceptance");
         assertEquals(1, report.exit(), "the gate fails the build: " + report.output());
         assertTrue(report.output().contains("ExitingWaitGroup (contract 2):"), report.output());
         String html = Files.readString(out.resolve("site/index.html"));

@@ -1,4 +1,4 @@
-package dev.waitgroup.harnesstests;
+package dev.waitgroup.acceptance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
