@@ -23,11 +23,12 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 
 /**
  * One PIT run per implementation: PIT's command line in a JVM of its own, mutating the
  * implementation's classes (its class and its nested classes) in the jar or folder they come from, and
- * running the contract suite's JUnit classes on each mutant with {@code wg.fail.tests=true}, so that a
+ * running the contract suite's check classes (JUnit classes) on each mutant with {@code wg.fail.tests=true}, so that a
  * verdict that is a defect fails the JUnit test PIT watches.
  *
  * <p>Why the contract suite only: PIT decides which tests run a mutant from the coverage it records;
@@ -41,7 +42,12 @@ final class PitRun {
     static final String MUTATORS = "DEFAULTS,WG_SIGNAL_ONE,WG_CAS_AS_SET";
     /** Methods not mutated: forensics only ({@code toString} feeds the hang evidence, not the contract). */
     static final String EXCLUDED_METHODS = "toString";
-    static final String TESTS = "dev.waitgroup.contract.*Test";
+    /**
+     * The contract suite's check classes, by name, as PIT's {@code --targetTests} takes them: PIT runs
+     * whatever it is given here, so the checks need no name that marks them as tests.
+     */
+    static final String TESTS = ContractSuite.CHECK_CLASSES.stream().map(Class::getName)
+            .collect(Collectors.joining(","));
 
     private final Settings settings;
     private final Path work;
@@ -55,8 +61,9 @@ final class PitRun {
     }
 
     List<String> notes() {
-        return List.of("PIT " + pitVersion() + " (pitest-junit5-plugin) on the contract suite's JUnit classes ("
-                        + TESTS + ") with -Dwg.fail.tests=true",
+        return List.of("PIT " + pitVersion() + " (pitest-junit5-plugin) on the contract suite's check classes ("
+                        + ContractSuite.CHECK_CLASSES.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
+                        + ") with -Dwg.fail.tests=true",
                 "mutators: " + MUTATORS + "; not mutated: " + EXCLUDED_METHODS + " (forensics only)",
                 "a mutant is killed when a check's verdict becomes a defect (failure, hang, contradicted claim) or PIT's"
                         + " timeout fires; equivalent mutants are declared in equivalent-mutants.tsv with the reason");
@@ -81,7 +88,7 @@ final class PitRun {
                     why + "; log: " + log + "\n" + outcome.tail(20), List.of());
         }
         return PitReport.read(implementation.name(), how, millis, report, new Sources(sourceFolders(implementation)),
-                equivalence, CheckNames.of(ContractSuite.TEST_CLASSES));
+                equivalence, CheckNames.of(ContractSuite.CHECK_CLASSES));
     }
 
     private List<String> arguments(Implementation implementation, Path report) throws IOException {

@@ -5,7 +5,7 @@ import dev.waitgroup.harness.Implementations;
 import java.util.List;
 
 /**
- * A test class whose instances check one implementation of the run's selection, typically a
+ * A check class whose instances check one implementation of the run's selection, typically a
  * {@code @ParameterizedClass} with {@code @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")}.
  */
 public interface HarnessSubject {

@@ -47,13 +47,13 @@ public final class JUnitSuite {
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final SuiteRun run;
-    private final List<String> testClasses;
+    private final List<String> checkClasses;
     private final List<String> jvmOptions;
     private final Path work;
 
-    private JUnitSuite(SuiteRun run, List<Class<?>> testClasses, List<String> jvmOptions) {
+    private JUnitSuite(SuiteRun run, List<Class<?>> checkClasses, List<String> jvmOptions) {
         this.run = run;
-        this.testClasses = testClasses.stream().map(Class::getName).collect(Collectors.toList());
+        this.checkClasses = checkClasses.stream().map(Class::getName).collect(Collectors.toList());
         this.jvmOptions = jvmOptions;
         this.work = run.settings.resultsDir.toAbsolutePath().resolve("work").resolve(run.suite.id());
     }
@@ -67,10 +67,10 @@ public final class JUnitSuite {
      * @param perJvm     how many built-in implementations share a test JVM
      * @throws dev.waitgroup.settings.CannotStart when the settings or the selection are wrong
      */
-    public static void run(Suite suite, Class<?> main, List<Class<?>> testClasses, List<String> jvmOptions,
+    public static void run(Suite suite, Class<?> main, List<Class<?>> checkClasses, List<String> jvmOptions,
                            int parallel, int perJvm) throws Exception {
         SuiteRun run = SuiteRun.start(suite, r -> launch(r, main));
-        new JUnitSuite(run, testClasses, jvmOptions).runAll(parallel, perJvm);
+        new JUnitSuite(run, checkClasses, jvmOptions).runAll(parallel, perJvm);
         run.finish();
     }
 
@@ -179,7 +179,7 @@ public final class JUnitSuite {
             options.add("-Dwg.journal=" + journal.file());
             options.add("-Dwg.results.part=" + part);
             ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Spec(options, run.testClasspath(),
-                    JUnitChild.class.getName(), testClasses, work, log), elapsed -> watch(journal));
+                    JUnitChild.class.getName(), checkClasses, work, log), elapsed -> watch(journal));
 
             int recorded = collect(part);
             List<Journal.Entry> entries = journal.read();

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class ErrorGroupLincheckTest extends EachImplementation {
+class ErrorGroupChecks extends EachImplementation {
 
     @Test
     @HarnessCheck(Check.MC_ERROR_GROUP)
@@ -37,9 +37,9 @@ class ErrorGroupLincheckTest extends EachImplementation {
                 .actorsAfter(1)
                 .sequentialSpecification(ErrorGroupSpecification.class);
         observed.how("model checking, " + iterations + " random scenarios x " + invocations + " invocations");
-        ErrorGroupUnderTest.check(implementation);
+        ErrorGroupUnderCheck.check(implementation);
         LincheckRun.Found found = LincheckRun.run(implementation, Check.MC_ERROR_GROUP, options, observed,
-                ErrorGroupUnderTest.class);
+                ErrorGroupUnderCheck.class);
         if (found.failed()) {
             throw new AssertionError("Lincheck found an ErrorGroup history that no sequential group explains:\n"
                     + LincheckRun.firstLines(found.report(), 14));

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class MisuseScenariosTest extends EachImplementation {
+class MisuseScenarioChecks extends EachImplementation {
 
     @Test
     @HarnessCheck(Check.MC_REUSE_BEFORE_WAIT_RETURNED)
@@ -40,15 +40,15 @@ class MisuseScenariosTest extends EachImplementation {
     /** The verdict: handled (every interleaving linearizable), detected (a failing one threw), reproduced. */
     private void explore(Scenarios.Named scenario, Observation observed) {
         int invocations = LincheckRun.settings().misuseInvocations;
-        ModelCheckingOptions options = LinearizabilityTest.scenarioOptions(scenario, invocations, observed);
-        WaitGroupUnderTest.check(implementation);
+        ModelCheckingOptions options = LinearizabilityChecks.scenarioOptions(scenario, invocations, observed);
+        WaitGroupUnderCheck.check(implementation);
         LincheckRun.Found found = LincheckRun.run(implementation, scenario.check(), options, observed,
-                WaitGroupUnderTest.class);
+                WaitGroupUnderCheck.class);
         if (!found.failed()) {
             observed.verdict(Verdict.HANDLED, "every interleaving stayed linearizable: " + scenario.description());
             return;
         }
-        List<String> thrown = WaitGroupUnderTest.thrown();
+        List<String> thrown = WaitGroupUnderCheck.thrown();
         if (!thrown.isEmpty()) {
             observed.verdict(Verdict.DETECTED, "found the interleaving where the misuse is noticed: \""
                     + thrown.get(0) + "\"");

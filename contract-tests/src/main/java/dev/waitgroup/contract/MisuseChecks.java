@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class MisuseTest extends OneGroupPerCheck {
+class MisuseChecks extends OneGroupPerCheck {
     private static final int REUSE_TRIALS = 5;
     private static final Duration STUCK = Duration.ofMillis(100);
 

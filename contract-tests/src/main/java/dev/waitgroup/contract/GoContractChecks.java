@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class GoContractTest extends OneGroupPerCheck {
+class GoContractChecks extends OneGroupPerCheck {
 
     /** An executor that holds tasks until told to run them: "started, but not yet running". */
     private static final class HeldExecutor implements java.util.concurrent.Executor {

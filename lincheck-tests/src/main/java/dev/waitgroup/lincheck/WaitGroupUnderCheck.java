@@ -30,7 +30,7 @@ import org.jetbrains.lincheck.datastructures.Param;
  * the memory reachable from static fields between executions, which would erase a note kept there.
  */
 @Param(name = "delta", gen = IntGen.class, conf = "-2:2")
-public class WaitGroupUnderTest {
+public class WaitGroupUnderCheck {
     private static volatile Implementation subject;
     private static volatile Path thrownNotes;
 

@@ -15,7 +15,7 @@ import org.jetbrains.lincheck.datastructures.Param;
  * awaits the group and names the first failure (0: none).
  */
 @Param(name = "id", gen = IntGen.class, conf = "1:3")
-public class ErrorGroupUnderTest {
+public class ErrorGroupUnderCheck {
     private static volatile Implementation subject;
 
     private final ErrorGroup group = new ErrorGroup(Runnable::run, subject.create());

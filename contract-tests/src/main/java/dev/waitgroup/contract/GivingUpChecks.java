@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class GivingUpTest extends OneGroupPerCheck {
+class GivingUpChecks extends OneGroupPerCheck {
     /**
      * Threads polling at once, so that 100,000 short waits take about a second even where a timed
      * wait lasts at least a millisecond ({@code Object.wait} rounds a microsecond up to one).

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class WakeUpTest extends OneGroupPerCheck {
+class WakeUpChecks extends OneGroupPerCheck {
     private static final int STRAY_UNPARKS = 50;
     private static final int ROUND_TRIALS = 100;
     /** Long enough for the JIT to compile a polling loop, which it does within milliseconds. */

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WaitGroupContractTest extends OneGroupPerCheck {
+class WaitGroupContractChecks extends OneGroupPerCheck {
     /** Releases raced against the start of a timed wait: each lands before, during or after its start. */
     static final int RACING_TRIALS = 300;
     /** What a refusal of a negative counter says, as {@link WaitGroup}'s contract (and Go's panic) words it. */

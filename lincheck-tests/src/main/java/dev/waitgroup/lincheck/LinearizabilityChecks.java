@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LinearizabilityTest extends EachImplementation {
+class LinearizabilityChecks extends EachImplementation {
     private final Settings settings = LincheckRun.settings();
 
     @Test
@@ -138,8 +138,8 @@ class LinearizabilityTest extends EachImplementation {
     }
 
     private void linearizable(Check check, Options<?, ?> options, Observation observed) {
-        WaitGroupUnderTest.check(implementation);
-        LincheckRun.Found found = LincheckRun.run(implementation, check, options, observed, WaitGroupUnderTest.class);
+        WaitGroupUnderCheck.check(implementation);
+        LincheckRun.Found found = LincheckRun.run(implementation, check, options, observed, WaitGroupUnderCheck.class);
         if (found.failed()) {
             throw new AssertionError("Lincheck found an execution that no sequential WaitGroup explains:\n"
                     + LincheckRun.firstLines(found.report(), 14));

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")
 @ExtendWith(CheckRecorder.class)
-class TimedAwaitTest extends OneGroupPerCheck {
+class TimedAwaitChecks extends OneGroupPerCheck {
 
     /** A timeout converted to milliseconds rounds these down to 0 ms, and {@code wait(0)} waits forever. */
     @Test
