@@ -52,7 +52,7 @@ final class Harness {
 
     static Run jcstress(Path results, String... properties) {
         return java(results, List.of("-cp", jar("stress-tests", "jcstress.jar"),
-                "dev.waitgroup.stress.runner.StressRunner"), properties);
+                "dev.waitgroup.jcstress.runner.JcstressSuite"), properties);
     }
 
     /** The benchmarks ({@code java -cp benchmarks/target/benchmarks.jar ...BenchmarkRunner}); Go is left out. */

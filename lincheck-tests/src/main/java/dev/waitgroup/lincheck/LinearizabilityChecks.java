@@ -23,10 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sequential order of the same operations on {@link WaitGroupSpecification}.
  *
  * <p>Model checking explores interleavings systematically (assuming sequential consistency) and, on
- * failure, prints the exact interleaving; stress runs the random scenarios on real threads. Random
- * scenarios cover the counter; hand-built ones cover {@code await()}, under model checking only: an
- * implementation that hangs in a stress run leaves threads Lincheck cannot stop on JDK 20+ (there is
- * no {@code Thread.stop}). The code is checked as it ships: {@code CasSpinWaitGroup}'s spin included.
+ * failure, prints the exact interleaving; Lincheck's stress strategy runs the random scenarios on real
+ * threads. Random scenarios cover the counter; hand-built ones cover {@code await()}, under model
+ * checking only: an implementation that hangs under the stress strategy leaves threads Lincheck cannot
+ * stop on JDK 20+ (there is no {@code Thread.stop}). The code is checked as it ships:
+ * {@code CasSpinWaitGroup}'s spin included.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")
@@ -55,7 +56,7 @@ class LinearizabilityChecks extends EachImplementation {
     @Test
     @Order(2)
     @HarnessCheck(Check.STRESS_RANDOM)
-    void randomScenariosUnderStress(Observation observed) {
+    void randomScenariosUnderLincheckStress(Observation observed) {
         int iterations = settings.lincheckIterations;
         StressOptions options = new StressOptions()
                 .iterations(iterations)
