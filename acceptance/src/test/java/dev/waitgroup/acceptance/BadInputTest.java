@@ -31,8 +31,9 @@ class BadInputTest {
             "wg.classpath | /no/such/acme.jar               | wg.classpath: /no/such/acme.jar does not exist",
             "lincheck.mc.invocations | 0                    | -Dlincheck.mc.invocations=0 cannot be used; lincheck.mc.invocations accepts a whole number from 1 to 10000000",
             "lincheck.iterations | -1                       | -Dlincheck.iterations=-1 cannot be used",
-            "stress.budget | -5m                            | -Dstress.budget=-5m cannot be used; stress.budget accepts a duration from 1s to 24h",
-            "stress.budget | 0                              | -Dstress.budget=0 cannot be used",
+            "jcstress.budget | -5m                          | -Djcstress.budget=-5m cannot be used; jcstress.budget accepts a duration from 1s to 24h",
+            "jcstress.budget | 0                            | -Djcstress.budget=0 cannot be used",
+            "stress.preset | thorough                       | stress.preset is now called jcstress.preset; use -Djcstress.preset=thorough",
             "contract.check.bound | soon                    | -Dcontract.check.bound=soon cannot be used",
             "wg.check | negative-refusd                     | no check is called 'negative-refusd'",
             "wg.shard | 3/2                                 | -Dwg.shard=3/2 cannot be used"})

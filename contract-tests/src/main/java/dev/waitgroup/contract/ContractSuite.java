@@ -30,7 +30,8 @@ public final class ContractSuite {
     /** Exits 0 when the suite ran (whatever its verdicts), 2 when it could not start. */
     public static void main(String[] args) throws Exception {
         System.exit(ExitStatus.of("contract suite", () -> {
-            JUnitSuite.run(Suite.CONTRACT, ContractSuite.class, CHECK_CLASSES, TEST_JVM_OPTIONS, 3, 1);
+            JUnitSuite.run(Suite.CONTRACT, ContractSuite.class, CHECK_CLASSES, TEST_JVM_OPTIONS,
+                    settings -> ContractSettings.of(settings).bounds(), 3, 1);
             return ExitStatus.RAN;
         }));
     }

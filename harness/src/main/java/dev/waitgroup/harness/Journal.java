@@ -1,5 +1,6 @@
 package dev.waitgroup.harness;
 
+import dev.waitgroup.settings.InternalProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,9 @@ public final class Journal {
         this.file = file;
     }
 
-    /** The journal named by {@code wg.journal}, or null when this JVM was not started by a runner. */
+    /** The journal its runner gave this JVM ({@link InternalProperty#JOURNAL}), or null when none did. */
     public static Journal fromSystemProperty() {
-        String path = System.getProperty("wg.journal", "");
+        String path = InternalProperty.JOURNAL.inThisJvm();
         return path.isEmpty() ? null : new Journal(Path.of(path));
     }
 

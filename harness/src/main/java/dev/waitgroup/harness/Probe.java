@@ -2,6 +2,7 @@ package dev.waitgroup.harness;
 
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.settings.Property;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * group, so that a constructor or static initializer that throws, hangs or exits the JVM is reported
  * at once, naming the class; then makes the calls every check makes ({@code add}, {@code done}, a zero
  * and a short timed {@code await}), each bounded, so that a suite whose engine cannot abandon a call
- * (a jcstress actor, a Lincheck stress thread) or survive an exit knows beforehand.
+ * (a jcstress actor, a thread of Lincheck's stress strategy) or survive an exit knows beforehand.
  *
  * <p>Writes a JSON object to the file given as the first argument, implementation name to what was
  * found ({@link Finding}), after each implementation; journals which one it is trying, so that the
@@ -59,8 +60,8 @@ public final class Probe {
         Journal journal = Journal.fromSystemProperty();
         ExitWitness.install(journal);
         Path out = Path.of(args[0]);
-        List<Implementation> selection = Implementations.select(System.getProperty(Implementations.IMPL_PROPERTY),
-                System.getProperty(Implementations.CLASSPATH_PROPERTY, ""));
+        List<Implementation> selection = Implementations.select(System.getProperty(Property.IMPL.key()),
+                System.getProperty(Property.CLASSPATH.key(), ""));
         Map<String, Finding> findings = new LinkedHashMap<>();
         for (Implementation implementation : selection) {
             findings.put(implementation.name(), probe(implementation, journal));

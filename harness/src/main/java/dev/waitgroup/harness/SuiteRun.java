@@ -13,6 +13,8 @@ import dev.waitgroup.record.SuiteRecorder;
 import dev.waitgroup.record.Verdict;
 import dev.waitgroup.settings.CannotStart;
 import dev.waitgroup.settings.ExitStatus;
+import dev.waitgroup.settings.InternalProperty;
+import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
 import java.io.File;
 import java.io.IOException;
@@ -97,7 +99,7 @@ public final class SuiteRun {
             Settings settings = Settings.fromSystemProperties();
             List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
             probe(settings, selection);
-            System.out.println("wg-lab: " + Implementations.IMPL_PROPERTY + "=" + settings.selection + " selects "
+            System.out.println("wg-lab: " + Property.IMPL.key() + "=" + settings.selection + " selects "
                     + selection.stream().map(Implementation::name).collect(Collectors.joining(", ")));
             return ExitStatus.RAN;
         }));
@@ -116,7 +118,7 @@ public final class SuiteRun {
             List<Check> checks = new ArrayList<>();
             for (Check check : Check.of(suite)) {
                 if (settings.selects(check) && check.applies().to(implementation.kind(), implementation.documentedReuse())
-                        && (settings.stress || designatedFor(check, implementation))) {
+                        && (settings.mainJob || designatedFor(check, implementation))) {
                     checks.add(check);
                 }
             }
@@ -134,10 +136,10 @@ public final class SuiteRun {
                 notChecked.add(name);
             }
         });
-        if (!settings.stress) {
+        if (!settings.mainJob) {
             recorder.note("a default run checks each specimen only with the checks designed to catch its bug");
         }
-        if (!notChecked.isEmpty() && !settings.stress) {
+        if (!notChecked.isEmpty() && !settings.mainJob) {
             recorder.note("not checked in a default run, their bugs are other suites' to catch (the stress run checks"
                     + " every specimen everywhere): " + String.join(", ", notChecked));
         }
@@ -150,7 +152,7 @@ public final class SuiteRun {
     /**
      * In a default run a specimen meets only the checks designed to catch its bug, in the suites that
      * must catch it: the verdicts the gate needs to know the harness still has its teeth. (jcstress
-     * must catch a specimen only in the stress run.) The stress run puts every specimen through every
+     * must catch a specimen only in the main job.) The main job puts every specimen through every
      * check, to show everything that catches it.
      */
     private boolean designatedFor(Check check, Implementation implementation) {
@@ -163,7 +165,7 @@ public final class SuiteRun {
 
     /**
      * A check this suite's engine cannot run on what the probe found: a call that never returns hangs an
-     * engine that waits for every call (a jcstress actor, a Lincheck stress thread), and an
+     * engine that waits for every call (a jcstress actor, a thread of Lincheck's stress strategy), and an
      * implementation that ends the JVM (or exhausts its heap) in its basic calls ends every engine but
      * the contract suite's, which contains it check by check. Such a check gets its verdict here.
      */
@@ -214,16 +216,17 @@ public final class SuiteRun {
 
     /** One shell command that reruns just this check on just this implementation. */
     public String reproduceCommand(Implementation implementation, Check check) {
-        StringBuilder command = new StringBuilder("java -Dwg.impl=").append(implementation.selector());
+        List<String> command = new ArrayList<>(List.of("java", Property.IMPL.option(implementation.selector())));
         if (!implementation.classpath().isEmpty()) {
-            command.append(" -Dwg.classpath=").append(implementation.classpath());
+            command.add(Property.CLASSPATH.option(implementation.classpath()));
         }
-        command.append(" -Dwg.check=").append(check.id());
-        if (settings.stress) {
-            command.append(" -Dwg.mode=stress");
+        command.add(Property.CHECK.option(check.id()));
+        if (settings.mainJob) {
+            command.add(Property.MODE.option(Property.MODE.defaultFor(true)));
         }
-        command.append(" -D").append(dev.waitgroup.settings.Property.RESULTS_DIR.key()).append('=').append(REPRODUCE_RESULTS);
-        return command.append(' ').append(reproduce.launch(this)).toString();
+        command.add(Property.RESULTS_DIR.option(REPRODUCE_RESULTS));
+        command.add(reproduce.launch(this));
+        return String.join(" ", command);
     }
 
     /** A path as a reader types it: relative to the project folder when it lies inside it. */
@@ -312,9 +315,9 @@ public final class SuiteRun {
             Journal journal = new Journal(out.resolveSibling(out.getFileName() + ".journal"));
             List<String> options = new ArrayList<>(settings.asJvmOptions());
             options.add("-Xmx128m");
-            options.add("-Dwg.journal=" + journal.file());
-            options.add("-D" + Implementations.IMPL_PROPERTY + "=" + left.stream().map(Implementation::selector)
-                    .collect(Collectors.joining(",")));
+            options.add(InternalProperty.JOURNAL.option(journal.file()));
+            options.add(Property.IMPL.option(left.stream().map(Implementation::selector)
+                    .collect(Collectors.joining(","))));
             ChildJvm.Outcome outcome;
             try {
                 outcome = ChildJvm.run(new ChildJvm.Spec(options, testClasspath(settings), Probe.class.getName(),
@@ -340,7 +343,7 @@ public final class SuiteRun {
                         && e.implementation().equals(culprit.name())).map(Journal.Entry::check)
                         .reduce((first, second) -> second).orElse(Probe.CONSTRUCT);
                 if (phase.equals(Probe.CONSTRUCT)) {
-                    throw new CannotStart(Implementations.IMPL_PROPERTY + ": creating a group of "
+                    throw new CannotStart(Property.IMPL.key() + ": creating a group of "
                             + culprit.type().getName() + " " + what + "; the harness needs a public no-argument"
                             + " constructor that returns a new group. Output:\n" + outcome.tail(15));
                 }
@@ -355,7 +358,7 @@ public final class SuiteRun {
         List<String> fatal = new ArrayList<>();
         findings.values().stream().filter(Probe.Finding::constructionFailed).forEach(f -> fatal.add(f.text()));
         if (!fatal.isEmpty()) {
-            throw new CannotStart(Implementations.IMPL_PROPERTY + ": " + String.join("; ", fatal)
+            throw new CannotStart(Property.IMPL.key() + ": " + String.join("; ", fatal)
                     + "; the harness needs a public no-argument constructor that returns a new group");
         }
         return findings;

@@ -5,7 +5,6 @@ import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.harness.junit.CheckRecorder;
 import dev.waitgroup.harness.junit.EachImplementation;
 import dev.waitgroup.harness.junit.Observation;
-import dev.waitgroup.settings.Settings;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,8 +24,8 @@ class ErrorGroupChecks extends EachImplementation {
     @Test
     @HarnessCheck(Check.MC_ERROR_GROUP)
     void errorGroupFirstFailureIsLinearizable(Observation observed) {
-        Settings settings = LincheckRun.settings();
-        int iterations = Math.max(1, settings.lincheckIterations / 6);
+        LincheckSettings settings = LincheckRun.settings();
+        int iterations = Math.max(1, settings.iterations / 6);
         int invocations = settings.modelCheckingInvocations / 2;
         ModelCheckingOptions options = new ModelCheckingOptions()
                 .iterations(iterations)

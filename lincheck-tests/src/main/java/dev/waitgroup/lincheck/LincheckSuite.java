@@ -27,6 +27,7 @@ public final class LincheckSuite {
                 List.of(LinearizabilityChecks.class, MisuseScenarioChecks.class, ErrorGroupChecks.class),
                 // Lincheck attaches its agent itself; its bootstrap jars go to the run's own folder
                 List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off",
-                        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")), 2, 3);
+                        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")),
+                settings -> LincheckSettings.of(settings).bounds(), 2, 3);
     }
 }

@@ -5,7 +5,6 @@ import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.harness.junit.CheckRecorder;
 import dev.waitgroup.harness.junit.EachImplementation;
 import dev.waitgroup.harness.junit.Observation;
-import dev.waitgroup.settings.Settings;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Options;
 import org.jetbrains.lincheck.datastructures.StressOptions;
@@ -34,21 +33,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(CheckRecorder.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LinearizabilityChecks extends EachImplementation {
-    private final Settings settings = LincheckRun.settings();
+    private final LincheckSettings settings = LincheckRun.settings();
 
     @Test
     @Order(1)
     @HarnessCheck(Check.MC_RANDOM)
     void randomScenariosUnderModelChecking(Observation observed) {
         ModelCheckingOptions options = new ModelCheckingOptions()
-                .iterations(settings.lincheckIterations)
+                .iterations(settings.iterations)
                 .invocationsPerIteration(settings.modelCheckingInvocations)
                 .threads(2)
                 .actorsPerThread(3)
                 .actorsBefore(2)
                 .actorsAfter(1)
                 .sequentialSpecification(WaitGroupSpecification.class);
-        observed.how("model checking, " + settings.lincheckIterations + " random scenarios x "
+        observed.how("model checking, " + settings.iterations + " random scenarios x "
                 + settings.modelCheckingInvocations + " invocations");
         linearizable(Check.MC_RANDOM, options, observed);
     }
@@ -57,16 +56,17 @@ class LinearizabilityChecks extends EachImplementation {
     @Order(2)
     @HarnessCheck(Check.STRESS_RANDOM)
     void randomScenariosUnderLincheckStress(Observation observed) {
-        int iterations = settings.lincheckIterations;
+        int iterations = settings.iterations;
         StressOptions options = new StressOptions()
                 .iterations(iterations)
-                .invocationsPerIteration(settings.stressInvocations)
+                .invocationsPerIteration(settings.stressStrategyInvocations)
                 .threads(3)
                 .actorsPerThread(3)
                 .actorsBefore(2)
                 .actorsAfter(1)
                 .sequentialSpecification(WaitGroupSpecification.class);
-        observed.how("stress, " + iterations + " random scenarios x " + settings.stressInvocations + " invocations");
+        observed.how("stress, " + iterations + " random scenarios x " + settings.stressStrategyInvocations
+                + " invocations");
         linearizable(Check.STRESS_RANDOM, options, observed);
     }
 

@@ -10,6 +10,7 @@ import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.record.RunInfo;
 import dev.waitgroup.settings.CannotStart;
 import dev.waitgroup.settings.ExitStatus;
+import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class MutationRunner {
             }
         }
         if (selection.isEmpty()) {
-            throw new CannotStart("wg.impl=" + settings.selection + " selects only specimens; they are broken on"
+            throw new CannotStart(Property.IMPL.key() + "=" + settings.selection + " selects only specimens; they are broken on"
                     + " purpose, so there is nothing to measure the harness against");
         }
         if (settings.shard.index() != 1) {

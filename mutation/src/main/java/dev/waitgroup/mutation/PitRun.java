@@ -2,12 +2,14 @@ package dev.waitgroup.mutation;
 
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.contract.ContractSettings;
 import dev.waitgroup.contract.ContractSuite;
 import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
 import dev.waitgroup.record.Folders;
 import dev.waitgroup.record.MutationScore;
+import dev.waitgroup.settings.InternalProperty;
 import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
 import java.io.File;
@@ -50,12 +52,14 @@ final class PitRun {
             .collect(Collectors.joining(","));
 
     private final Settings settings;
+    private final MutationSettings mutation;
     private final Path work;
     private final Path testClasses;
     private final Equivalence equivalence = Equivalence.declared();
 
     PitRun(Settings settings) throws IOException {
         this.settings = settings;
+        this.mutation = MutationSettings.of(settings);
         this.work = settings.resultsDir.toAbsolutePath().resolve("work").resolve("mutation");
         this.testClasses = testClasses(work.resolve("test-classes"));
     }
@@ -63,7 +67,7 @@ final class PitRun {
     List<String> notes() {
         return List.of("PIT " + pitVersion() + " (pitest-junit5-plugin) on the contract suite's check classes ("
                         + ContractSuite.CHECK_CLASSES.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
-                        + ") with -Dwg.fail.tests=true",
+                        + ") with " + InternalProperty.FAIL_TESTS.option(true),
                 "mutators: " + MUTATORS + "; not mutated: " + EXCLUDED_METHODS + " (forensics only)",
                 "a mutant is killed when a check's verdict becomes a defect (failure, hang, contradicted claim) or PIT's"
                         + " timeout fires; equivalent mutants are declared in equivalent-mutants.tsv with the reason");
@@ -76,8 +80,9 @@ final class PitRun {
         Path log = report.resolve("pit.log");
         long start = System.nanoTime();
         ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Spec(List.of("-Xmx512m"), launchClasspath(), PIT_MAIN,
-                arguments(implementation, report), report, log), ChildJvm.bound(settings.mutationBudget,
-                () -> "PIT did not finish within mutation.impl.budget=" + settings.mutationBudget.toMinutes() + "m"));
+                arguments(implementation, report), report, log), ChildJvm.bound(mutation.budget,
+                () -> "PIT did not finish within " + Property.MUTATION_IMPL_BUDGET.key() + "="
+                        + mutation.budget.toMinutes() + "m"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         String how = "PIT " + pitVersion() + ", contract suite, mutators " + MUTATORS;
         Path mutations = report.resolve("mutations.xml");
@@ -97,13 +102,12 @@ final class PitRun {
         classpath.add(testClasses.toString());
         Implementations.classpathEntries(settings.classpath).forEach(entry -> classpath.add(entry.toString()));
         List<String> jvmArgs = new ArrayList<>(ContractSuite.TEST_JVM_OPTIONS);
-        jvmArgs.add("-D" + Implementations.IMPL_PROPERTY + "=" + implementation.selector());
-        jvmArgs.add("-D" + Implementations.CLASSPATH_PROPERTY + "=" + String.join(File.pathSeparator,
-                classpath.subList(1, classpath.size())));
-        jvmArgs.add("-D" + Property.FAIL_TESTS.key() + "=true");
-        jvmArgs.add("-D" + Property.RESULTS_DIR.key() + "=" + report.resolve("verdicts"));
-        jvmArgs.add("-D" + Property.CONTRACT_CHECK_BOUND.key() + "=" + settings.checkBound(Suite.CONTRACT).toSeconds() + "s");
-        jvmArgs.add("-Dwg.pairs=" + pairs(implementation, report));
+        jvmArgs.add(Property.IMPL.option(implementation.selector()));
+        jvmArgs.add(Property.CLASSPATH.option(String.join(File.pathSeparator, classpath.subList(1, classpath.size()))));
+        jvmArgs.add(Property.RESULTS_DIR.option(report.resolve("verdicts")));
+        jvmArgs.add(InternalProperty.FAIL_TESTS.option(true));
+        jvmArgs.add(InternalProperty.CHECK_BOUND.option(ContractSettings.of(settings).checkBound.toMillis()));
+        jvmArgs.add(InternalProperty.PAIRS.option(pairs(implementation, report)));
         return List.of("--reportDir", report.toString(),
                 "--targetClasses", type + "," + type + "$*",
                 "--targetTests", TESTS,
@@ -121,7 +125,7 @@ final class PitRun {
     }
 
     /**
-     * The (implementation, check) pairs the test JVMs run, as {@code TestJvm} reads them: the contract
+     * The (implementation, check) pairs the test JVMs run ({@link InternalProperty#PAIRS}): the contract
      * checks {@code wg.check} selects that apply to this implementation (a check of a claim it does not
      * make is not its to pass). A file, because PIT splits its JVM arguments at commas.
      */
@@ -169,10 +173,10 @@ final class PitRun {
         }
     }
 
-    /** {@code mutation.sources}, then the built-in library's sources when the project is at hand. */
+    /** {@code mutation.sources}, or else the built-in library's sources when the project is at hand. */
     private List<String> sourceFolders(Implementation implementation) {
         List<String> folders = new ArrayList<>();
-        for (String folder : settings.mutationSources.split("[" + File.pathSeparator + ",]")) {
+        for (String folder : mutation.sources.split("[" + File.pathSeparator + ",]")) {
             if (!folder.isBlank()) {
                 folders.add(Path.of(folder.trim()).toAbsolutePath().toString());
             }

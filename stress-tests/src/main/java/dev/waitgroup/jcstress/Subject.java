@@ -5,6 +5,7 @@ import dev.waitgroup.WaitGroup;
 import dev.waitgroup.harness.ExitWitness;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
+import dev.waitgroup.settings.Property;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -39,11 +40,11 @@ public final class Subject {
     }
 
     private static Implementation selectOne() {
-        List<Implementation> selection = Implementations.select(System.getProperty(Implementations.IMPL_PROPERTY, ""),
-                System.getProperty(Implementations.CLASSPATH_PROPERTY, ""));
+        List<Implementation> selection = Implementations.select(System.getProperty(Property.IMPL.key(), ""),
+                System.getProperty(Property.CLASSPATH.key(), ""));
         if (selection.size() != 1) {
-            throw new IllegalStateException("a jcstress run checks one WaitGroup, but " + Implementations.IMPL_PROPERTY
-                    + " selects " + selection + "; pass -jvmArgsPrepend -D" + Implementations.IMPL_PROPERTY
+            throw new IllegalStateException("a jcstress run checks one WaitGroup, but " + Property.IMPL.key()
+                    + " selects " + selection + "; pass -jvmArgsPrepend -D" + Property.IMPL.key()
                     + "=<name>, or run the suite with JcstressSuite");
         }
         return selection.get(0);

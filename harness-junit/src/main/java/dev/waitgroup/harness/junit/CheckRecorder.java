@@ -42,8 +42,9 @@ import org.opentest4j.TestAbortedException;
  *   <li>runs it only if this test JVM is to run it ({@link TestJvm});</li>
  *   <li>journals its start and end, so that the runner can name the check that was running if the
  *       JVM dies;</li>
- *   <li>bounds it ({@code contract.check.bound}, {@code lincheck.check.bound}): a call that never returns becomes a hang verdict with
- *       where every thread of the check was and the group's own state, not a hung build;</li>
+ *   <li>bounds it (its suite's check bound, {@link SuiteBounds}): a call that never returns becomes a
+ *       hang verdict with where every thread of the check was and the group's own state, not a hung
+ *       build;</li>
  *   <li>after it, recycles the JVM if a thread the check left behind still runs in the implementation
  *       (a spinning waiter would slow every later check).</li>
  * </ul>
@@ -93,13 +94,13 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         leftBehind(implementation, before).ifPresent(thread ->
                 jvm.recycle("a thread left behind by " + check.id() + " still runs in " + implementation.name()
                         + ": \"" + thread + "\""));
-        if (jvm.settings.failTests) {
+        if (jvm.failTests) {
             failTheTestIfADefect(implementation, result);
         }
     }
 
     /**
-     * With {@code wg.fail.tests}: a verdict that finds a defect (a failure, a hang, a harness error, a
+     * Under PIT ({@code wg.fail.tests}): a verdict that finds a defect (a failure, a hang, a harness error, a
      * contradicted claim) also fails the JUnit test, for a tool that reads JUnit, such as PIT, to see.
      */
     private static void failTheTestIfADefect(Implementation implementation, CheckResult result) {
@@ -132,7 +133,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
      */
     private static Throwable runBounded(Invocation<Void> invocation, Implementation implementation, Check check,
                                         TestJvm jvm) {
-        long bound = jvm.settings.checkBound(jvm.suite).toMillis();
+        long bound = jvm.checkBound.toMillis();
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread runner = new Thread(() -> {
             try {

@@ -2,6 +2,7 @@ package dev.waitgroup.harness.junit;
 
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
+import dev.waitgroup.settings.Property;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public interface HarnessSubject {
 
     /** The argument source of every parameterized harness class: this test JVM's selection. */
     static List<Implementation> selected() {
-        return Implementations.select(System.getProperty(Implementations.IMPL_PROPERTY, "all"),
-                System.getProperty(Implementations.CLASSPATH_PROPERTY, ""));
+        return Implementations.select(System.getProperty(Property.IMPL.key(), Property.IMPL.defaultFor(false)),
+                System.getProperty(Property.CLASSPATH.key(), ""));
     }
 }

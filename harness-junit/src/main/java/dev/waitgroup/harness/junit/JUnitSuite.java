@@ -13,6 +13,9 @@ import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.record.SuiteResults;
 import dev.waitgroup.record.Verdict;
+import dev.waitgroup.settings.InternalProperty;
+import dev.waitgroup.settings.Property;
+import dev.waitgroup.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -40,19 +44,21 @@ import java.util.stream.Collectors;
  * run; when that JVM dies,
  * is recycled, or is killed by the watchdog, the journal names the check that was running, that
  * check gets its verdict (the JVM exited, ran out of memory, hung), and a fresh JVM runs the rest.
- * Each implementation has a budget per suite ({@code contract.impl.budget}, {@code lincheck.impl.budget}): one that hangs in every check
+ * Each implementation has a budget per suite ({@link SuiteBounds}): one that hangs in every check
  * costs the run that budget, and its checks not reached by then are reported as such.
  */
 public final class JUnitSuite {
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final SuiteRun run;
+    private final SuiteBounds bounds;
     private final List<String> checkClasses;
     private final List<String> jvmOptions;
     private final Path work;
 
-    private JUnitSuite(SuiteRun run, List<Class<?>> checkClasses, List<String> jvmOptions) {
+    private JUnitSuite(SuiteRun run, SuiteBounds bounds, List<Class<?>> checkClasses, List<String> jvmOptions) {
         this.run = run;
+        this.bounds = bounds;
         this.checkClasses = checkClasses.stream().map(Class::getName).collect(Collectors.toList());
         this.jvmOptions = jvmOptions;
         this.work = run.settings.resultsDir.toAbsolutePath().resolve("work").resolve(run.suite.id());
@@ -61,16 +67,18 @@ public final class JUnitSuite {
     /**
      * Runs the suite: every verdict it promised is recorded (whatever they are) when it returns.
      *
-     * @param main       the suite's main class, whose jar the reproduce commands name
-     * @param jvmOptions what every test JVM of this suite needs (heap, agents)
-     * @param parallel   how many test JVMs run side by side
-     * @param perJvm     how many built-in implementations share a test JVM
+     * @param main         the suite's main class, whose jar the reproduce commands name
+     * @param checkClasses the suite's check classes, in the order they run
+     * @param jvmOptions   what every test JVM of this suite needs (heap, agents)
+     * @param bounds       the suite's bounds, as it reads them from the run's settings
+     * @param parallel     how many test JVMs run side by side
+     * @param perJvm       how many built-in implementations share a test JVM
      * @throws dev.waitgroup.settings.CannotStart when the settings or the selection are wrong
      */
     public static void run(Suite suite, Class<?> main, List<Class<?>> checkClasses, List<String> jvmOptions,
-                           int parallel, int perJvm) throws Exception {
+                           Function<Settings, SuiteBounds> bounds, int parallel, int perJvm) throws Exception {
         SuiteRun run = SuiteRun.start(suite, r -> launch(r, main));
-        new JUnitSuite(run, checkClasses, jvmOptions).runAll(parallel, perJvm);
+        new JUnitSuite(run, bounds.apply(run.settings), checkClasses, jvmOptions).runAll(parallel, perJvm);
         run.finish();
     }
 
@@ -173,11 +181,13 @@ public final class JUnitSuite {
 
             List<String> options = new ArrayList<>(run.settingsOptions());
             options.addAll(jvmOptions);
-            options.add("-Dwg.suite=" + run.suite.id());
-            options.add("-Dwg.impl=" + todo.keySet().stream().map(Implementation::selector).collect(Collectors.joining(",")));
-            options.add("-Dwg.pairs=" + pairs);
-            options.add("-Dwg.journal=" + journal.file());
-            options.add("-Dwg.results.part=" + part);
+            options.add(InternalProperty.SUITE.option(run.suite.id()));
+            options.add(Property.IMPL.option(todo.keySet().stream().map(Implementation::selector)
+                    .collect(Collectors.joining(","))));
+            options.add(InternalProperty.PAIRS.option(pairs));
+            options.add(InternalProperty.JOURNAL.option(journal.file()));
+            options.add(InternalProperty.RESULTS_PART.option(part));
+            options.add(InternalProperty.CHECK_BOUND.option(bounds.check().toMillis()));
             ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Spec(options, run.testClasspath(),
                     JUnitChild.class.getName(), checkClasses, work, log), elapsed -> watch(journal));
 
@@ -214,16 +224,16 @@ public final class JUnitSuite {
             }
             Journal.Entry entry = running.get();
             long inCheck = System.currentTimeMillis() - entry.millis();
-            long bound = run.settings.checkBound(run.suite).plus(GRACE).toMillis();
+            long bound = bounds.check().plus(GRACE).toMillis();
             if (inCheck > bound) {
                 return Optional.of("the test JVM did not end " + entry.check() + " within " + bound / 1000
                         + " s: the check's own bound did not fire, so the JVM was killed");
             }
             long spent = spentMillis.getOrDefault(entry.implementation(), 0L)
                     + spentIn(entries, entry.implementation());
-            if (spent > run.settings.implementationBudget(run.suite).toMillis()) {
+            if (spent > bounds.implementationBudget().toMillis()) {
                 return Optional.of(entry.implementation() + " spent its budget of "
-                        + run.settings.implementationBudget(run.suite).toSeconds() + " s in the " + run.suite.id()
+                        + bounds.implementationBudget().toSeconds() + " s in the " + run.suite.id()
                         + " suite; the test JVM was killed during " + entry.check());
             }
             return Optional.empty();
@@ -319,7 +329,7 @@ public final class JUnitSuite {
 
         /** An implementation that spent its budget gets "not reached" for the checks it has left. */
         private void reachBudgets() {
-            long budget = run.settings.implementationBudget(run.suite).toMillis();
+            long budget = bounds.implementationBudget().toMillis();
             for (Implementation implementation : new ArrayList<>(todo.keySet())) {
                 if (spentMillis.getOrDefault(implementation.name(), 0L) < budget) {
                     continue;
@@ -330,7 +340,7 @@ public final class JUnitSuite {
                     run.record(CheckResult.of(implementation.name(), check, hangs.isEmpty() ? Verdict.HARNESS_ERROR
                             : Verdict.TIMEOUT, 0, run.suite.how(),
                             "not reached: " + implementation.name() + " spent its budget of "
-                                    + run.settings.implementationBudget(run.suite).toSeconds() + " s in the " + run.suite.id()
+                                    + bounds.implementationBudget().toSeconds() + " s in the " + run.suite.id()
                                     + " suite" + (hangs.isEmpty() ? "" : ", hanging in " + hangs)));
                 }
             }

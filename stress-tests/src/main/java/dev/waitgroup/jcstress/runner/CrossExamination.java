@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.ExitWitness;
 import dev.waitgroup.harness.Implementation;
-import dev.waitgroup.harness.Implementations;
 import dev.waitgroup.harness.SuiteRun;
-import dev.waitgroup.record.Evidence;
-import dev.waitgroup.record.ResultsFiles;
-import dev.waitgroup.specimen.LostUpdateWaitGroup;
 import dev.waitgroup.jcstress.Subject;
 import dev.waitgroup.jcstress.contract.RacingDonesLoseNoUpdate;
+import dev.waitgroup.record.Evidence;
+import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.settings.Property;
+import dev.waitgroup.specimen.LostUpdateWaitGroup;
 import java.io.IOException;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -123,8 +123,8 @@ public final class CrossExamination {
         }
         ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Spec(
                 List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off",
-                        "-D" + Implementations.IMPL_PROPERTY + "=" + implementation.selector(),
-                        "-D" + Implementations.CLASSPATH_PROPERTY + "=" + run.pluginClasspath()),
+                        Property.IMPL.option(implementation.selector()),
+                        Property.CLASSPATH.option(run.pluginClasspath())),
                 run.testClasspath(), CrossExamination.class.getName(), arguments, workdir,
                 workdir.resolve("cross-examination.log")), ChildJvm.bound(bound, () -> "cross-examination did not finish within "
                 + bound.toSeconds() + " s"));

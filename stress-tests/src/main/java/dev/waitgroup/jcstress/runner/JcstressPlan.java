@@ -1,5 +1,6 @@
 package dev.waitgroup.jcstress.runner;
 
+import dev.waitgroup.settings.Property;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class JcstressPlan {
             case "thorough":
                 return thorough(budget, implementations, configurations);
             default:
-                throw new IllegalArgumentException("stress.preset: unknown preset '" + preset
+                throw new IllegalArgumentException(Property.JCSTRESS_PRESET.key() + ": unknown preset '" + preset
                         + "'; expected short or thorough");
         }
     }

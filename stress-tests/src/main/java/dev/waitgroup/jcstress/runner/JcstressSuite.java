@@ -11,6 +11,7 @@ import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.Folders;
 import dev.waitgroup.record.Verdict;
 import dev.waitgroup.settings.ExitStatus;
+import dev.waitgroup.settings.Property;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,19 +55,21 @@ public final class JcstressSuite {
     private static final Duration CROSS_EXAMINATION_BOUND = Duration.ofSeconds(180);
 
     private final SuiteRun run;
+    private final JcstressSettings settings;
     private final JcstressPlan plan;
     private final Map<Check, String> testOf = new LinkedHashMap<>();
 
     private JcstressSuite(SuiteRun run) {
         this.run = run;
-        Pattern filter = Pattern.compile(run.settings.stressTests.isEmpty() ? ".*" : run.settings.stressTests);
+        this.settings = JcstressSettings.of(run.settings);
+        Pattern filter = Pattern.compile(settings.tests.isEmpty() ? ".*" : settings.tests);
         for (String test : TestList.tests()) {
             if (filter.matcher(test).find()) {
                 testOf.put(JcstressVerdicts.checkOf(test), test);
             }
         }
         int judged = (int) run.implementations.stream().filter(i -> !run.expectedChecks(i).isEmpty()).count();
-        this.plan = JcstressPlan.of(run.settings.stressPreset, run.settings.stressBudget, Math.max(1, judged),
+        this.plan = JcstressPlan.of(settings.preset, settings.budget, Math.max(1, judged),
                 Math.max(1, testOf.size()) * jvmModes());
         run.recorder.note("plan: " + plan);
     }
@@ -81,8 +84,8 @@ public final class JcstressSuite {
 
     private static void run() throws Exception {
         SuiteRun run = SuiteRun.start(Suite.JCSTRESS,
-                r -> "-Dstress.preset=" + r.settings.stressPreset + " -cp " + r.shownCodeSource(JcstressSuite.class)
-                        + " " + JcstressSuite.class.getName());
+                r -> Property.JCSTRESS_PRESET.option(JcstressSettings.of(r.settings).preset) + " -cp "
+                        + r.shownCodeSource(JcstressSuite.class) + " " + JcstressSuite.class.getName());
         JcstressSuite runner = new JcstressSuite(run);
         run.out.println("jcstress suite: " + runner.plan);
         for (Implementation implementation : run.implementations) {
@@ -98,7 +101,8 @@ public final class JcstressSuite {
                 todo.add(check);
             } else {
                 run.record(CheckResult.of(implementation.name(), check, Verdict.HARNESS_ERROR, 0, Suite.JCSTRESS.how(),
-                        "no jcstress test runs this check (stress.tests='" + run.settings.stressTests + "')"));
+                        "no jcstress test runs this check (" + Property.JCSTRESS_TESTS.key() + "='" + settings.tests
+                                + "')"));
             }
         }
         if (todo.isEmpty()) {
@@ -252,8 +256,8 @@ public final class JcstressSuite {
         List<String> arguments = new ArrayList<>(plan.options());
         arguments.add("-sc");
         arguments.add("false");
-        for (String jvmArg : List.of("-Xmx256m", "-Dwg.impl=" + implementation.selector(),
-                "-Dwg.classpath=" + run.pluginClasspath())) {
+        for (String jvmArg : List.of("-Xmx256m", Property.IMPL.option(implementation.selector()),
+                Property.CLASSPATH.option(run.pluginClasspath()))) {
             arguments.add("-jvmArgs");
             arguments.add(jvmArg);
         }
