@@ -111,6 +111,10 @@ public final class Property<T> {
     public static final Property<String> JCSTRESS_TESTS = new Property<>("jcstress.tests",
             "the jcstress tests that run; empty: every test",
             ValueType.regex("jcstress test class names"), "", "");
+    public static final Property<Duration> JCSTRESS_STALL = new Property<>("jcstress.stall",
+            "how long jcstress may go without finishing a test before its run is taken as hung"
+                    + " (that test named, the rest run again)",
+            ValueType.duration("60s", "1h", "90s or 5m"), "90s", "90s");
 
     // The benchmarks: BenchmarkSettings.
 

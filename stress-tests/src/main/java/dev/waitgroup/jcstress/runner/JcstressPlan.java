@@ -21,7 +21,8 @@ import java.util.Locale;
  *       scaled to the budget between 50 ms and 1 s.</li>
  * </ul>
  * The watchdog bound of a run allows for the estimate twice, plus the stall that makes a stuck test
- * visible (no result for 90 s); a run resumed after a hang gets the bound of the tests it has left.
+ * visible ({@code jcstress.stall}: no result for that long); a run resumed after a hang gets the bound
+ * of the tests it has left.
  */
 public final class JcstressPlan {
     /**
@@ -32,40 +33,43 @@ public final class JcstressPlan {
     private static final int THOROUGH_ITERATIONS = 3;
     private static final int MIN_TIME_MS = 50;
     private static final int MAX_TIME_MS = 1_000;
-    private static final Duration STALE_ALLOWANCE = Duration.ofSeconds(90);
 
     private final String preset;
     private final List<String> options;
     private final Duration estimate;
+    private final Duration stall;
     private final Duration bound;
 
-    private JcstressPlan(String preset, List<String> options, Duration estimate) {
+    private JcstressPlan(String preset, List<String> options, Duration estimate, Duration stall) {
         this.preset = preset;
         this.options = List.copyOf(options);
         this.estimate = estimate;
-        this.bound = estimate.multipliedBy(2).plus(STALE_ALLOWANCE);
+        this.stall = stall;
+        this.bound = estimate.multipliedBy(2).plus(stall);
     }
 
     /**
      * @param preset          {@code short} or {@code thorough}
      * @param budget          the whole jcstress part, for all implementations
+     * @param stall           how long no test may finish before the run is taken as hung
      * @param implementations how many separate runs share the budget
      * @param configurations  test configurations per run (tests x JVM modes jcstress adds)
      */
-    public static JcstressPlan of(String preset, Duration budget, int implementations, int configurations) {
+    public static JcstressPlan of(String preset, Duration budget, Duration stall, int implementations,
+                                  int configurations) {
         switch (preset.toLowerCase(Locale.ROOT)) {
             case "short":
                 return new JcstressPlan("short", List.of("-m", "sanity", "-time", "20"),
-                        Duration.ofMillis((long) (configurations * 0.6 * 1000)));
+                        Duration.ofMillis((long) (configurations * 0.6 * 1000)), stall);
             case "thorough":
-                return thorough(budget, implementations, configurations);
+                return thorough(budget, stall, implementations, configurations);
             default:
                 throw new IllegalArgumentException(Property.JCSTRESS_PRESET.key() + ": unknown preset '" + preset
                         + "'; expected short or thorough");
         }
     }
 
-    private static JcstressPlan thorough(Duration budget, int implementations, int configurations) {
+    private static JcstressPlan thorough(Duration budget, Duration stall, int implementations, int configurations) {
         double perRunSeconds = budget.toMillis() / 1000.0 / Math.max(1, implementations);
         double perConfigSeconds = perRunSeconds / Math.max(1, configurations) - CONFIG_OVERHEAD_SECONDS;
         int timeMs = (int) Math.round(perConfigSeconds * 1000 / THOROUGH_ITERATIONS);
@@ -75,7 +79,7 @@ public final class JcstressPlan {
         List<String> options = new ArrayList<>(List.of("-m", "quick", "-iters", String.valueOf(THOROUGH_ITERATIONS),
                 "-time", String.valueOf(timeMs), "-strideCount", "4"));
         double estimateSeconds = configurations * (CONFIG_OVERHEAD_SECONDS + THOROUGH_ITERATIONS * timeMs / 1000.0);
-        return new JcstressPlan("thorough", options, Duration.ofMillis((long) (estimateSeconds * 1000)));
+        return new JcstressPlan("thorough", options, Duration.ofMillis((long) (estimateSeconds * 1000)), stall);
     }
 
     public String preset() {
@@ -92,6 +96,11 @@ public final class JcstressPlan {
         return estimate;
     }
 
+    /** How long no test may finish before the watchdog takes the run as hung. */
+    public Duration stall() {
+        return stall;
+    }
+
     /** When the watchdog kills a run of every test and reports its implementation as timed out. */
     public Duration bound() {
         return bound;
@@ -102,7 +111,7 @@ public final class JcstressPlan {
      * the estimate for them twice, plus one stall.
      */
     public Duration boundFor(int remaining, int tests) {
-        return estimate.multipliedBy(2L * remaining).dividedBy(Math.max(1, tests)).plus(STALE_ALLOWANCE);
+        return estimate.multipliedBy(2L * remaining).dividedBy(Math.max(1, tests)).plus(stall);
     }
 
     @Override

@@ -35,12 +35,13 @@ import org.openjdk.jcstress.infra.runners.TestList;
  *
  * <p>jcstress forks a VM per test, and a forked VM whose actor blocks forever hangs the whole run
  * without a word. So before the runs, the suite's probe makes the calls every actor makes; an
- * implementation that hangs in them (or ends the JVM) is reported at once instead of run. During the run the
- * watchdog follows jcstress's progress: when no test has finished for longer than any test takes, it
- * takes a thread dump of the forked VMs, which names the hung test (its actor's frames), kills the
- * run, records that test as hung with the dump, and starts jcstress again on the tests not yet
- * judged, so that one hung test costs one test, not the run. An implementation's runs together are
- * bounded by the plan; tests not reached by then are reported as such.
+ * implementation that hangs in them (or ends the JVM) is reported at once instead of run. During the
+ * run the watchdog follows jcstress's progress: when no test has finished for longer than any test
+ * takes ({@code jcstress.stall}), it takes a thread dump of the forked VMs, which names the hung test
+ * (its actor's frames), kills the run, records that test as hung with the dump, and starts jcstress
+ * again on the tests not yet judged, so that one hung test costs one test, not the run. An
+ * implementation's runs together are bounded by the plan; tests not reached by then are reported as
+ * such.
  *
  * <p>Run it as {@code java -cp stress-tests/target/jcstress.jar dev.waitgroup.jcstress.runner.JcstressSuite}
  * with the selection, the preset and the budget as system properties; exit 0 means it ran.
@@ -49,8 +50,6 @@ public final class JcstressSuite {
     private static final String JCSTRESS_MAIN = "org.openjdk.jcstress.Main";
     /** A result line of jcstress's verbose output: "...... [OK] dev.waitgroup.jcstress.contract.X". */
     private static final Pattern RESULT_LINE = Pattern.compile("^\\.*\\s*\\[([A-Z_ ]+)]\\s+(\\S+)");
-    /** Longer than any test takes: a termination test waits for STALE for max(2 x time, 30 s) per fork. */
-    private static final Duration STALL = Duration.ofSeconds(90);
     /** The cross-examination of one implementation's forbidden outcomes, all together. */
     private static final Duration CROSS_EXAMINATION_BOUND = Duration.ofSeconds(180);
 
@@ -69,7 +68,7 @@ public final class JcstressSuite {
             }
         }
         int judged = (int) run.implementations.stream().filter(i -> !run.expectedChecks(i).isEmpty()).count();
-        this.plan = JcstressPlan.of(settings.preset, settings.budget, Math.max(1, judged),
+        this.plan = JcstressPlan.of(settings.preset, settings.budget, settings.stall, Math.max(1, judged),
                 Math.max(1, testOf.size()) * jvmModes());
         run.recorder.note("plan: " + plan);
     }
@@ -138,7 +137,7 @@ public final class JcstressSuite {
         Files.createDirectories(workdir);
         Path log = workdir.resolve("jcstress.log");
         List<String> tests = todo.stream().map(testOf::get).collect(Collectors.toList());
-        Progress progress = new Progress(log);
+        Progress progress = new Progress(log, plan.stall());
         ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Spec(List.of("-Xmx512m"), run.testClasspath(),
                 JCSTRESS_MAIN, arguments(implementation, tests, workdir), workdir, log),
                 elapsed -> progress.stopBecause(elapsed, left));
@@ -286,12 +285,14 @@ public final class JcstressSuite {
     /** jcstress's progress, read from its output while it runs: which test finished when. */
     private static final class Progress {
         private final Path log;
+        private final Duration stall;
         private final Map<String, Long> millis = new LinkedHashMap<>();
         private long lines;
         private long lastEvent = System.nanoTime();
 
-        Progress(Path log) {
+        Progress(Path log, Duration stall) {
             this.log = log;
+            this.stall = stall;
         }
 
         Optional<String> stopBecause(Duration elapsed, Duration bound) {
@@ -299,8 +300,8 @@ public final class JcstressSuite {
             if (elapsed.compareTo(bound) > 0) {
                 return Optional.of("jcstress did not finish within its bound of " + bound.toSeconds() + " s");
             }
-            if (System.nanoTime() - lastEvent > STALL.toNanos()) {
-                return Optional.of("no jcstress test finished for " + STALL.toSeconds() + " s");
+            if (System.nanoTime() - lastEvent > stall.toNanos()) {
+                return Optional.of("no jcstress test finished for " + stall.toSeconds() + " s");
             }
             return Optional.empty();
         }
