@@ -217,7 +217,8 @@ public final class ReadmeCommands {
     static boolean runByWorkflow(String command, String workflow) {
         List<String> wanted = List.of(command.split("\\s+"));
         for (String run : workflowCommands(workflow)) {
-            List<String> tokens = List.of(run.split("\\s+"));
+            // an expression may hold spaces: it stands for one value, so it becomes one placeholder first
+            List<String> tokens = List.of(run.replaceAll("\\$\\{\\{[^}]*}}", ANY).split("\\s+"));
             if (tokens.size() < wanted.size()) {
                 continue;
             }
@@ -262,14 +263,16 @@ public final class ReadmeCommands {
         return commands;
     }
 
-    /** A workflow token as a pattern: its {@code ${{ ... }}} expressions stand for any non-blank text. */
+    /** What a workflow's {@code ${{ ... }}} expression becomes before its command is split into tokens. */
+    private static final String ANY = "\u0000";
+
+    /** A workflow token as a pattern: each expression in it stands for any non-blank text. */
     private static Pattern tokenPattern(String token) {
         StringBuilder regex = new StringBuilder();
-        Matcher expression = Pattern.compile("\\$\\{\\{[^}]*}}").matcher(token);
         int at = 0;
-        while (expression.find()) {
-            regex.append(Pattern.quote(token.substring(at, expression.start()))).append("\\S+");
-            at = expression.end();
+        for (int any = token.indexOf(ANY); any >= 0; any = token.indexOf(ANY, at)) {
+            regex.append(Pattern.quote(token.substring(at, any))).append("\\S+");
+            at = any + ANY.length();
         }
         return Pattern.compile(regex.append(Pattern.quote(token.substring(at))).toString());
     }
@@ -382,9 +385,10 @@ public final class ReadmeCommands {
                         throw new InterruptedException();
                     }
                     long mine = round;
-                    long deadline = System.nanoTime() + unit.toNanos(timeout);
+                    long nanos = unit.toNanos(timeout);
+                    long deadline = System.nanoTime() + nanos; // differences of nanoTime stay right when this wraps
                     while (count != 0 && round == mine) {
-                        long remaining = deadline - System.nanoTime();
+                        long remaining = nanos <= 0 ? nanos : deadline - System.nanoTime(); // Long.MIN_VALUE must not wrap
                         if (remaining <= 0) {
                             return false;
                         }

@@ -34,9 +34,10 @@ public class BatchReleaseWaitGroup implements WaitGroup {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + nanos; // differences of nanoTime stay right when this wraps
         while (count != 0) {
-            long remaining = deadline - System.nanoTime();
+            long remaining = nanos <= 0 ? nanos : deadline - System.nanoTime(); // Long.MIN_VALUE must not wrap
             if (remaining <= 0) {
                 return false;
             }

@@ -41,9 +41,10 @@ public class HangsLaterWaitGroup implements WaitGroup {
     @Override
     public synchronized boolean await(long timeout, TimeUnit unit) throws InterruptedException {
         long mine = round;
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + nanos; // differences of nanoTime stay right when this wraps
         while (count != 0 && round == mine) {
-            long remaining = deadline - System.nanoTime();
+            long remaining = nanos <= 0 ? nanos : deadline - System.nanoTime(); // Long.MIN_VALUE must not wrap
             if (remaining <= 0) {
                 return false;
             }

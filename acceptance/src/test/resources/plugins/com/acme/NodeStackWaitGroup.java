@@ -61,7 +61,11 @@ public class NodeStackWaitGroup implements WaitGroup {
             return true;
         }
         long round = current >>> 32;
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        if (nanos <= 0) {
+            return false; // a zero or negative timeout gives up at once (and Long.MIN_VALUE must not wrap around)
+        }
+        long deadline = System.nanoTime() + nanos;
         Node node = null;
         try {
             while ((state.get() >>> 32) == round) {

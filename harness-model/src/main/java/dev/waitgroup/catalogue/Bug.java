@@ -24,7 +24,7 @@ public enum Bug {
     LOST_WAKE_UP(BugKind.INTERLEAVING, "lost wake-up: the counter is checked outside the lock, then the waiter sleeps",
             EnumSet.of(Suite.LINCHECK, Suite.JCSTRESS)),
     SIGNAL_ONE(BugKind.INTERLEAVING, "signal() instead of signalAll(): only one of several waiters is woken",
-            EnumSet.of(Suite.LINCHECK, Suite.CONTRACT)),
+            EnumSet.of(Suite.LINCHECK, Suite.CONTRACT, Suite.EXPLORATION)),
     CHECK_THEN_ACT(BugKind.INTERLEAVING, "check-then-act: the negative-counter check is separate from the update",
             EnumSet.of(Suite.LINCHECK, Suite.JCSTRESS)),
     DATA_RACE(BugKind.MEMORY_MODEL, "data race: await spins on a plain field, which the JIT may hoist out of the loop",
@@ -32,21 +32,25 @@ public enum Bug {
     PLAIN_FAST_PATH(BugKind.MEMORY_MODEL, "a plain read of the counter on await's fast path: no happens-before with done()",
             EnumSet.of(Suite.JCSTRESS)),
     MILLISECOND_TIMEOUT(BugKind.SCRIPTED, "the timeout is cut to milliseconds: a sub-millisecond timeout becomes 0, \"wait forever\"",
-            EnumSet.of(Suite.CONTRACT)),
+            EnumSet.of(Suite.CONTRACT, Suite.EXPLORATION)),
     DEADLINE_OVERFLOW(BugKind.SCRIPTED, "now + timeout overflows for a huge timeout: the wait gives up at once",
-            EnumSet.of(Suite.CONTRACT)),
+            EnumSet.of(Suite.CONTRACT, Suite.EXPLORATION)),
     LOST_INTERRUPT(BugKind.SCRIPTED, "an interrupt pending on entry is swallowed: await returns with the interrupt status cleared",
-            EnumSet.of(Suite.CONTRACT)),
+            EnumSet.of(Suite.CONTRACT, Suite.EXPLORATION)),
     STRAY_WAKE_UP(BugKind.SCRIPTED, "if instead of while: a waiter that wakes without a release returns with the counter above zero",
-            EnumSet.of(Suite.CONTRACT)),
+            EnumSet.of(Suite.CONTRACT, Suite.EXPLORATION)),
     GAVE_UP_WAITER_COUNTED(BugKind.SCRIPTED, "a waiter that gave up still counts: the release leaves a wake-up that lets a later waiter through",
-            EnumSet.of(Suite.CONTRACT)),
+            EnumSet.of(Suite.CONTRACT, Suite.EXPLORATION)),
     WAITER_LEAK(BugKind.SCRIPTED, "every timed-out await leaves its wait node behind: a polling loop grows the group without bound",
             EnumSet.of(Suite.CONTRACT)),
     ADD_ZERO_RELEASES(BugKind.INTERLEAVING, "add(0) during a release releases the waiters a second time: stray wake-ups for a later round",
             EnumSet.of(Suite.LINCHECK)),
     STALE_ROUND(BugKind.INTERLEAVING, "await reads the counter and the round in two steps: a waiter that slips between them waits for the next round",
             EnumSet.of(Suite.CONTRACT)),
+    REUSED_WAITER_NODE(BugKind.SCRIPTED, "a thread's waiter record is reused across its waits: a wait that timed out leaves it cancelled, and the thread's next wait is never released",
+            EnumSet.of(Suite.EXPLORATION)),
+    RESTARTING_TIMEOUT(BugKind.SCRIPTED, "a timed wait starts its time over after every wake-up that did not release it: while the counter keeps changing, it waits far past its timeout",
+            EnumSet.of(Suite.EXPLORATION)),
 
     ADD_INSIDE_GOROUTINE(BugKind.CLIENT, "Add called inside the goroutine", new ClientLesson("""
             // Go:  go func() { wg.Add(1); defer wg.Done(); work() }(); wg.Wait()
@@ -155,6 +159,17 @@ public enum Bug {
     public boolean visibleOn(String arch) {
         boolean x86 = List.of("amd64", "x86_64", "x86", "i386").contains(arch);
         return !(x86 && NEED_WEAK_MEMORY.contains(this));
+    }
+
+    /** Bugs that show only in memory (retained nodes), never in what a call returns or whether it does. */
+    private static final Set<Bug> SEEN_IN_MEMORY_ONLY = EnumSet.of(WAITER_LEAK);
+
+    /**
+     * Whether the bug shows in what calls return or whether they return, the only things an exploration
+     * of the contract judges: not a memory-model effect (a reordering, a hoisted read), not a leak.
+     */
+    public boolean seenInWhatCallsReturn() {
+        return kind != BugKind.MEMORY_MODEL && kind != BugKind.CLIENT && !SEEN_IN_MEMORY_ONLY.contains(this);
     }
 
     /** One line: what the bug is. */

@@ -159,7 +159,16 @@ public enum Check {
             .catches(Bug.REUSE_BEFORE_WAIT_RETURNED)),
     MC_ADD_CONCURRENT_WITH_WAIT(spec(MISUSE, "Add concurrent with Wait, every interleaving explored: is it noticed?")
             .in(Suite.LINCHECK).applies(Applies.NOT_SPECIMENS).claim(Claim.DETECTS_MISUSE)
-            .catches(Bug.ADD_CONCURRENT_WITH_WAIT));
+            .catches(Bug.ADD_CONCURRENT_WITH_WAIT)),
+
+    // ---- Exploration: the contract itself, no bug named ----------------------------------------
+    EXPLORE_SEQUENTIAL(spec(CONTRACT, "Histories of one thread and helper threads, drawn from the whole API (every delta,"
+            + " every timeout in every unit, interrupts, go(...) on executors that run, defer and reject), are what the"
+            + " contract allows").in(Suite.EXPLORATION)),
+    EXPLORE_CONCURRENT(spec(CONTRACT, "Histories of two and three threads calling at once are what the contract allows")
+            .in(Suite.EXPLORATION)),
+    EXPLORE_ROUNDS(spec(CONTRACT, "Many legal rounds on one group, and waits again after a wait that gave up, are what the"
+            + " contract allows").in(Suite.EXPLORATION));
 
     private final Category category;
     private final String title;

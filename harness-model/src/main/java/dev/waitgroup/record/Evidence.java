@@ -28,6 +28,11 @@ public record Evidence(Kind kind, String caption, String text) {
         GROUP_STATE,
         /** What a forbidden jcstress outcome is, found by replaying its actors under the model checker. */
         CROSS_EXAMINATION,
+        /**
+         * A history of calls with their results and times, as the contract's reference model judged it: the
+         * shortest failing one an exploration shrank to, and the scenario that produces it.
+         */
+        HISTORY,
         /** Anything else an engine printed that the verdict rests on. */
         OUTPUT;
 

@@ -20,6 +20,9 @@ public record RunInfo(String id, String mode, String selection, String checks, S
                       String arch) {
 
     public RunInfo {
+        // a run started by hand has no run id or selection: written as nothing, read back as ""
+        id = id == null ? "" : id;
+        selection = selection == null ? "" : selection;
         checks = checks == null ? "" : checks;
         shard = shard == null ? Shard.WHOLE : shard;
         arch = arch == null ? "" : arch;

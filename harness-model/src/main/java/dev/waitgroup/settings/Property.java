@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *
  * <p>A user gives a property as a system property, {@code -Djcstress.budget=20m}; an empty value means
  * the default of the run's mode. The build's first module checks every property before any suite runs
- * ({@link RunStart}), every runner checks them all again when it starts ({@link Settings#from}), and
+ * ({@link SettingsCheck}), every runner checks them all again when it starts ({@link Settings#from}), and
  * each engine then reads its own with {@link Settings#get}. A property's former name
  * ({@link #formerNames()}) is refused with a message that names the new one, so that an old command
  * line is never silently ignored.
@@ -49,8 +49,8 @@ public final class Property<T> {
             ValueType.selection("all, implementations, specimens, a registry name, a class name, or a comma list"),
             "all", "all");
     public static final Property<String> CLASSPATH = new Property<>("wg.classpath",
-            "where plugged-in classes are found",
-            ValueType.paths("jars or class folders"), "", "");
+            "where plugged-in classes are found; a relative path is taken from the project folder",
+            ValueType.projectPaths("jars or class folders"), "", "");
     public static final Property<Set<Check>> CHECK = new Property<>("wg.check",
             "the checks the run makes, by id (dev.waitgroup.catalogue.Check); empty: every check",
             ValueType.checks(), "", "");
@@ -99,6 +99,25 @@ public final class Property<T> {
     public static final Property<Integer> LINCHECK_MISUSE_INVOCATIONS = new Property<>("lincheck.misuse.invocations",
             "interleavings the model checker explores per misuse scenario",
             ValueType.wholeNumber(1, 10_000_000), "1000", "2000");
+
+    // The exploration suite: ExplorationSettings.
+
+    public static final Property<Duration> EXPLORATION_CHECK_BOUND = new Property<>("exploration.check.bound",
+            "how long one exploration check may take before it is a hang",
+            ValueType.duration("1s", "1h", "120s"), "120s", "30m");
+    public static final Property<Duration> EXPLORATION_IMPL_BUDGET = new Property<>("exploration.impl.budget",
+            "how long one implementation may spend in the exploration suite",
+            ValueType.duration("10s", "2h", "5m"), "5m", "1h");
+    public static final Property<Integer> EXPLORATION_HISTORIES = new Property<>("exploration.histories",
+            "histories per exploration check",
+            ValueType.wholeNumber(1, 10_000_000), "150", "1500");
+    public static final Property<Integer> EXPLORATION_ROUNDS = new Property<>("exploration.rounds",
+            "legal rounds on one group, in the rounds check",
+            ValueType.wholeNumber(1, 10_000_000), "2000", "100000");
+    public static final Property<Seed> EXPLORATION_SEED = new Property<>("exploration.seed",
+            "the seed the histories are drawn from, recorded in every verdict; run: a new one each run, the same"
+                    + " in every shard of it",
+            ValueType.seed(), "1", "run");
 
     // jcstress: JcstressSettings.
 

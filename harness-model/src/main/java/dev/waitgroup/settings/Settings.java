@@ -19,7 +19,7 @@ import java.util.function.Function;
  * name of a property. The fields are what every engine shares; each engine reads its own
  * properties with {@link #get}, into a small settings class of its own beside it. Every runner starts
  * with {@link #fromSystemProperties()}; the build checks the same in its first module
- * ({@link RunStart}); the harness's own tests pass their properties in with {@link #from}.
+ * ({@link SettingsCheck}); the harness's own tests pass their properties in with {@link #from}.
  */
 public final class Settings {
     private final Function<String, String> source;
@@ -34,7 +34,7 @@ public final class Settings {
     public final String runId;
     /** What the run checks, as given: the registry resolves it. */
     public final String selection;
-    /** Where plugged-in classes are found, as given. */
+    /** Where plugged-in classes are found: each entry absolute, a relative one taken from the project folder. */
     public final String classpath;
     /** The checks the run makes. */
     public final Set<Check> checks;
@@ -65,12 +65,12 @@ public final class Settings {
         mode = get(Property.MODE);
         runId = get(Property.RUN_ID);
         selection = get(Property.IMPL);
-        classpath = get(Property.CLASSPATH);
         checkFilter = valueOrDefault(Property.CHECK);
         checks = get(Property.CHECK);
         shard = get(Property.SHARD);
         resultsDir = get(Property.RESULTS_DIR);
         root = get(Property.ROOT).toAbsolutePath().normalize();
+        classpath = Property.CLASSPATH.type().forAnotherJvm(get(Property.CLASSPATH), root);
         gate = get(Property.GATE);
     }
 
@@ -117,7 +117,7 @@ public final class Settings {
         for (Property<?> property : Property.all()) {
             String given = given(property);
             if (given != null && !given.isBlank()) {
-                options.add(property.option(property.type().forAnotherJvm(given.trim())));
+                options.add(property.option(property.type().forAnotherJvm(given.trim(), root)));
             }
         }
         return options;

@@ -61,8 +61,11 @@ abstract class ValueType<T> {
         return true;
     }
 
-    /** The text as another JVM, started in another folder, must be given it: paths made absolute. */
-    String forAnotherJvm(String text) {
+    /**
+     * The text as another JVM, started in another folder, must be given it: paths made absolute
+     * (against the working folder, or against {@code projectFolder} where the type says so).
+     */
+    String forAnotherJvm(String text, Path projectFolder) {
         return text;
     }
 
@@ -154,6 +157,20 @@ abstract class ValueType<T> {
         });
     }
 
+    /** A whole number, or {@code run} for one drawn from the run's id ({@link Seed}). */
+    static ValueType<Seed> seed() {
+        return simple("a whole number, or '" + Seed.FROM_RUN + "' for one drawn from the run id", text -> {
+            if (!text.equals(Seed.FROM_RUN)) {
+                try {
+                    Long.parseLong(text);
+                } catch (NumberFormatException unreadable) {
+                    throw new Refused();
+                }
+            }
+            return new Seed(text);
+        });
+    }
+
     /** A folder, as given; another JVM gets it absolute. */
     static ValueType<Path> folder(String accepts) {
         return new ValueType<>(accepts) {
@@ -167,7 +184,7 @@ abstract class ValueType<T> {
             }
 
             @Override
-            String forAnotherJvm(String text) {
+            String forAnotherJvm(String text, Path projectFolder) {
                 return Path.of(text).toAbsolutePath().normalize().toString();
             }
         };
@@ -175,9 +192,21 @@ abstract class ValueType<T> {
 
     /**
      * Jars or folders separated by the platform's path separator or commas, read as given (empty: none);
-     * another JVM gets each of them absolute.
+     * another JVM gets each of them absolute, a relative one taken from the working folder.
      */
     static ValueType<String> paths(String what) {
+        return paths(what, false);
+    }
+
+    /**
+     * As {@link #paths(String)}, but a relative entry is taken from the project folder, where the user
+     * typed the command, not from the folder of the module that runs it.
+     */
+    static ValueType<String> projectPaths(String what) {
+        return paths(what, true);
+    }
+
+    private static ValueType<String> paths(String what, boolean fromProjectFolder) {
         return new ValueType<>(what + ", separated by '" + File.pathSeparator + "' or ','") {
             @Override
             String read(String text) {
@@ -185,11 +214,13 @@ abstract class ValueType<T> {
             }
 
             @Override
-            String forAnotherJvm(String text) {
+            String forAnotherJvm(String text, Path projectFolder) {
                 List<String> entries = new ArrayList<>();
                 for (String entry : text.split(PATH_SEPARATORS)) {
                     if (!entry.isBlank()) {
-                        entries.add(Path.of(entry.trim()).toAbsolutePath().normalize().toString());
+                        Path path = Path.of(entry.trim());
+                        entries.add((fromProjectFolder ? projectFolder.resolve(path) : path.toAbsolutePath())
+                                .normalize().toString());
                     }
                 }
                 return String.join(File.pathSeparator, entries);

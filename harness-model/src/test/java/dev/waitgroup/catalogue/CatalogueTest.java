@@ -30,12 +30,27 @@ class CatalogueTest {
         }
     }
 
+    /** A suite that checks named properties needs a check designed for the bug; one that explores the contract needs none. */
     @Test
     void everyImplementationBugIsCaughtBySomeCheckOfEverySuiteThatMustCatchIt() {
         for (Bug bug : Bug.values()) {
             for (Suite suite : bug.mustBeCaughtBy()) {
                 boolean designed = Check.of(suite).stream().anyMatch(check -> check.catches().contains(bug));
-                assertTrue(designed, bug.id() + " must be caught by " + suite.id() + ", but no check of it is designed to");
+                assertTrue(designed || suite.explores(), bug.id() + " must be caught by " + suite.id()
+                        + ", but no check of it is designed to");
+            }
+        }
+    }
+
+    @Test
+    void theExplorationNamesNoBugAndMustCatchEveryScriptedOne() {
+        for (Check check : Check.of(Suite.EXPLORATION)) {
+            assertTrue(check.catches().isEmpty(), check.id() + " explores the contract: it is written for no bug");
+        }
+        for (Bug bug : Bug.values()) {
+            if (bug.kind() == BugKind.SCRIPTED && bug.seenInWhatCallsReturn()) {
+                assertTrue(bug.mustBeCaughtBy().contains(Suite.EXPLORATION), bug.id() + " shows in a sequence of calls:"
+                        + " exploring the contract must find it");
             }
         }
     }

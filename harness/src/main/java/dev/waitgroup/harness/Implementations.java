@@ -22,6 +22,8 @@ import dev.waitgroup.specimen.MillisTimeoutWaitGroup;
 import dev.waitgroup.specimen.ParkOnceWaitGroup;
 import dev.waitgroup.specimen.PlainReadWaitGroup;
 import dev.waitgroup.specimen.RacyRefusalWaitGroup;
+import dev.waitgroup.specimen.RestartingTimeoutWaitGroup;
+import dev.waitgroup.specimen.ReusedWaiterNodeWaitGroup;
 import dev.waitgroup.specimen.SignalOneWaitGroup;
 import dev.waitgroup.specimen.StaleRoundWaitGroup;
 import dev.waitgroup.specimen.StrayPermitWaitGroup;
@@ -83,6 +85,8 @@ public final class Implementations {
         specimen("leaky-waiters", LeakyWaitersWaitGroup.class, Bug.WAITER_LEAK);
         specimen("go-add-zero", GoAddZeroWaitGroup.class, Bug.ADD_ZERO_RELEASES, ReuseBehaviour.DETECTS_AND_THROWS);
         specimen("stale-round", StaleRoundWaitGroup.class, Bug.STALE_ROUND, ReuseBehaviour.FINISHES_OLD_ROUND);
+        specimen("reused-waiter-node", ReusedWaiterNodeWaitGroup.class, Bug.REUSED_WAITER_NODE);
+        specimen("restarting-timeout", RestartingTimeoutWaitGroup.class, Bug.RESTARTING_TIMEOUT);
     }
 
     private Implementations() {

@@ -91,6 +91,8 @@ public final class Shards {
                 return mayStall ? 25 : 14;
             case LINCHECK:
                 return mayStall ? 12 : 9;
+            case EXPLORATION:
+                return mayStall ? 15 : 10; // a failure is shrunk and rerun
             default:
                 return mayStall ? 8 : 5;
         }

@@ -12,7 +12,6 @@ import dev.waitgroup.record.RunInfo;
 import dev.waitgroup.record.SuiteRecorder;
 import dev.waitgroup.record.Verdict;
 import dev.waitgroup.settings.CannotStart;
-import dev.waitgroup.settings.ExitStatus;
 import dev.waitgroup.settings.InternalProperty;
 import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
@@ -90,21 +89,6 @@ public final class SuiteRun {
         return run;
     }
 
-    /**
-     * Checks this JVM's settings and selection as every suite will, before any suite runs: exits 2
-     * with the reason when a property, a class or a constructor is wrong.
-     */
-    public static void main(String[] args) throws Exception {
-        System.exit(ExitStatus.of("wg-lab", () -> {
-            Settings settings = Settings.fromSystemProperties();
-            List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
-            probe(settings, selection);
-            System.out.println("wg-lab: " + Property.IMPL.key() + "=" + settings.selection + " selects "
-                    + selection.stream().map(Implementation::name).collect(Collectors.joining(", ")));
-            return ExitStatus.RAN;
-        }));
-    }
-
     private final Map<String, Probe.Finding> probeProblems = new LinkedHashMap<>();
 
     /** What the probe found about an implementation's basic calls. */
@@ -152,12 +136,16 @@ public final class SuiteRun {
     /**
      * In a default run a specimen meets only the checks designed to catch its bug, in the suites that
      * must catch it: the verdicts the gate needs to know the harness still has its teeth. (jcstress
-     * must catch a specimen only in the main job.) The main job puts every specimen through every
-     * check, to show everything that catches it.
+     * must catch a specimen only in the main job.) A suite that explores the contract meets every
+     * specimen. The main job puts every specimen through every check, to show everything that
+     * catches it.
      */
     private boolean designatedFor(Check check, Implementation implementation) {
         if (implementation.kind() != dev.waitgroup.catalogue.ImplementationKind.SPECIMEN) {
             return true;
+        }
+        if (suite.explores()) {
+            return true; // written for no bug, so every specimen meets it: its power is measured on all of them
         }
         Bug bug = implementation.bug();
         return suite != Suite.JCSTRESS && bug.mustBeCaughtBy().contains(suite) && check.catches().contains(bug);
@@ -223,6 +211,9 @@ public final class SuiteRun {
         command.add(Property.CHECK.option(check.id()));
         if (settings.mainJob) {
             command.add(Property.MODE.option(Property.MODE.defaultFor(true)));
+        }
+        if (suite.explores()) {
+            command.add(Property.EXPLORATION_SEED.option(settings.get(Property.EXPLORATION_SEED).forRun(settings.runId)));
         }
         command.add(Property.RESULTS_DIR.option(REPRODUCE_RESULTS));
         command.add(reproduce.launch(this));
@@ -296,7 +287,7 @@ public final class SuiteRun {
      * is restarted on the rest. A constructor that throws, hangs or ends the JVM stops the run, naming
      * the class; what the basic calls do is returned for the suites to plan with.
      */
-    private static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection) {
+    static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection) {
         try {
             return probeEach(settings, selection);
         } catch (IOException e) {

@@ -50,6 +50,9 @@ final class Defects {
             return "";
         }
         int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        String first = newline < 0 ? text : text.substring(0, newline).stripTrailing();
+        // a heading such as "... that no sequential WaitGroup explains:" announces the evidence below it
+        return newline >= 0 && first.endsWith(":") ? first.substring(0, first.length() - 1) + " (the evidence shows it)"
+                : first;
     }
 }

@@ -1,13 +1,15 @@
 package dev.waitgroup.reports;
 
+import dev.waitgroup.catalogue.ImplementationKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** The gate: passed, or its reasons grouped by what they are about, with counts per suite. */
-record GateView(boolean passed, int count, List<Group> groups) {
+record GateView(boolean passed, int count, List<Group> groups, String passedSummary) {
 
     /** The reasons about one implementation, or about the run as a whole. */
     record Group(String subject, String counts, List<Line> reasons) {
@@ -17,7 +19,26 @@ record GateView(boolean passed, int count, List<Group> groups) {
     record Line(String kind, String text, String anchor) {
     }
 
-    static GateView of(List<GateReason> reasons) {
+    /**
+     * The gate of a run; when it passed, {@code passedSummary} says what that means for this run, naming
+     * the implementations and specimens only if the run judged some.
+     */
+    static GateView of(List<GateReason> reasons, Results results) {
+        List<String> held = new ArrayList<>();
+        held.add("every suite ran to the end and kept every promise of its manifest");
+        if (!results.judged().isEmpty()) {
+            held.add("every implementation passed every check and matched its documentation");
+        }
+        boolean specimensChecked = results.ofKind(ImplementationKind.SPECIMEN).stream()
+                .anyMatch(specimen -> !results.findings(specimen.name()).isEmpty());
+        if (specimensChecked) {
+            held.add("every specimen checked was caught where its bug must be caught");
+        }
+        String summary = held.get(0).substring(0, 1).toUpperCase(Locale.ROOT) + String.join("; ", held).substring(1) + ".";
+        return of(reasons, summary);
+    }
+
+    private static GateView of(List<GateReason> reasons, String passedSummary) {
         Map<String, List<GateReason>> bySubject = new LinkedHashMap<>();
         for (GateReason reason : reasons) {
             if (reason.implementation() == null) {
@@ -42,6 +63,6 @@ record GateView(boolean passed, int count, List<Group> groups) {
             perSuite.forEach((suite, n) -> counts.add(suite + " " + n));
             groups.add(new Group(subject, String.join(" · ", counts), lines));
         });
-        return new GateView(reasons.isEmpty(), reasons.size(), groups);
+        return new GateView(reasons.isEmpty(), reasons.size(), groups, passedSummary);
     }
 }

@@ -70,7 +70,7 @@ record LessonView(List<Item> lessons) {
     private static Item specimen(Results results, ImplementationInfo specimen) {
         List<Defects.Defect> catches = Defects.of(results, specimen);
         List<Shown> evidence = new ArrayList<>();
-        for (Suite suite : List.of(Suite.LINCHECK, Suite.JCSTRESS, Suite.CONTRACT)) {
+        for (Suite suite : List.of(Suite.LINCHECK, Suite.EXPLORATION, Suite.JCSTRESS, Suite.CONTRACT)) {
             catches.stream().filter(d -> d.suite() == suite && !d.result().evidence().isEmpty())
                     .min(Comparator.comparingInt(d -> d.result().evidence().get(0).text().length()))
                     .ifPresent(d -> evidence.add(shown(suite, specimen.name(), d.result(), d.text())));

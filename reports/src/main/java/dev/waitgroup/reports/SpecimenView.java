@@ -10,7 +10,7 @@ import java.util.List;
  * Does the harness have teeth? Each specimen, its bug, the suites that must catch it, and what did:
  * the checks that caught it in each suite, linked to their evidence, and the fastest.
  */
-record SpecimenView(List<String> suites, List<Row> rows) {
+record SpecimenView(List<String> suites, List<Row> rows, String power) {
 
     /** @param hidden why this run's hardware cannot show the bug, when it cannot; null otherwise */
     record Row(String name, String bug, String kind, String mustBeCaughtBy, List<BySuite> by, boolean caught,
@@ -49,6 +49,49 @@ record SpecimenView(List<String> suites, List<Row> rows) {
                             .replace('_', '-'), must, by, !catches.isEmpty(), visible ? null : "not visible on " + arch
                             + ": its hardware keeps loads in order; the stress run on AArch64 must catch it"));
         }
-        return new SpecimenView(suites, rows);
+        return new SpecimenView(suites, rows, power(results));
+    }
+
+    /**
+     * The power of exploration alone, beside the named checks': of the specimens whose bug shows in what
+     * calls return, how many the suites that explore the contract caught, none of whose checks names a
+     * bug; and how many the named checks caught. Empty when no exploring suite ran on a specimen.
+     */
+    private static String power(Results results) {
+        int explored = 0;
+        int caughtByExploring = 0;
+        int checkedByNamed = 0;
+        int caughtByNamed = 0;
+        java.util.Map<Suite, Integer> bySuite = new java.util.EnumMap<>(Suite.class);
+        for (ImplementationInfo specimen : results.ofKind(ImplementationKind.SPECIMEN)) {
+            if (specimen.bug() == null || !specimen.bug().seenInWhatCallsReturn()) {
+                continue;
+            }
+            List<Results.Finding> findings = results.findings(specimen.name());
+            List<Defects.Defect> catches = Defects.of(results, specimen);
+            if (findings.stream().anyMatch(f -> f.suite().explores())) {
+                explored++;
+                if (catches.stream().anyMatch(c -> c.suite().explores())) {
+                    caughtByExploring++;
+                }
+                catches.stream().map(Defects.Defect::suite).filter(Suite::explores).distinct()
+                        .forEach(suite -> bySuite.merge(suite, 1, Integer::sum));
+            }
+            if (findings.stream().anyMatch(f -> !f.suite().explores())) {
+                checkedByNamed++;
+                if (catches.stream().anyMatch(c -> !c.suite().explores())) {
+                    caughtByNamed++;
+                }
+            }
+        }
+        if (explored == 0) {
+            return "";
+        }
+        List<String> suites = new ArrayList<>();
+        bySuite.forEach((suite, n) -> suites.add(suite.id() + " " + n));
+        return "Exploration alone, with no check written for any bug, caught " + caughtByExploring + " of " + explored
+                + " specimens whose bug shows in what calls return" + (suites.isEmpty() ? "" : " (" + String.join(", ",
+                suites) + ")") + "; the checks written for named bugs caught " + caughtByNamed + " of " + checkedByNamed
+                + " they were run on.";
     }
 }

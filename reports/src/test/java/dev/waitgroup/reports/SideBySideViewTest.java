@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ class SideBySideViewTest {
                 .map(run -> run.java() + (run.passed() ? " passed" : " failed")).toList());
         assertFalse(view.passed(), "one JDK's failure fails the build");
         assertEquals(0, view.agreeing());
-        assertEquals(3, view.differences().size(), "cas's one check in each of the three suites: " + view.differences());
+        int suites = Suite.values().length;
+        assertEquals(suites, view.differences().size(), "cas's one check in each suite: " + view.differences());
         SideBySideView.Difference contract = view.differences().get(0);
         assertEquals("cas", contract.implementation());
         assertEquals(List.of("pass", "fail"), contract.cells().stream().map(SideBySideView.Cell::cls).toList());
@@ -37,7 +39,7 @@ class SideBySideViewTest {
 
         String page = ReportMain.render("side-by-side.html.mustache", view, true);
         assertTrue(page.contains("one build on 2 JDKs"), page);
-        assertTrue(page.contains("Gate failed</strong> on\n  Java 25 (3 reasons)"), page);
+        assertTrue(page.contains("Gate failed</strong> on\n  Java 25 (" + suites + " reasons)"), page);
     }
 
     @Test
@@ -45,10 +47,10 @@ class SideBySideViewTest {
         SideBySideView view = onJava17And25("aqs", Verdict.PASS, Verdict.PASS);
 
         assertTrue(view.passed());
-        assertEquals(3, view.agreeing());
+        assertEquals(Suite.values().length, view.agreeing());
         assertEquals(List.of(), view.differences());
         assertTrue(ReportMain.render("side-by-side.md.mustache", view, false)
-                .contains("3 verdicts read the same on every JDK; 0 differ."));
+                .contains(Suite.values().length + " verdicts read the same on every JDK; 0 differ."));
     }
 
     @Test

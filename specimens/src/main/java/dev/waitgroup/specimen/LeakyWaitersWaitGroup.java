@@ -46,10 +46,11 @@ public final class LeakyWaitersWaitGroup implements WaitGroup {
         if (count.get() == 0) {
             return true;
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + nanos; // differences of nanoTime stay right when this wraps
         parked.add(Thread.currentThread());
         while (count.get() != 0) {
-            long remaining = deadline - System.nanoTime();
+            long remaining = nanos <= 0 ? nanos : deadline - System.nanoTime(); // Long.MIN_VALUE must not wrap
             if (remaining <= 0) {
                 return false;                   // the bug: the node stays in the queue
             }

@@ -50,14 +50,15 @@ public final class LostUpdateWaitGroup implements WaitGroup {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + nanos;
         synchronized (monitor) {
             while (count != 0) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0L) {
+                if (nanos <= 0L) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.timedWait(monitor, remaining);
+                TimeUnit.NANOSECONDS.timedWait(monitor, nanos);
+                nanos = deadline - System.nanoTime();
             }
             return true;
         }

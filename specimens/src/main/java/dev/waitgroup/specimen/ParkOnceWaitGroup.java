@@ -61,12 +61,13 @@ public final class ParkOnceWaitGroup implements WaitGroup {
         if (count.get() == 0) {
             return true;
         }
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + nanos; // differences of nanoTime stay right when this wraps
         Thread me = Thread.currentThread();
         parked.add(me);
         try {
             while (count.get() != 0) {          // the timed form loops correctly
-                long remaining = deadline - System.nanoTime();
+                long remaining = nanos <= 0 ? nanos : deadline - System.nanoTime(); // Long.MIN_VALUE must not wrap
                 if (remaining <= 0) {
                     return false;
                 }

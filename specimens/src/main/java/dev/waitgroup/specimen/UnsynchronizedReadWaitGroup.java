@@ -38,9 +38,10 @@ public final class UnsynchronizedReadWaitGroup implements WaitGroup {
 
     @Override
     public boolean await(long timeout, TimeUnit unit) {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long nanos = unit.toNanos(timeout);
+        long deadline = System.nanoTime() + nanos; // differences of nanoTime stay right when this wraps
         while (count != 0) {
-            if (System.nanoTime() - deadline >= 0L) {
+            if (nanos <= 0 || System.nanoTime() - deadline >= 0L) {
                 return false;
             }
         }

@@ -1,0 +1,201 @@
+package dev.waitgroup.explore;
+
+import dev.waitgroup.WaitGroup;
+import dev.waitgroup.catalogue.ReuseBehaviour;
+import dev.waitgroup.model.Clock;
+import dev.waitgroup.model.Event;
+import dev.waitgroup.model.History;
+import dev.waitgroup.model.HistoryChecker;
+import dev.waitgroup.model.Operation;
+import dev.waitgroup.model.SequentialWaitGroup;
+import dev.waitgroup.model.Slack;
+import dev.waitgroup.model.Verdict;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Explores a WaitGroup against the contract: generates scenarios from a seed, runs each on real
+ * threads, judges each history with the reference model's {@link HistoryChecker}, and on the first
+ * violation shrinks the scenario to a shortest one that still fails, then reruns that one several
+ * times to say how reliably it fails.
+ *
+ * <pre>{@code
+ * ExplorationOutcome outcome = Exploration.explore(MyWaitGroup::new, ReuseBehaviour.UNKNOWN,
+ *         Budget.DEFAULT, 42L);
+ * System.out.println(outcome.text());
+ * }</pre>
+ *
+ * Works from a plain {@code main} (see {@link ExploreMain}); needs no test framework. One exploration
+ * at a time per group factory; explorations of different groups may run in one JVM one after another.
+ */
+public final class Exploration {
+    private Exploration() {
+    }
+
+    /**
+     * Explores the groups {@code factory} makes (a fresh one per history).
+     *
+     * @param documented what the group documents on reuse before every await returned
+     *                   ({@link ReuseBehaviour#UNKNOWN} if it does not say)
+     * @param budget     how many histories, rounds, shrinking and replays
+     * @param seed       any long; the same seed and budget generate the same scenarios
+     */
+    public static ExplorationOutcome explore(Supplier<? extends WaitGroup> factory, ReuseBehaviour documented,
+                                             Budget budget, long seed) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(documented, "documented");
+        Objects.requireNonNull(budget, "budget");
+        return new Run(factory, documented, budget, seed).explore();
+    }
+
+    /** The same as {@link #explore}: with the same seed and budget the same scenarios run again. */
+    public static ExplorationOutcome replay(Supplier<? extends WaitGroup> factory, ReuseBehaviour documented,
+                                            Budget budget, long seed) {
+        return explore(factory, documented, budget, seed);
+    }
+
+    /**
+     * Reruns one scenario (a shrunk one, say) {@code times} times; returns how many runs were a
+     * violation of {@code rule} (a rule id), inconclusive runs rerun as in an exploration.
+     */
+    public static int rerun(Supplier<? extends WaitGroup> factory, ReuseBehaviour documented, Budget budget,
+                            Scenario scenario, String rule, int times) {
+        Run run = new Run(factory, documented, budget, 0L);
+        int failed = 0;
+        for (int i = 0; i < times; i++) {
+            if (run.failsWith(scenario, rule)) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    /** The history and verdict of one scenario run once (inconclusive runs rerun), for tests and tools. */
+    public static Judged judge(Supplier<? extends WaitGroup> factory, ReuseBehaviour documented, Budget budget,
+                               Scenario scenario) {
+        return new Run(factory, documented, budget, 0L).judge(scenario);
+    }
+
+    /** A history with its verdict. */
+    public record Judged(History history, Verdict verdict) {
+        public String text() {
+            int focus = verdict instanceof Verdict.Violation ? ((Verdict.Violation) verdict).event() : -1;
+            return history.toText(focus, 60) + "verdict: " + verdict + "\n";
+        }
+    }
+
+    private static final class Run {
+        final Supplier<? extends WaitGroup> factory;
+        final ReuseBehaviour documented;
+        final Budget budget;
+        final long seed;
+        final HistoryExecutor executor;
+        final ScenarioGenerator generator;
+        long operations;
+        long rounds;
+        int inconclusive;
+
+        Run(Supplier<? extends WaitGroup> factory, ReuseBehaviour documented, Budget budget, long seed) {
+            this.factory = factory;
+            this.documented = documented;
+            this.budget = budget;
+            this.seed = seed;
+            this.executor = new HistoryExecutor(Clock.SYSTEM, Slack.forCurrentLoad(budget.slack()));
+            this.generator = new ScenarioGenerator(budget);
+        }
+
+        ExplorationOutcome explore() {
+            long started = System.nanoTime();
+            long stopAt = started + budget.maxTime().toNanos();
+            int histories = 0;
+            boolean cutShort = false;
+            for (int index = budget.rounds() > 0 ? -1 : 0; index < budget.histories(); index++) {
+                if (System.nanoTime() - stopAt > 0) {
+                    cutShort = true;
+                    break;
+                }
+                Scenario scenario = index < 0 ? generator.rounds() : generator.scenario(seed, index);
+                Judged judged = judge(scenario);
+                histories++;
+                count(judged.history());
+                if (judged.verdict() instanceof Verdict.Inconclusive) {
+                    inconclusive++;
+                } else if (judged.verdict() instanceof Verdict.Violation) {
+                    Duration toCatch = Duration.ofNanos(System.nanoTime() - started);
+                    ExplorationOutcome.Failure failure = failure(scenario, index, histories, toCatch,
+                            (Verdict.Violation) judged.verdict());
+                    return new ExplorationOutcome(false, seed, histories, operations, rounds, inconclusive, false,
+                            Duration.ofNanos(System.nanoTime() - started), failure);
+                }
+            }
+            return new ExplorationOutcome(true, seed, histories, operations, rounds, inconclusive, cutShort,
+                    Duration.ofNanos(System.nanoTime() - started), null);
+        }
+
+        private ExplorationOutcome.Failure failure(Scenario scenario, int index, int tried, Duration toCatch,
+                                                    Verdict.Violation first) {
+            String rule = first.rule().id();
+            // A candidate is taken only if it fails twice in a row: on real threads, a candidate that fails once by
+            // luck would shrink the scenario to one that rarely fails again.
+            Shrinker shrinker = new Shrinker(candidate -> failsWith(candidate, rule) && failsWith(candidate, rule),
+                    System.nanoTime() + budget.shrinkTime().toNanos(), budget.shrinkRuns());
+            Scenario shrunk = shrinker.shrink(scenario);
+            Judged evidence = null;
+            int failed = 0;
+            for (int i = 0; i < budget.replays(); i++) {
+                Judged again = judge(shrunk);
+                if (again.verdict() instanceof Verdict.Violation
+                        && ((Verdict.Violation) again.verdict()).rule().id().equals(rule)) {
+                    failed++;
+                    if (evidence == null) {
+                        evidence = again;
+                    }
+                }
+            }
+            if (evidence == null) {
+                evidence = shrunk.equals(scenario) ? judge(scenario) : judge(shrunk);
+            }
+            Verdict.Violation shown = evidence.verdict() instanceof Verdict.Violation
+                    ? (Verdict.Violation) evidence.verdict() : first;
+            return new ExplorationOutcome.Failure(rule, shown.sentence(), index, tried, toCatch, scenario, shrunk,
+                    evidence.text(), shrinker.runs(), failed, budget.replays());
+        }
+
+        boolean failsWith(Scenario scenario, String rule) {
+            Verdict verdict = judge(scenario).verdict();
+            return verdict instanceof Verdict.Violation && ((Verdict.Violation) verdict).rule().id().equals(rule);
+        }
+
+        Judged judge(Scenario scenario) {
+            Judged judged = null;
+            for (int attempt = 0; attempt <= budget.inconclusiveReruns(); attempt++) {
+                History history = executor.run(scenario, factory);
+                judged = new Judged(history, HistoryChecker.check(history, documented));
+                if (!(judged.verdict() instanceof Verdict.Inconclusive)) {
+                    return judged;
+                }
+            }
+            return judged;
+        }
+
+        private void count(History history) {
+            operations += history.events().size();
+            SequentialWaitGroup model = new SequentialWaitGroup();
+            for (Event e : history.events()) {
+                Operation op = e.operation();
+                int delta = op instanceof Operation.Add ? ((Operation.Add) op).delta()
+                        : op instanceof Operation.Done || op instanceof Operation.RunTask ? -1 : 0;
+                if (delta != 0 && e.returned() && !(e.outcome() instanceof dev.waitgroup.model.Outcome.Threw)) {
+                    long before = model.round();
+                    try {
+                        model.add(delta);
+                    } catch (IllegalStateException refused) {
+                        continue;
+                    }
+                    rounds += model.round() - before;
+                }
+            }
+        }
+    }
+}

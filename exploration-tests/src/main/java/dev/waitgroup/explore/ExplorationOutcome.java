@@ -1,0 +1,62 @@
+package dev.waitgroup.explore;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What an exploration found, and what it explored.
+ *
+ * @param passed        true if no history was a violation (inconclusive ones are counted apart)
+ * @param seed          the seed: with the same budget, the same scenarios
+ * @param histories     scenarios run to a verdict (the one of many rounds included)
+ * @param operations    calls recorded over all histories
+ * @param rounds        rounds ended, as the sequential model replays each history's calls in invocation order
+ * @param inconclusive  histories that stayed inconclusive after their reruns (the run was not scheduled)
+ * @param cutShort      true if the budget's time ran out before all its histories ran
+ * @param elapsed       the exploration's time, shrinking and replays included
+ * @param failure       what failed, or null
+ */
+public record ExplorationOutcome(boolean passed, long seed, int histories, long operations, long rounds, int inconclusive,
+                                 boolean cutShort, Duration elapsed, Failure failure) {
+
+    /**
+     * A failing scenario and its evidence.
+     *
+     * @param rule            the rule broken (its id, e.g. {@code timeout-early})
+     * @param sentence        the checker's sentence on the shrunk history
+     * @param index           the failing scenario's index for the seed (-1: the scenario of many rounds)
+     * @param historiesTried  histories run until the first failure, that one included
+     * @param timeToCatch     time from the start of the exploration to the first failing verdict
+     * @param original        the failing scenario as generated
+     * @param shrunk          the shrunk scenario
+     * @param shrunkHistory   the shrunk scenario's failing history, printed
+     * @param shrinkRuns      candidate scenarios run while shrinking
+     * @param replayFailures  times the shrunk scenario failed again, with the same rule, when rerun
+     * @param replays         times it was rerun
+     */
+    public record Failure(String rule, String sentence, int index, int historiesTried, Duration timeToCatch,
+                          Scenario original, Scenario shrunk, String shrunkHistory, int shrinkRuns, int replayFailures,
+                          int replays) {
+    }
+
+    /** A report for a log: the verdict, what was explored, and on failure the shrunk history. */
+    public String text() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%s: %,d histories, %,d operations, %,d rounds, seed %d, %.1f s%s%s%n",
+                passed ? "PASSED" : "FAILED", histories, operations, rounds, seed, elapsed.toMillis() / 1000.0,
+                inconclusive > 0 ? ", " + inconclusive + " inconclusive (not scheduled)" : "",
+                cutShort ? ", cut short by the budget's time" : ""));
+        if (failure != null) {
+            s.append(String.format(Locale.ROOT, "rule broken: [%s] %s%n", failure.rule(), failure.sentence()));
+            s.append(String.format(Locale.ROOT,
+                    "found at history %d of seed %d (%d histories tried, %.1f s); shrunk from %d to %d steps in %d runs;"
+                            + " the shrunk scenario failed again %d of %d times%n",
+                    failure.index(), seed, failure.historiesTried(), failure.timeToCatch().toMillis() / 1000.0,
+                    failure.original().size(), failure.shrunk().size(), failure.shrinkRuns(), failure.replayFailures(),
+                    failure.replays()));
+            s.append("shrunk scenario:\n").append(failure.shrunk().text());
+            s.append(failure.shrunkHistory());
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.waitgroup.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waitgroup.WaitGroup;
+import dev.waitgroup.impl.LockConditionWaitGroup;
+import dev.waitgroup.model.Clock;
+import dev.waitgroup.model.Event;
+import dev.waitgroup.model.History;
+import dev.waitgroup.model.Operation;
+import dev.waitgroup.model.Outcome;
+import dev.waitgroup.model.Slack;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/** The executor records what happened, and ends in bounded time whatever the group does. */
+class HistoryExecutorTest {
+    private final HistoryExecutor executor = new HistoryExecutor(Clock.SYSTEM, Slack.of(Duration.ofMillis(500)));
+
+    /** A group whose every call parks for good, ignoring interrupts: the worst a plug-in can do. */
+    public static final class ParksForever implements WaitGroup {
+        @Override
+        public void add(int delta) {
+            for (;;) {
+                LockSupport.park(this);
+            }
+        }
+
+        @Override
+        public void await() {
+            add(0);
+        }
+
+        @Override
+        public boolean await(long timeout, TimeUnit unit) {
+            add(0);
+            return true;
+        }
+
+        @Override
+        public int count() {
+            return 0;
+        }
+    }
+
+    @Test
+    void aCallThatNeverReturnsIsRecordedWithItsStackAndTheRunEndsAfterTheSlack() {
+        Scenario scenario = new Scenario(List.of(
+                List.of(Step.Call.of(new Operation.Add(1)), Step.Call.of(new Operation.Count())),
+                List.of(Step.Call.of(new Operation.Await()))));
+        long began = System.nanoTime();
+        History history = executor.run(scenario, ParksForever::new);
+        long tookMillis = (System.nanoTime() - began) / 1_000_000;
+        assertTrue(tookMillis >= 500 && tookMillis < 5_000, tookMillis + " ms");
+        assertEquals(2, history.events().size(), history.toText());
+        for (Event e : history.events()) {
+            Outcome.NotReturned stuck = assertInstanceOf(Outcome.NotReturned.class, e.outcome());
+            assertTrue(stuck.stack().contains("ParksForever"), stuck.stack());
+        }
+    }
+
+    @Test
+    void anInterruptDuringAWaitIsDeliveredBeforeTheStatusIsRead() {
+        Scenario scenario = new Scenario(List.of(List.of(
+                Step.Call.of(new Operation.Add(1)),
+                new Step.Call(new Operation.Await(), 5_000))));
+        History history = executor.run(scenario, LockConditionWaitGroup::new);
+        Event await = history.events().get(1);
+        assertTrue(await.threw(InterruptedException.class), history.toText());
+        assertEquals(Boolean.FALSE, await.interruptedAfter(), history.toText());
+        assertTrue(await.interrupt().delivered() <= await.responded() || await.interrupt().sent() < await.responded(),
+                history.toText());
+    }
+
+    @Test
+    void aHelperReleasesTheWaiterAndBothAppearInTimeOrder() {
+        Scenario scenario = new Scenario(List.of(List.of(
+                Step.Call.of(new Operation.Add(1)),
+                new Step.After(20, new Step.Once(new Operation.Done())),
+                Step.Call.of(new Operation.Await()))));
+        History history = executor.run(scenario, LockConditionWaitGroup::new);
+        List<String> names = history.events().stream().map(Event::name).toList();
+        assertEquals(List.of("T1: add(1)", "T1: schedule: H1 calls done() in 20 ms", "T1: await()", "H1: done()"), names);
+        Event await = history.events().get(2);
+        Event done = history.events().get(3);
+        assertTrue(await.responded() >= done.invoked(), history.toText());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.waitgroup.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.ImplementationKind;
+import dev.waitgroup.catalogue.ReuseBehaviour;
+import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Expected;
+import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.record.RunInfo;
+import dev.waitgroup.record.Shard;
+import dev.waitgroup.record.SuiteRecorder;
+import dev.waitgroup.record.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report as the README runs it by hand, on a results folder the suites wrote when each was run on
+ * its own: no run id, no selection given. Its settings come from the map given, never from the JVM's
+ * system properties, so nothing on a user's command line changes these tests.
+ */
+class ReportMainTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void suitesRunByHandWithoutARunIdAreReportedAndGated() throws Exception {
+        Path results = folder.resolve("results");
+        for (Suite suite : Suite.values()) {
+            writeOneVerdict(results, suite, new RunInfo(null, "default", "cas", "", Shard.WHOLE, "a JVM", 17), Verdict.PASS);
+        }
+        Path out = folder.resolve("out");
+
+        int status = ReportMain.run(new String[] {out.toString()}, Map.of("wg.results.dir", results.toString())::get);
+
+        assertEquals(0, status, "every verdict passed");
+        assertTrue(Files.readString(out.resolve("site/report.md")).contains("**Gate: PASSED.**"));
+    }
+
+    @Test
+    void aFailedGateIsStatusOneAndAnEarlierReportIsGoneFirst() throws Exception {
+        Path results = folder.resolve("results");
+        for (Suite suite : Suite.values()) {
+            writeOneVerdict(results, suite, new RunInfo("r1", "default", "cas", "", Shard.WHOLE, "a JVM", 17),
+                    suite == Suite.CONTRACT ? Verdict.FAIL : Verdict.PASS);
+        }
+        Path out = folder.resolve("out");
+        Files.createDirectories(out.resolve("junit"));
+        Files.writeString(out.resolve("junit/TEST-stale.xml"), "<testsuite name=\"an earlier run\"/>");
+
+        int status = ReportMain.run(new String[] {out.toString()}, Map.of("wg.results.dir", results.toString())::get);
+
+        assertEquals(1, status, "cas failed a contract check");
+        assertFalse(Files.exists(out.resolve("junit/TEST-stale.xml")), "no JUnit XML of an earlier run is left behind");
+        assertTrue(Files.readString(out.resolve("site/report.md")).contains("**Gate: FAILED**"));
+    }
+
+    @Test
+    void withTheGateOffAFailedGateLetsTheBuildGoOn() throws Exception {
+        Path results = folder.resolve("results");
+        for (Suite suite : Suite.values()) {
+            writeOneVerdict(results, suite, new RunInfo("r1", "default", "cas", "", Shard.WHOLE, "a JVM", 17), Verdict.FAIL);
+        }
+
+        int status = ReportMain.run(new String[] {folder.resolve("out").toString()},
+                Map.of("wg.results.dir", results.toString(), "wg.gate", "false")::get);
+
+        assertEquals(0, status);
+    }
+
+    private static void writeOneVerdict(Path results, Suite suite, RunInfo run, Verdict verdict) {
+        SuiteRecorder recorder = new SuiteRecorder(suite, run, ResultsFiles.of(results, suite));
+        recorder.implementation(new ImplementationInfo("cas", ImplementationKind.IMPLEMENTATION,
+                "dev.waitgroup.impl.CasSpinWaitGroup", "cas", "", "cas", ReuseBehaviour.FINISHES_OLD_ROUND, null, null));
+        Check check = Check.of(suite).get(0);
+        recorder.expect(List.of(new Expected("cas", check)));
+        recorder.record(CheckResult.of("cas", check, verdict, 1, "a test", verdict == Verdict.PASS ? null : "it failed"));
+        recorder.finish();
+    }
+}
