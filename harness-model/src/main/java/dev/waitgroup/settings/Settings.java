@@ -40,7 +40,9 @@ public final class Settings {
     public final Set<Check> checks;
     /** The check filter as given; empty means every check. */
     public final String checkFilter;
+    /** Which part of the run this is; {@link Shard#WHOLE} when the run is not sharded. */
     public final Shard shard;
+    /** Where the verdicts go, as given. */
     public final Path resultsDir;
     /** The project folder, absolute. */
     public final Path root;

@@ -130,6 +130,22 @@ class SettingsTest {
     }
 
     @Test
+    void aPlugInPathIsTakenFromTheProjectFolderWhereTheUserTypedIt() {
+        Settings settings = settings("wg.root", "/work/project", "wg.classpath", "my.jar,/opt/acme.jar");
+        assertEquals("/work/project/my.jar" + File.pathSeparator + "/opt/acme.jar", settings.classpath);
+        assertTrue(settings.asJvmOptions().contains("-Dwg.classpath=" + settings.classpath));
+    }
+
+    @Test
+    void anExplorationSeedIsANumberOrDrawnFromTheRunId() {
+        assertEquals(7, settings("exploration.seed", "7").get(Property.EXPLORATION_SEED).forRun("r1"));
+        Seed fromRun = settings("wg.mode", "stress").get(Property.EXPLORATION_SEED);
+        assertEquals(fromRun.forRun("nightly-42"), fromRun.forRun("nightly-42"), "the same in every shard of a run");
+        assertTrue(fromRun.forRun("nightly-42") != fromRun.forRun("nightly-43"), "a new one each run");
+        assertTrue(refusal("exploration.seed", "soon").contains("accepts a whole number, or 'run'"));
+    }
+
+    @Test
     void theGivenPropertiesTravelToAnotherJvmWithTheirPathsAbsolute() {
         assertEquals(List.of("-Dwg.impl=aqs", "-Dlincheck.iterations=3"),
                 settings("wg.impl", "aqs", "lincheck.iterations", "3", "wg.check", "").asJvmOptions());
