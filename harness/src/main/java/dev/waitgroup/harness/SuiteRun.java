@@ -240,16 +240,6 @@ public final class SuiteRun {
         return testClasspath(settings);
     }
 
-    private static List<String> testClasspath(Settings settings) {
-        List<String> classpath = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            classpath.add(new File(entry).getAbsolutePath());
-        }
-        for (File entry : Implementations.classpathEntries(settings.classpath)) {
-            classpath.add(entry.toString());
-        }
-        return classpath;
-    }
 
     /** {@code wg.classpath} with every entry absolute: what a JVM started in another folder is given. */
     public String pluginClasspath() {
@@ -287,71 +277,30 @@ public final class SuiteRun {
      * is restarted on the rest. A constructor that throws, hangs or ends the JVM stops the run, naming
      * the class; what the basic calls do is returned for the suites to plan with.
      */
+    /**
+     * Tries each implementation in a probe JVM ({@link Probe}) under the bounded runner: a constructor
+     * that throws, hangs or ends the JVM stops the run, naming the class; what the basic calls do is
+     * returned for the suites to plan with.
+     */
     static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection) {
         try {
-            return probeEach(settings, selection);
+            return ProbeEngine.probe(settings, selection, testClasspath(settings));
         } catch (IOException e) {
             throw new CannotStart("cannot probe the selection: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing the selection", e);
         }
     }
 
-    private static Map<String, Probe.Finding> probeEach(Settings settings, List<Implementation> selection)
-            throws IOException {
-        Path folder = Files.createDirectories(settings.resultsDir.toAbsolutePath().resolve("work"));
-        Map<String, Probe.Finding> findings = new LinkedHashMap<>();
-        List<Implementation> left = new ArrayList<>(selection);
-        while (!left.isEmpty()) {
-            Path out = Files.createTempFile(folder, "probe-", ".json");
-            Path log = out.resolveSibling(out.getFileName() + ".log");
-            Journal journal = new Journal(out.resolveSibling(out.getFileName() + ".journal"));
-            List<String> options = new ArrayList<>(settings.asJvmOptions());
-            options.add("-Xmx128m");
-            options.add(InternalProperty.JOURNAL.option(journal.file()));
-            options.add(Property.IMPL.option(left.stream().map(Implementation::selector)
-                    .collect(Collectors.joining(","))));
-            ChildJvm.Outcome outcome;
-            try {
-                outcome = ChildJvm.run(new ChildJvm.Spec(options, testClasspath(settings), Probe.class.getName(),
-                        List.of(out.toString()), folder, log), ChildJvm.bound(Duration.ofSeconds(left.size()
-                        * 2 * Probe.BOUND_SECONDS + 30), () -> "the probe did not finish"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while probing the selection", e);
-            }
-            Map<String, Probe.Finding> read = Files.size(out) == 0 ? Map.of() : ResultsFiles.mapper()
-                    .readValue(out.toFile(), new TypeReference<LinkedHashMap<String, Probe.Finding>>() { });
-            findings.putAll(read);
-            left.removeIf(i -> findings.containsKey(i.name()));
-            if (!left.isEmpty()) {
-                Implementation culprit = left.remove(0);
-                List<Journal.Entry> entries = journal.read();
-                String frames = entries.stream().filter(e -> e.event().equals("exit")).map(Journal.Entry::text)
-                        .findFirst().orElse(null);
-                String what = outcome.killed() ? "did not finish" : frames != null
-                        ? "called System.exit(" + outcome.exitCode() + ")"
-                        : "ended the JVM (exit status " + outcome.exitCode() + ")";
-                String phase = entries.stream().filter(e -> e.event().equals("start")
-                        && e.implementation().equals(culprit.name())).map(Journal.Entry::check)
-                        .reduce((first, second) -> second).orElse(Probe.CONSTRUCT);
-                if (phase.equals(Probe.CONSTRUCT)) {
-                    throw new CannotStart(Property.IMPL.key() + ": creating a group of "
-                            + culprit.type().getName() + " " + what + "; the harness needs a public no-argument"
-                            + " constructor that returns a new group. Output:\n" + outcome.tail(15));
-                }
-                findings.put(culprit.name(), new Probe.Finding(outcome.killed() ? Probe.Kind.HANGS
-                        : Probe.Kind.ENDS_THE_JVM, culprit.type().getName() + "'s basic calls (add, done, await) "
-                        + what, frames));
-            }
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(log);
-            Files.deleteIfExists(journal.file());
+    private static List<String> testClasspath(Settings settings) {
+        List<String> classpath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classpath.add(new File(entry).getAbsolutePath());
         }
-        List<String> fatal = new ArrayList<>();
-        findings.values().stream().filter(Probe.Finding::constructionFailed).forEach(f -> fatal.add(f.text()));
-        if (!fatal.isEmpty()) {
-            throw new CannotStart(Property.IMPL.key() + ": " + String.join("; ", fatal)
-                    + "; the harness needs a public no-argument constructor that returns a new group");
+        for (File entry : Implementations.classpathEntries(settings.classpath)) {
+            classpath.add(entry.toString());
         }
-        return findings;
+        return classpath;
     }
 }

@@ -7,6 +7,11 @@ import dev.waitgroup.contract.ContractSuite;
 import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
+import dev.waitgroup.harness.run.Attempt;
+import dev.waitgroup.harness.run.BoundedRunner;
+import dev.waitgroup.harness.run.Death;
+import dev.waitgroup.harness.run.Engine;
+import dev.waitgroup.harness.run.Unreached;
 import dev.waitgroup.record.Folders;
 import dev.waitgroup.record.MutationScore;
 import dev.waitgroup.settings.InternalProperty;
@@ -20,9 +25,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
@@ -38,7 +46,7 @@ import java.util.stream.Collectors;
  * implementation at all (every mutant "no coverage"), and jcstress runs its tests in VMs of its own,
  * out of PIT's sight. Measured, not assumed: see the module's README section in the project README.
  */
-final class PitRun {
+final class PitRun implements Engine<Implementation, MutationScore> {
     static final String PIT_MAIN = "org.pitest.mutationtest.commandline.MutationCoverageReport";
     /** PIT's default mutators plus wg-lab's two concurrency mutators (see {@code mutators}). */
     static final String MUTATORS = "DEFAULTS,WG_SIGNAL_ONE,WG_CAS_AS_SET";
@@ -56,9 +64,12 @@ final class PitRun {
     private final Path work;
     private final Path testClasses;
     private final Equivalence equivalence = Equivalence.declared();
+    private final Consumer<MutationScore> scores;
 
-    PitRun(Settings settings) throws IOException {
+    /** @param scores takes each implementation's score as it is measured */
+    PitRun(Settings settings, Consumer<MutationScore> scores) throws IOException {
         this.settings = settings;
+        this.scores = scores;
         this.mutation = MutationSettings.of(settings);
         this.work = settings.resultsDir.toAbsolutePath().resolve("work").resolve("mutation");
         this.testClasses = testClasses(work.resolve("test-classes"));
@@ -73,27 +84,98 @@ final class PitRun {
                         + " timeout fires; equivalent mutants are declared in equivalent-mutants.tsv with the reason");
     }
 
-    MutationScore measure(Implementation implementation) throws IOException, InterruptedException {
-        Path report = work.resolve(implementation.name());
-        Folders.delete(report);
-        Files.createDirectories(report);
-        Path log = report.resolve("pit.log");
-        long start = System.nanoTime();
-        ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Spec(List.of("-Xmx512m"), launchClasspath(), PIT_MAIN,
-                arguments(implementation, report), report, log), ChildJvm.bound(mutation.budget,
-                () -> "PIT did not finish within " + Property.MUTATION_IMPL_BUDGET.key() + "="
-                        + mutation.budget.toMinutes() + "m"));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        String how = "PIT " + pitVersion() + ", contract suite, mutators " + MUTATORS;
-        Path mutations = report.resolve("mutations.xml");
-        if (outcome.killed() || outcome.exitCode() != 0 || !Files.exists(mutations)) {
-            String why = outcome.killed() ? outcome.killedBecause() : "PIT exited with " + outcome.exitCode()
-                    + (Files.exists(mutations) ? "" : " and wrote no mutations.xml");
-            return new MutationScore(implementation.name(), how, millis, 0, 0, 0, 0, 0, 0,
-                    why + "; log: " + log + "\n" + outcome.tail(20), List.of());
+    /** Measures each implementation in a PIT JVM of its own, under the bounded runner and the mutation budget. */
+    void measure(List<Implementation> implementations) throws IOException, InterruptedException {
+        List<List<Implementation>> one = implementations.stream().map(List::of).toList();
+        new BoundedRunner<>(this, work).run(one, 1);
+    }
+
+    @Override
+    public String name() {
+        return "mutation run";
+    }
+
+    @Override
+    public ChildJvm.Spec command(Attempt attempt, List<Implementation> implementations) throws IOException {
+        Implementation implementation = implementations.get(0);
+        return new ChildJvm.Spec(List.of("-Xmx512m"), launchClasspath(), PIT_MAIN,
+                arguments(implementation, attempt.folder()), attempt.folder(), attempt.log());
+    }
+
+    /** PIT's mutations.xml when it ended well; when it ended badly by itself, a score that says why. */
+    @Override
+    public Map<Implementation, MutationScore> collect(Attempt attempt, List<Implementation> implementations,
+                                                      ChildJvm.Outcome outcome) throws IOException {
+        if (outcome.killed()) {
+            return Map.of();
         }
-        return PitReport.read(implementation.name(), how, millis, report, new Sources(sourceFolders(implementation)),
-                equivalence, CheckNames.of(ContractSuite.CHECK_CLASSES));
+        Implementation implementation = implementations.get(0);
+        Path mutations = attempt.file("mutations.xml");
+        if (outcome.exitCode() != 0 || !Files.exists(mutations)) {
+            return Map.of(implementation, notMeasured(implementation, outcome.wall().toMillis(), "PIT exited with "
+                    + outcome.exitCode() + (Files.exists(mutations) ? "" : " and wrote no mutations.xml") + "; log: "
+                    + attempt.log() + "\n" + outcome.tail(20)));
+        }
+        return Map.of(implementation, PitReport.read(implementation.name(), how(), outcome.wall().toMillis(),
+                attempt.folder(), new Sources(sourceFolders(implementation)), equivalence,
+                CheckNames.of(ContractSuite.CHECK_CLASSES)));
+    }
+
+    @Override
+    public Implementation implementationOf(Implementation implementation) {
+        return implementation;
+    }
+
+    @Override
+    public String journalKey(Implementation implementation) {
+        return implementation.name();
+    }
+
+    /** One PIT run may take the mutation budget, exactly: PIT bounds every mutant itself. */
+    @Override
+    public Duration bound(Implementation implementation) {
+        return mutation.budget;
+    }
+
+    @Override
+    public Duration attemptBound(List<Implementation> implementations) {
+        return mutation.budget;
+    }
+
+    /** PIT's JVM does not journal: when it was ended, the one implementation it measures was running. */
+    @Override
+    public List<Implementation> runningAtEnd(Attempt attempt, List<Implementation> implementations,
+                                             ChildJvm.Outcome outcome, java.util.Optional<Implementation> journaled) {
+        return implementations;
+    }
+
+    @Override
+    public List<String> dumpNeedles(Implementation implementation) {
+        return List.of(implementation.type().getName(), "org.pitest");
+    }
+
+    @Override
+    public MutationScore died(Implementation implementation, Death death) {
+        return notMeasured(implementation, death.millis(), "PIT's JVM, bounded by " + Property.MUTATION_IMPL_BUDGET.key()
+                + "=" + mutation.budget.toMinutes() + "m, did not finish: " + death.message());
+    }
+
+    @Override
+    public MutationScore unreached(Implementation implementation, Unreached why) {
+        return notMeasured(implementation, 0, why.message());
+    }
+
+    @Override
+    public void record(Implementation implementation, MutationScore score) {
+        scores.accept(score);
+    }
+
+    private MutationScore notMeasured(Implementation implementation, long millis, String why) {
+        return new MutationScore(implementation.name(), how(), millis, 0, 0, 0, 0, 0, 0, why, List.of());
+    }
+
+    private String how() {
+        return "PIT " + pitVersion() + ", contract suite, mutators " + MUTATORS;
     }
 
     private List<String> arguments(Implementation implementation, Path report) throws IOException {

@@ -80,7 +80,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         CheckResult result = result(implementation, check, observation, failure, millis);
         if (failure instanceof HangDetected) {
-            result = withForensics(result, subject, implementation, before);
+            result = withForensics(result, subject, implementation, before, ((HangDetected) failure).atTheCheckBound());
         }
         if (failure instanceof OutOfMemoryError) {
             jvm.recycle("the implementation exhausted the heap during " + check.id());
@@ -148,7 +148,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         try {
             return outcome.get(bound, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return new HangDetected("the check did not finish within its bound of " + bound / 1000 + " s");
+            return HangDetected.atTheCheckBound("the check did not finish within its bound of " + bound / 1000 + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return e;
@@ -195,7 +195,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
      * holds that, its frames), and what the group says of itself; the message gets the gist in one line.
      */
     private static CheckResult withForensics(CheckResult result, HarnessSubject subject, Implementation implementation,
-                                             Set<Long> before) {
+                                             Set<Long> before, boolean atTheCheckBound) {
         Predicate<ThreadInfo> ofTheCheck = info -> !before.contains(info.getThreadId())
                 && !info.getThreadName().startsWith("wg-exit-witness") && !info.getThreadName().equals("wg-group-state");
         String prefix = implementation.type().getName();
@@ -204,7 +204,11 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         String state = groupState(subject);
         String message;
         Verdict verdict;
-        if (stuck.isEmpty()) {
+        if (!atTheCheckBound) {
+            // the check bounded one call itself, and that call did not return
+            verdict = Verdict.TIMEOUT;
+            message = result.message() + (stuck.isEmpty() ? "" : "; " + stuck.get(0));
+        } else if (stuck.isEmpty()) {
             // no call stood still: the check ran out of time, which shows nothing about the implementation
             verdict = Verdict.HARNESS_ERROR;
             message = result.message() + ", but no call into " + implementation.name() + " stood still ("

@@ -3,7 +3,7 @@ package dev.waitgroup.harness.junit;
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.harness.ExitWitness;
-import dev.waitgroup.harness.Journal;
+import dev.waitgroup.harness.run.Journal;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Expected;
 import dev.waitgroup.record.RunInfo;

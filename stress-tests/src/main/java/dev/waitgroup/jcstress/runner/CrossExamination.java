@@ -5,10 +5,17 @@ import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.ExitWitness;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.SuiteRun;
+import dev.waitgroup.harness.run.Attempt;
+import dev.waitgroup.harness.run.BoundedRunner;
+import dev.waitgroup.harness.run.Death;
+import dev.waitgroup.harness.run.Engine;
+import dev.waitgroup.harness.run.Journal;
+import dev.waitgroup.harness.run.Unreached;
 import dev.waitgroup.jcstress.Subject;
 import dev.waitgroup.jcstress.contract.RacingDonesLoseNoUpdate;
 import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.settings.InternalProperty;
 import dev.waitgroup.settings.Property;
 import dev.waitgroup.specimen.LostUpdateWaitGroup;
 import java.io.IOException;
@@ -59,6 +66,8 @@ import org.openjdk.jcstress.annotations.Signal;
 public final class CrossExamination {
     /** Interleavings Lincheck explores for one outcome before it calls it not reachable. */
     static final int INVOCATIONS = 2_000;
+    /** How long the model checker may take over one outcome, the control's replay included. */
+    static final Duration QUESTION_BOUND = Duration.ofSeconds(90);
     /** At most this many outcomes of one test are examined: the forbidden ones seen most often. */
     static final int OUTCOMES_PER_TEST = 3;
     private static final String REACHED = "reached the outcome";
@@ -103,39 +112,107 @@ public final class CrossExamination {
     }
 
     /**
-     * Examines {@code questions} on {@code implementation} in a child JVM bounded by {@code bound}.
-     * Returns the findings by {@link Question#key()}; a question left unanswered (the bound fired) has
-     * no entry, and {@code why} receives the reason.
+     * Examines {@code questions} on {@code implementation} in child JVMs under the bounded runner: a JVM
+     * that dies or is ended gives the question it was on a finding of its own (not decided, and why),
+     * and a fresh one goes on with the rest. Returns a finding for every question, by {@link Question#key()}.
      */
     static Map<String, Finding> examine(SuiteRun run, Implementation implementation, List<Question> questions,
-                                        Path workdir, Duration bound, java.util.function.Consumer<String> why)
-            throws IOException, InterruptedException {
-        if (questions.isEmpty()) {
-            return Map.of();
+                                        Path workdir) throws IOException {
+        Examiner examiner = new Examiner(run, implementation);
+        try {
+            new BoundedRunner<>(examiner, workdir).run(List.of(questions), 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        Files.createDirectories(workdir);
-        Path out = workdir.resolve("cross-examination.json");
-        Files.deleteIfExists(out);
-        List<String> arguments = new ArrayList<>(List.of(out.toString(), String.valueOf(INVOCATIONS)));
-        for (Question question : questions) {
-            arguments.add(question.test());
-            arguments.add(question.outcome());
+        return examiner.findings;
+    }
+
+    /** The cross-examination as an engine of the runner: its units are the questions. */
+    private static final class Examiner implements Engine<Question, Finding> {
+        private final SuiteRun run;
+        private final Implementation implementation;
+        private final Map<String, Finding> findings = new LinkedHashMap<>();
+
+        Examiner(SuiteRun run, Implementation implementation) {
+            this.run = run;
+            this.implementation = implementation;
         }
-        ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Spec(
-                List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off",
-                        Property.IMPL.option(implementation.selector()),
-                        Property.CLASSPATH.option(run.pluginClasspath())),
-                run.testClasspath(), CrossExamination.class.getName(), arguments, workdir,
-                workdir.resolve("cross-examination.log")), ChildJvm.bound(bound, () -> "cross-examination did not finish within "
-                + bound.toSeconds() + " s"));
-        if (outcome.killed() || outcome.exitCode() != 0) {
-            why.accept((outcome.killed() ? outcome.killedBecause() : "exit status " + outcome.exitCode()) + "; log: "
-                    + run.shown(outcome.log()));
+
+        @Override
+        public String name() {
+            return "cross-examination of " + implementation.name();
         }
-        if (!Files.exists(out)) {
-            return Map.of();
+
+        @Override
+        public ChildJvm.Spec command(Attempt attempt, List<Question> questions) {
+            List<String> arguments = new ArrayList<>(List.of(findingsFile(attempt).toString(), String.valueOf(INVOCATIONS)));
+            for (Question question : questions) {
+                arguments.add(question.test());
+                arguments.add(question.outcome());
+            }
+            return new ChildJvm.Spec(List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off",
+                    Property.IMPL.option(implementation.selector()), Property.CLASSPATH.option(run.pluginClasspath()),
+                    InternalProperty.JOURNAL.option(attempt.journal().file())),
+                    run.testClasspath(), CrossExamination.class.getName(), arguments, attempt.folder(), attempt.log());
         }
-        return ResultsFiles.mapper().readValue(out.toFile(), new TypeReference<LinkedHashMap<String, Finding>>() { });
+
+        @Override
+        public Map<Question, Finding> collect(Attempt attempt, List<Question> questions, ChildJvm.Outcome outcome)
+                throws IOException {
+            Map<Question, Finding> decided = new LinkedHashMap<>();
+            Path file = findingsFile(attempt);
+            if (!Files.isRegularFile(file)) {
+                return decided;
+            }
+            Map<String, Finding> written = ResultsFiles.mapper().readValue(file.toFile(),
+                    new TypeReference<LinkedHashMap<String, Finding>>() { });
+            for (Question question : questions) {
+                Finding finding = written.get(question.key());
+                if (finding != null) {
+                    decided.put(question, finding);
+                }
+            }
+            return decided;
+        }
+
+        @Override
+        public Implementation implementationOf(Question question) {
+            return implementation;
+        }
+
+        @Override
+        public String journalKey(Question question) {
+            return question.key();
+        }
+
+        @Override
+        public Duration bound(Question question) {
+            return QUESTION_BOUND;
+        }
+
+        @Override
+        public List<String> dumpNeedles(Question question) {
+            return List.of(question.test(), implementation.type().getName());
+        }
+
+        @Override
+        public Finding died(Question question, Death death) {
+            return new Finding(Label.NOT_DECIDED, 0, "The model checker did not get to this outcome: " + death.message());
+        }
+
+        @Override
+        public Finding unreached(Question question, Unreached why) {
+            return new Finding(Label.NOT_DECIDED, 0, "The model checker did not get to this outcome: " + why.message());
+        }
+
+        @Override
+        public void record(Question question, Finding finding) {
+            findings.put(question.key(), finding);
+        }
+
+        private static Path findingsFile(Attempt attempt) {
+            return attempt.file("findings.json");
+        }
     }
 
     /** Lincheck's report from its interleaving table up to the detailed trace (kept to the steps that matter). */
@@ -146,13 +223,9 @@ public final class CrossExamination {
         return table.strip();
     }
 
-    /** A finding as evidence for the verdict; a null finding was not reached before the bound. */
-    static Evidence evidence(Question question, Finding finding, String unfinished) {
+    /** A finding as evidence for the verdict. */
+    static Evidence evidence(Question question, Finding finding) {
         String outcome = "\"" + question.outcome() + "\"";
-        if (finding == null) {
-            return new Evidence(Evidence.Kind.CROSS_EXAMINATION, outcome + ": " + Label.NOT_DECIDED.text,
-                    "The model checker did not get to this outcome: " + (unfinished.isEmpty() ? "no answer" : unfinished));
-        }
         String test = question.test().substring(question.test().lastIndexOf('.') + 1);
         String text;
         switch (finding.label()) {
@@ -179,9 +252,10 @@ public final class CrossExamination {
         return new Evidence(Evidence.Kind.CROSS_EXAMINATION, outcome + ": " + finding.label().text, text);
     }
 
-    /** The child: examines each pair of arguments, writing the findings after each. */
+    /** The child: examines each pair of arguments, journaling each, writing the findings after each. */
     public static void main(String[] args) throws Exception {
-        ExitWitness.install(null);
+        Journal journal = Journal.fromSystemProperty();
+        ExitWitness.install(journal);
         Path out = Path.of(args[0]);
         int invocations = Integer.parseInt(args[1]);
         String blind = controlMissed(invocations);
@@ -189,10 +263,16 @@ public final class CrossExamination {
         Map<String, Finding> findings = new LinkedHashMap<>();
         for (int i = 2; i + 1 < args.length; i += 2) {
             Question question = new Question(args[i], args[i + 1]);
+            if (journal != null) {
+                journal.start(Subject.implementation().name(), question.key());
+            }
             Finding finding = examine(question, invocations);
             findings.put(question.key(), blind != null && finding.label() == Label.MEMORY_MODEL_ONLY
                     ? new Finding(Label.NOT_DECIDED, finding.invocations(), blind) : finding);
             ResultsFiles.write(findings, out);
+            if (journal != null) {
+                journal.end(Subject.implementation().name(), question.key());
+            }
         }
         ExitWitness.exitNormally(0);
     }

@@ -4,11 +4,14 @@ import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.Implementation;
+import dev.waitgroup.harness.SuiteEngine;
 import dev.waitgroup.harness.SuiteRun;
-import dev.waitgroup.harness.ThreadDumps;
+import dev.waitgroup.harness.run.Attempt;
+import dev.waitgroup.harness.run.BoundedRunner;
+import dev.waitgroup.harness.run.CheckUnit;
+import dev.waitgroup.harness.run.Death;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Evidence;
-import dev.waitgroup.record.Folders;
 import dev.waitgroup.record.Verdict;
 import dev.waitgroup.settings.ExitStatus;
 import dev.waitgroup.settings.Property;
@@ -18,48 +21,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openjdk.jcstress.infra.runners.TestList;
 
 /**
- * Runs the jcstress suite: one jcstress run per selected implementation, in its own working folder
- * under a watchdog, every verdict recorded against the check its test class names.
+ * Runs the jcstress suite, an engine of the {@link BoundedRunner}: one jcstress run per selected
+ * implementation (a batch of its tests), every verdict recorded against the check its test class names.
  *
  * <p>jcstress forks a VM per test, and a forked VM whose actor blocks forever hangs the whole run
  * without a word. So before the runs, the suite's probe makes the calls every actor makes; an
  * implementation that hangs in them (or ends the JVM) is reported at once instead of run. During the
  * run the watchdog follows jcstress's progress: when no test has finished for longer than any test
- * takes ({@code jcstress.stall}), it takes a thread dump of the forked VMs, which names the hung test
- * (its actor's frames), kills the run, records that test as hung with the dump, and starts jcstress
- * again on the tests not yet judged, so that one hung test costs one test, not the run. An
- * implementation's runs together are bounded by the plan; tests not reached by then are reported as
- * such.
+ * takes ({@code jcstress.stall}), the runner takes thread dumps of the forked VMs, which name the hung
+ * test (its actor's frames), ends the run, gives that test its verdict ({@code Death}: a hang only if a
+ * call stood still) and starts jcstress again on the tests not yet judged, so that one hung test costs
+ * one test, not the run. Each run, the first and every resumed one, is bounded by the plan for the
+ * tests it has left.
  *
  * <p>Run it as {@code java -cp stress-tests/target/jcstress.jar dev.waitgroup.jcstress.runner.JcstressSuite}
  * with the selection, the preset and the budget as system properties; exit 0 means it ran.
  */
-public final class JcstressSuite {
+public final class JcstressSuite extends SuiteEngine {
     private static final String JCSTRESS_MAIN = "org.openjdk.jcstress.Main";
     /** A result line of jcstress's verbose output: "...... [OK] dev.waitgroup.jcstress.contract.X". */
     private static final Pattern RESULT_LINE = Pattern.compile("^\\.*\\s*\\[([A-Z_ ]+)]\\s+(\\S+)");
-    /** The cross-examination of one implementation's forbidden outcomes, all together. */
-    private static final Duration CROSS_EXAMINATION_BOUND = Duration.ofSeconds(180);
 
-    private final SuiteRun run;
     private final JcstressSettings settings;
     private final JcstressPlan plan;
     private final Map<Check, String> testOf = new LinkedHashMap<>();
+    private final Map<Implementation, Integer> testsOf = new HashMap<>();
+    /** The progress of the jcstress run going on now (one at a time: the batches run one after another). */
+    private Progress progress;
 
     private JcstressSuite(SuiteRun run) {
-        this.run = run;
+        super(run);
         this.settings = JcstressSettings.of(run.settings);
         Pattern filter = Pattern.compile(settings.tests.isEmpty() ? ".*" : settings.tests);
         for (String test : TestList.tests()) {
@@ -85,97 +87,79 @@ public final class JcstressSuite {
         SuiteRun run = SuiteRun.start(Suite.JCSTRESS,
                 r -> Property.JCSTRESS_PRESET.option(JcstressSettings.of(r.settings).preset) + " -cp "
                         + r.shownCodeSource(JcstressSuite.class) + " " + JcstressSuite.class.getName());
-        JcstressSuite runner = new JcstressSuite(run);
-        run.out.println("jcstress suite: " + runner.plan);
+        JcstressSuite engine = new JcstressSuite(run);
+        run.out.println("jcstress suite: " + engine.plan);
+        BoundedRunner<CheckUnit, CheckResult> runner = new BoundedRunner<>(engine,
+                run.settings.resultsDir.toAbsolutePath().resolve("work").resolve("jcstress"));
         for (Implementation implementation : run.implementations) {
-            runner.runOne(implementation);
+            List<CheckUnit> tests = engine.testsOf(implementation);
+            if (tests.isEmpty()) {
+                continue;
+            }
+            run.out.printf("jcstress suite: %s, %d tests ...%n", implementation.name(), tests.size());
+            runner.run(List.of(tests), 1);
+            run.out.printf("jcstress suite: %s %s%n", implementation.name(), run.recorder.results().stream()
+                    .filter(r -> r.implementation().equals(implementation.name()))
+                    .collect(Collectors.groupingBy(r -> r.verdict().id(), Collectors.counting())));
         }
         run.finish();
     }
 
-    private void runOne(Implementation implementation) throws IOException, InterruptedException {
-        Set<Check> todo = new LinkedHashSet<>();
+    /** The implementation's checks that a jcstress test runs; one no test runs is a harness error at once. */
+    private List<CheckUnit> testsOf(Implementation implementation) {
+        List<CheckUnit> units = new ArrayList<>();
         for (Check check : run.expectedChecks(implementation)) {
             if (testOf.containsKey(check)) {
-                todo.add(check);
+                units.add(new CheckUnit(implementation, check));
             } else {
-                run.record(CheckResult.of(implementation.name(), check, Verdict.HARNESS_ERROR, 0, Suite.JCSTRESS.how(),
-                        "no jcstress test runs this check (" + Property.JCSTRESS_TESTS.key() + "='" + settings.tests
-                                + "')"));
+                record(new CheckUnit(implementation, check), CheckResult.of(implementation.name(), check,
+                        Verdict.HARNESS_ERROR, 0, Suite.JCSTRESS.how(), "no jcstress test runs this check ("
+                                + Property.JCSTRESS_TESTS.key() + "='" + settings.tests + "')"));
             }
         }
-        if (todo.isEmpty()) {
-            return;
-        }
-        run.out.printf("jcstress suite: %s, %d tests ...%n", implementation.name(), todo.size());
-        // Each run, the first and every resumed one, gets the bound of the tests it has left: a hang costs
-        // the stall it takes to see it, never the time of the tests after it. Every run judges at least
-        // one test or ends the loop, so there are at most as many runs as tests.
-        int tests = todo.size();
-        for (int attempt = 1; !todo.isEmpty(); attempt++) {
-            Attempt result = attempt(implementation, todo, attempt, plan.boundFor(todo.size(), tests));
-            todo.removeAll(result.judged());
-            if (result.judged().isEmpty()) {
-                break; // no progress: attempt() recorded why
-            }
-        }
-        run.recorder.write();
-        run.out.printf("jcstress suite: %s %s%n", implementation.name(), run.recorder.results().stream()
-                .filter(r -> r.implementation().equals(implementation.name()))
-                .collect(Collectors.groupingBy(r -> r.verdict().id(), Collectors.counting())));
+        testsOf.put(implementation, units.size());
+        return units;
     }
 
-    /** What one jcstress run judged: every check it recorded. */
-    private record Attempt(Set<Check> judged) {
+    @Override
+    public ChildJvm.Spec command(Attempt attempt, List<CheckUnit> units) {
+        Implementation implementation = units.get(0).implementation();
+        List<String> tests = units.stream().map(u -> testOf.get(u.check())).collect(Collectors.toList());
+        progress = new Progress(attempt.log(), plan.stall());
+        return new ChildJvm.Spec(List.of("-Xmx512m"), run.testClasspath(), JCSTRESS_MAIN,
+                arguments(implementation, tests, attempt.folder()), attempt.folder(), attempt.log());
     }
 
-    private Attempt attempt(Implementation implementation, Set<Check> todo, int attempt, Duration left)
-            throws IOException, InterruptedException {
-        Path workdir = run.settings.resultsDir.toAbsolutePath().resolve("work").resolve("jcstress")
-                .resolve(implementation.name()).resolve("run-" + attempt);
-        Folders.delete(workdir);
-        Files.createDirectories(workdir);
-        Path log = workdir.resolve("jcstress.log");
-        List<String> tests = todo.stream().map(testOf::get).collect(Collectors.toList());
-        Progress progress = new Progress(log, plan.stall());
-        ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Spec(List.of("-Xmx512m"), run.testClasspath(),
-                JCSTRESS_MAIN, arguments(implementation, tests, workdir), workdir, log),
-                elapsed -> progress.stopBecause(elapsed, left));
-        Set<Check> judged = new LinkedHashSet<>();
-        String how = "jcstress " + String.join(" ", plan.options());
+    /** The plan's bound for the tests left: a hang costs the stall it takes to see it, never the tests after it. */
+    @Override
+    public Duration attemptBound(List<CheckUnit> units) {
+        return plan.boundFor(units.size(), testsOf.getOrDefault(units.get(0).implementation(), units.size()));
+    }
+
+    /** The longest any test may go without a result line: a termination test waits that long for STALE. */
+    @Override
+    public Duration bound(CheckUnit unit) {
+        return plan.stall();
+    }
+
+    @Override
+    public Optional<String> stopBecause(Attempt attempt, Duration elapsed) {
+        return progress.stalled();
+    }
+
+    /**
+     * The verdicts of a jcstress run that ended by itself, forbidden outcomes cross-examined; a test it
+     * reported nothing for is a harness error. A run that was ended reported nothing readable.
+     */
+    @Override
+    public Map<CheckUnit, CheckResult> collect(Attempt attempt, List<CheckUnit> units, ChildJvm.Outcome outcome)
+            throws IOException {
+        Map<CheckUnit, CheckResult> decided = new LinkedHashMap<>();
         if (outcome.killed()) {
-            List<String> hung = hungTests(outcome.threadDump(), tests);
-            List<String> stuck = outcome.stuckCalls(implementation.type().getName());
-            for (String test : hung) {
-                Check check = JcstressVerdicts.checkOf(test);
-                // a hang needs a call that stood still; without one the forked VM was merely slow
-                CheckResult result = stuck.isEmpty()
-                        ? CheckResult.of(implementation.name(), check, Verdict.HARNESS_ERROR, progress.millisSinceLast(),
-                                how, outcome.killedBecause() + ": " + test + " never finished, but no call into "
-                                + implementation.name() + " stood still in the dumps taken before: too slow, no hang")
-                        : CheckResult.of(implementation.name(), check, Verdict.TIMEOUT, progress.millisSinceLast(), how,
-                                outcome.killedBecause() + ": " + test + " never finished; " + stuck.get(0));
-                if (outcome.threadDump() != null) {
-                    result = result.withEvidence(new Evidence(Evidence.Kind.THREAD_DUMP,
-                            "where the forked test VM's threads were when jcstress was killed",
-                            ThreadDumps.relevantBlocks(outcome.threadDump(), List.of(test, implementation.type().getName()))));
-                }
-                run.record(result);
-                judged.add(check);
-            }
-            if (hung.isEmpty()) {
-                for (Check check : todo) {
-                    run.record(CheckResult.of(implementation.name(), check, Verdict.HARNESS_ERROR, 0, how,
-                            outcome.killedBecause() + ", and no test of it was found running in the forked VMs;"
-                                    + " log: " + run.shown(log))
-                            .withEvidence(new Evidence(Evidence.Kind.OUTPUT, "jcstress's last output", outcome.tail(30))));
-                    judged.add(check);
-                }
-            }
-            run.recorder.write();
-            return new Attempt(judged);
+            return decided;
         }
-        Path results = JcstressResults.find(workdir);
+        Implementation implementation = units.get(0).implementation();
+        Path results = JcstressResults.find(attempt.folder());
         List<TestSummary> summaries = List.of();
         String unreadable = null;
         if (results == null) {
@@ -191,23 +175,43 @@ public final class JcstressSuite {
         List<CheckResult> verdicts = new ArrayList<>();
         for (TestSummary summary : summaries) {
             verdicts.add(JcstressVerdicts.judge(implementation.name(), implementation.type().getName(), summary,
-                    progress.millisOf(summary.test()), how));
+                    progress.millisOf(summary.test()), how()));
         }
-        for (CheckResult result : crossExamined(implementation, summaries, verdicts, workdir)) {
-            run.record(result);
-            judged.add(result.check());
+        for (CheckResult result : crossExamined(implementation, summaries, verdicts, attempt.folder())) {
+            units.stream().filter(u -> u.check() == result.check()).findFirst().ifPresent(u -> decided.put(u, result));
         }
-        for (Check check : todo) {
-            if (!judged.contains(check)) {
-                run.record(CheckResult.of(implementation.name(), check, Verdict.HARNESS_ERROR, 0, how,
-                        (unreadable != null ? unreadable : "jcstress ran but reported nothing for " + testOf.get(check))
-                                + "; log: " + run.shown(log))
+        for (CheckUnit unit : units) {
+            if (!decided.containsKey(unit)) {
+                decided.put(unit, CheckResult.of(implementation.name(), unit.check(), Verdict.HARNESS_ERROR, 0, how(),
+                        (unreadable != null ? unreadable : "jcstress ran but reported nothing for "
+                                + testOf.get(unit.check())) + "; log: " + run.shown(attempt.log()))
                         .withEvidence(new Evidence(Evidence.Kind.OUTPUT, "jcstress's last output", outcome.tail(30))));
-                judged.add(check);
             }
         }
-        run.recorder.write();
-        return new Attempt(judged);
+        return decided;
+    }
+
+    /** jcstress's forked VMs do not journal: the tests whose actors the dumps show running are the ones that hung. */
+    @Override
+    public List<CheckUnit> runningAtEnd(Attempt attempt, List<CheckUnit> units, ChildJvm.Outcome outcome,
+                                        Optional<CheckUnit> journaled) {
+        List<String> hung = hungTests(outcome.threadDump(), units.stream().map(u -> testOf.get(u.check())).toList());
+        return units.stream().filter(u -> hung.contains(testOf.get(u.check()))).toList();
+    }
+
+    @Override
+    public CheckResult died(CheckUnit unit, Death death) {
+        return super.died(unit, new Death(death.kind(), testOf.get(unit.check()) + " never finished: " + death.message(),
+                progress.millisSinceLast(), death.evidence()));
+    }
+
+    @Override
+    public List<String> dumpNeedles(CheckUnit unit) {
+        return List.of(testOf.get(unit.check()), unit.implementation().type().getName());
+    }
+
+    private String how() {
+        return "jcstress " + String.join(" ", plan.options());
     }
 
     /**
@@ -216,8 +220,7 @@ public final class JcstressSuite {
      * gets the label and, when an interleaving reaches it, the interleaving.
      */
     private List<CheckResult> crossExamined(Implementation implementation, List<TestSummary> summaries,
-                                            List<CheckResult> results, Path workdir)
-            throws IOException, InterruptedException {
+                                            List<CheckResult> results, Path workdir) throws IOException {
         List<CrossExamination.Question> questions = new ArrayList<>();
         for (int i = 0; i < summaries.size(); i++) {
             String test = summaries.get(i).test();
@@ -234,16 +237,14 @@ public final class JcstressSuite {
         }
         run.out.printf("jcstress suite: %s, cross-examining %d forbidden outcomes under Lincheck's model checker ...%n",
                 implementation.name(), questions.size());
-        List<String> unfinished = new ArrayList<>();
         Map<String, CrossExamination.Finding> findings = CrossExamination.examine(run, implementation, questions,
-                workdir.resolve("cross-examination"), CROSS_EXAMINATION_BOUND, unfinished::add);
+                workdir.resolve("cross-examination"));
         List<CheckResult> examined = new ArrayList<>();
         for (int i = 0; i < summaries.size(); i++) {
             CheckResult result = results.get(i);
             for (CrossExamination.Question question : questions) {
                 if (question.test().equals(summaries.get(i).test())) {
-                    result = result.withEvidence(CrossExamination.evidence(question, findings.get(question.key()),
-                            String.join("; ", unfinished)));
+                    result = result.withEvidence(CrossExamination.evidence(question, findings.get(question.key())));
                 }
             }
             examined.add(result);
@@ -295,11 +296,9 @@ public final class JcstressSuite {
             this.stall = stall;
         }
 
-        Optional<String> stopBecause(Duration elapsed, Duration bound) {
+        /** Why to end the run now: no test finished for longer than any test takes; empty to go on. */
+        Optional<String> stalled() {
             read();
-            if (elapsed.compareTo(bound) > 0) {
-                return Optional.of("jcstress did not finish within its bound of " + bound.toSeconds() + " s");
-            }
             if (System.nanoTime() - lastEvent > stall.toNanos()) {
                 return Optional.of("no jcstress test finished for " + stall.toSeconds() + " s");
             }
