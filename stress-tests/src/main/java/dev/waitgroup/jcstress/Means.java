@@ -21,6 +21,13 @@ public @interface Means {
 
     Verdict is();
 
+    /**
+     * Whether a correct implementation that is merely slow shows this outcome too (a released waiter
+     * not yet scheduled looks like one still blocked): then it counts as the bug only where it is seen
+     * more often than the safe outcome, never on a few samples of noise.
+     */
+    boolean slownessShowsItToo() default false;
+
     /** The container of repeated {@link Means}. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)

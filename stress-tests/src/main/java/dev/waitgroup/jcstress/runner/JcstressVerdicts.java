@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  * annotations say what each outcome means. Any detection makes the verdict DETECTED; otherwise the
  * bug counts as REPRODUCED when it showed in at least {@value #NOISE_PERCENT}% of the samples that
  * showed either the bug or the safe behaviour, and in at least {@value #NOISE_SAMPLES} of them: less
- * is timing noise (a waiter slower to wake than the test watches for) and the verdict is HANDLED. A
- * misuse test that saw none of these did not show its bug this time.
+ * is timing noise (a waiter slower to wake than the test watches for) and the verdict is HANDLED. An
+ * outcome that a correct but slow implementation shows too ({@link Means#slownessShowsItToo()}) must
+ * moreover outnumber the safe one. A misuse test that saw none of these did not show its bug this
+ * time.
  *
  * <p>jcstress's own statuses: a test whose actor threw is a failure of the implementation; any other
  * error (a VM that died, a test that could not even be set up) is the implementation's failure when
@@ -36,6 +38,15 @@ final class JcstressVerdicts {
     private static final String EXIT_WITNESSED = "System.exit was called from code under test";
 
     private JcstressVerdicts() {
+    }
+
+    private static boolean slownessShowsItToo(Means[] meanings) {
+        for (Means meaning : meanings) {
+            if (meaning.is() == Verdict.REPRODUCED && meaning.slownessShowsItToo()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The check a jcstress test class runs. */
@@ -99,13 +110,15 @@ final class JcstressVerdicts {
                 verdict = Verdict.DETECTED;
                 message = "detected: " + describe(detected);
             } else if (!bug.isEmpty() && total(bug) * 100 >= NOISE_PERCENT * (total(bug) + total(safe))
-                    && (safe.isEmpty() || total(bug) >= NOISE_SAMPLES)) {
+                    && (safe.isEmpty() || total(bug) >= NOISE_SAMPLES)
+                    && (!slownessShowsItToo(meanings) || total(bug) > total(safe))) {
                 verdict = Verdict.REPRODUCED;
                 message = "reproduced: " + describe(bug) + (safe.isEmpty() ? "" : "; safe: " + describe(safe));
             } else if (!safe.isEmpty()) {
                 verdict = Verdict.HANDLED;
-                message = "handled: " + describe(safe) + (bug.isEmpty() ? "" : "; bug (under the noise rule): "
-                        + describe(bug));
+                message = "handled: " + describe(safe) + (bug.isEmpty() ? "" : "; bug (under the noise rule"
+                        + (slownessShowsItToo(meanings) ? ", and fewer than the safe outcome, which a slow waiter"
+                        + " explains" : "") + "): " + describe(bug));
             } else {
                 verdict = Verdict.NOT_SEEN;
                 message = String.format("the bug did not show in %,d samples", summary.samples());

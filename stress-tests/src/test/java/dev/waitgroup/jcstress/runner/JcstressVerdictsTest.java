@@ -86,10 +86,25 @@ class JcstressVerdictsTest {
 
     @Test
     void aBugShownInAtLeastOnePercentOfSamplesIsReproduced() {
-        CheckResult result = judge(MISUSE_TEST, "NORMAL",
-                outcome("released, ok, in round 1", 900, "ACCEPTABLE", "generation-safe"),
-                outcome("released, ok, after round 2", 100, "ACCEPTABLE_INTERESTING", "silent"));
+        CheckResult result = judge("dev.waitgroup.jcstress.misuse.AddInsideGoroutine", "NORMAL",
+                outcome("released, 1", 900, "ACCEPTABLE", "counted in time"),
+                outcome("released, 0", 100, "ACCEPTABLE_INTERESTING", "the bug: early"));
         assertEquals(Verdict.REPRODUCED, result.verdict());
+    }
+
+    /** A generation-safe waiter slow to wake looks like one that waited for round 2: a minority of such samples is no bug. */
+    @Test
+    void aSilentWaitIsReadOnlyWhereItOutnumbersTheSafeOutcome() {
+        CheckResult slow = judge(MISUSE_TEST, "NORMAL",
+                outcome("released, ok, in round 1", 54, "ACCEPTABLE", "generation-safe"),
+                outcome("released, ok, after round 2", 3, "ACCEPTABLE_INTERESTING", "silent"));
+        CheckResult silent = judge(MISUSE_TEST, "NORMAL",
+                outcome("released, ok, in round 1", 6, "ACCEPTABLE", "generation-safe"),
+                outcome("released, ok, after round 2", 15, "ACCEPTABLE_INTERESTING", "silent"));
+
+        assertEquals(Verdict.HANDLED, slow.verdict(), slow.message());
+        assertTrue(slow.message().contains("a slow waiter explains"), slow.message());
+        assertEquals(Verdict.REPRODUCED, silent.verdict(), silent.message());
     }
 
     @Test
