@@ -78,7 +78,7 @@ public final class BenchmarkRunner {
         BenchmarkSettings bench = BenchmarkSettings.of(settings);
         BenchmarkLog log = new BenchmarkLog(settings, bench, results.resolveSibling(BenchmarkRun.FILE));
         try {
-            measure(bench, implementations, results, log);
+            measure(bench, settings.classpath, implementations, results, log);
             log.finish();
         } catch (RuntimeException | RunnerException | IOException | Error e) {
             // the report and the gate must still be written: what went wrong is recorded, not thrown
@@ -88,8 +88,8 @@ public final class BenchmarkRunner {
         return ExitStatus.RAN;
     }
 
-    private static void measure(BenchmarkSettings settings, List<Implementation> implementations, Path results,
-                                BenchmarkLog log) throws RunnerException, IOException, InterruptedException {
+    private static void measure(BenchmarkSettings settings, String classpath, List<Implementation> implementations,
+                                Path results, BenchmarkLog log) throws RunnerException, IOException, InterruptedException {
         String preset = settings.preset;
         String include = settings.include;
         List<String> names = implementations.stream().map(Implementation::selector).toList();
@@ -98,9 +98,9 @@ public final class BenchmarkRunner {
         Path oneThread = results.resolveSibling(RunOutputs.SPEED_1_THREAD);
         Path twoThreads = results.resolveSibling(RunOutputs.SPEED_2_THREADS);
         // JMH runs a benchmark that matches any include: bench.include replaces the default sets
-        run(options(preset, names, 1, oneThread).include(include.isEmpty() ? GO_MIRRORS + "|" + SINGLE_THREADED : include),
+        run(options(preset, names, classpath, 1, oneThread).include(include.isEmpty() ? GO_MIRRORS + "|" + SINGLE_THREADED : include),
                 settings, classOf, log);
-        run(options(preset, names, 2, twoThreads).include(include.isEmpty() ? GO_MIRRORS : include),
+        run(options(preset, names, classpath, 2, twoThreads).include(include.isEmpty() ? GO_MIRRORS : include),
                 settings, classOf, log);
         merge(List.of(oneThread, twoThreads), results);
         System.out.println("benchmarks: JMH results in " + results.toAbsolutePath());
@@ -110,14 +110,15 @@ public final class BenchmarkRunner {
                 + go.toAbsolutePath() : noGo + " (the report shows no ratio to Go)"));
     }
 
-    static ChainedOptionsBuilder options(String preset, List<String> implementations, int threads,
+    /** @param classpath the plug-in classpath with every entry absolute ({@code Settings.classpath}) */
+    static ChainedOptionsBuilder options(String preset, List<String> implementations, String classpath, int threads,
                                          Path resultFile) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .param("impl", implementations.toArray(new String[0]))
                 .threads(threads)
                 // a benchmark whose fork hangs or dies is recorded (ForkWatch), and the others go on
                 .shouldFailOnError(false)
-                .jvmArgsAppend("-Xmx1g", Property.CLASSPATH.option(System.getProperty(Property.CLASSPATH.key(), "")),
+                .jvmArgsAppend("-Xmx1g", Property.CLASSPATH.option(classpath),
                         // as many carriers for virtual threads as the run has threads, as go test -cpu N
                         // sets GOMAXPROCS=N (Java 17 ignores the property)
                         "-Djdk.virtualThreadScheduler.parallelism=" + threads)
