@@ -10,7 +10,7 @@ import dev.waitgroup.harness.junit.EachImplementation;
 import dev.waitgroup.harness.junit.Observation;
 import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.Verdict;
-import dev.waitgroup.settings.Settings;
+import dev.waitgroup.settings.Property;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,8 +68,8 @@ class FrayChecks extends EachImplementation {
     }
 
     private void check(FrayCheck kind, Check check, Observation seen) throws Exception {
-        Settings settings = Settings.fromSystemProperties();
-        Path work = settings.resultsDir.toAbsolutePath().resolve("work").resolve("fray").resolve(implementation.name())
+        FraySettings settings = FraySettings.ofThisJvm();
+        Path work = settings.resultsDir.resolve("work").resolve("fray").resolve(implementation.name())
                 .resolve(check.id());
         FrayEngine engine = FrayEngine.ofThisBuild(work);
         FrayEngine.Preparation ready = preparation(engine);
@@ -79,16 +79,14 @@ class FrayChecks extends EachImplementation {
                     : "not run: ") + ready.reason());
             return;
         }
-        if (!settings.frayReplay.isEmpty()) {
-            replay(engine, Path.of(settings.frayReplay), settings, seen);
+        if (settings.replay != null) {
+            replay(engine, settings.replay, settings, seen);
             return;
         }
         FrayEngine.Request request = new FrayEngine.Request(implementation.type().getName(), implementation.classpath(),
-                implementation.documentedReuse(), kind, kind == FrayCheck.RACES ? settings.fraySchedules
-                : settings.frayHistorySchedules, settings.frayHistories,
-                settings.fraySeed, SchedulerKind.of(settings.frayScheduler),
-                settings.checkBound(dev.waitgroup.catalogue.Suite.FRAY).minus(MARGIN),
-                settings.stress ? SHRINK_SECONDS_MAIN_JOB : SHRINK_SECONDS);
+                implementation.documentedReuse(), kind, kind == FrayCheck.RACES ? settings.schedules
+                : settings.historySchedules, settings.histories, settings.seed, settings.scheduler,
+                settings.checkBound.minus(MARGIN), settings.mainJob ? SHRINK_SECONDS_MAIN_JOB : SHRINK_SECONDS);
         FrayEngine.CheckRun run = engine.run(request);
         judge(kind, request, run, settings, seen);
     }
@@ -99,7 +97,7 @@ class FrayChecks extends EachImplementation {
         return failed.isEmpty() ? engine.prepare() : new FrayEngine.Preparation(null, failed, true);
     }
 
-    private void judge(FrayCheck kind, FrayEngine.Request request, FrayEngine.CheckRun run, Settings settings,
+    private void judge(FrayCheck kind, FrayEngine.Request request, FrayEngine.CheckRun run, FraySettings settings,
                        Observation seen) throws IOException {
         List<UnitResult> units = run.units();
         int judged = 0;
@@ -131,11 +129,12 @@ class FrayChecks extends EachImplementation {
             }
         }
         int planned = kind.units(request.histories(), request.seed()).size();
-        seen.how(String.format(Locale.ROOT, "%s, seed %d (fray.seed), %d schedules per unit: %d of %d %s judged,"
-                        + " %,d schedules in %d child JVMs%s%s%s. %s", request.scheduler().id().toUpperCase(Locale.ROOT),
-                request.seed(), request.schedules(), judged, planned, kind == FrayCheck.RACES ? "races" : "drawn histories",
-                schedules, run.jvms(), setAside > 0 ? "; " + setAside + " schedules set aside (" + FrayFacts.SEMAPHORE
-                        + ")" : "", explained > 0 ? "; " + explained + " ended in a deadlock the contract allows" : "",
+        seen.how(String.format(Locale.ROOT, "%s, seed %d (" + Property.FRAY_SEED.key() + "), %d schedules per unit:"
+                        + " %d of %d %s judged, %,d schedules in %d child JVMs%s%s%s. %s",
+                request.scheduler().id().toUpperCase(Locale.ROOT), request.seed(), request.schedules(), judged, planned,
+                kind == FrayCheck.RACES ? "races" : "drawn histories", schedules, run.jvms(),
+                setAside > 0 ? "; " + setAside + " schedules set aside (" + FrayFacts.SEMAPHORE + ")" : "",
+                explained > 0 ? "; " + explained + " ended in a deadlock the contract allows" : "",
                 cutShort ? "; cut short by the check's bound" : "", FrayFacts.VIRTUAL_CLOCK));
         seen.detail("seed", request.seed());
         seen.detail("schedules", schedules);
@@ -172,7 +171,8 @@ class FrayChecks extends EachImplementation {
     }
 
     /** A failing unit's verdict: the history the model judged, the schedule, the command that replays it. */
-    private void fail(UnitResult failed, Path folder, FrayEngine.Request request, Settings settings, Observation seen)
+    private void fail(UnitResult failed, Path folder, FrayEngine.Request request, FraySettings settings,
+                      Observation seen)
             throws IOException {
         Path recording = folder.resolve(UnitExploration.RECORDING);
         String history = read(folder.resolve(UnitExploration.HISTORY_FILE));
@@ -187,18 +187,18 @@ class FrayChecks extends EachImplementation {
         seen.evidence(Evidence.Kind.HISTORY, "the failing history as the contract's model judged it (" + what
                 + ", schedule " + failed.failedAt() + " of its seed)", history);
         seen.evidence(Evidence.Kind.OUTPUT, "the schedule: Fray's recording, which replays it (replayed once: "
-                + ("true".equals(failed.replayed()) ? "it failed again by the same rule" : "it did NOT fail the same way")
+                + ("true".equals(failed.replayed()) ? "it failed again by the same rule"
+                : "it did NOT fail the same way")
                 + "), and what Fray reported", "recording: " + shownPath(recording, settings) + "\n\n"
                 + firstLines(read(folder.resolve(UnitExploration.FRAY_FILE)), FRAY_LINES));
-        seen.detail(SuiteRun.REPLAY_DETAIL, "-D" + dev.waitgroup.settings.Property.FRAY_REPLAY.key() + "="
-                + shownPath(recording, settings));
+        seen.detail(SuiteRun.REPLAY_DETAIL, Property.FRAY_REPLAY.option(shownPath(recording, settings)));
         throw new AssertionError("[" + failed.rule() + "] " + failed.sentence() + " (" + what + ", schedule "
                 + failed.failedAt() + " of seed " + request.seed() + (failed.deadlock() ? ": Fray found every thread"
                 + " blocked" : "") + ")");
     }
 
     /** Replays one recorded failure ({@code fray.replay}) and reports it as the verdict it was. */
-    private void replay(FrayEngine engine, Path recording, Settings settings, Observation seen)
+    private void replay(FrayEngine engine, Path recording, FraySettings settings, Observation seen)
             throws IOException, InterruptedException {
         if (!Files.isRegularFile(recording.resolve(UnitExploration.UNIT_FILE))) {
             seen.verdict(Verdict.HARNESS_ERROR, "no Fray recording at " + shownPath(recording, settings) + " (its "
@@ -217,8 +217,7 @@ class FrayChecks extends EachImplementation {
             }
             seen.evidence(Evidence.Kind.HISTORY, "the failing history as the contract's model judged it, replayed ("
                     + again.unit() + ", schedule " + again.failedAt() + " of its seed)", history);
-            seen.detail(SuiteRun.REPLAY_DETAIL, "-D" + dev.waitgroup.settings.Property.FRAY_REPLAY.key() + "="
-                    + shownPath(recording, settings));
+            seen.detail(SuiteRun.REPLAY_DETAIL, Property.FRAY_REPLAY.option(shownPath(recording, settings)));
             throw new AssertionError("[" + again.rule() + "] " + again.sentence() + " (" + again.unit()
                     + ", replayed from its recording" + (again.deadlock() ? ": Fray found every thread blocked" : "")
                     + ")");
@@ -228,10 +227,8 @@ class FrayChecks extends EachImplementation {
                 ? "its schedule's history is one the model explains" : again.reason()));
     }
 
-    /** A path as a reader types it from the project folder. */
-    private static String shownPath(Path path, Settings settings) {
-        Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(settings.root) ? settings.root.relativize(absolute).toString() : absolute.toString();
+    private static String shownPath(Path path, FraySettings settings) {
+        return settings.shown(path);
     }
 
     private static String read(Path file) {

@@ -62,8 +62,8 @@ public final class FrayChild {
         int status = 0;
         try {
             if (options.containsKey("replay")) {
-                Path recording = Path.of(options.get("replay"));
-                ResultFile.write(out.resolve("replay"), UnitExploration.replay(recording, subject, out.resolve("replay"))
+                Path replay = out.resolve("replay");
+                ResultFile.write(replay, UnitExploration.replay(Path.of(options.get("replay")), subject, replay)
                         .properties());
             } else {
                 explore(options, subject, out);

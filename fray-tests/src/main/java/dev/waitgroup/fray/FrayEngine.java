@@ -250,10 +250,10 @@ public final class FrayEngine {
         }
         Path out = work.resolve("probes");
         Folders.delete(out);
-        ChildJvm.Outcome ended = ChildJvm.run(new ChildJvm.Spec(ready.image().java(), childOptions(), childClasspath(""),
-                FrayProbes.class.getName(), List.of("--iterations", Integer.toString(iterations), "--out",
-                out.toString()), out, out.resolve("probes.log")), ChildJvm.bound(bound,
-                () -> "the probes did not finish within " + bound.toSeconds() + " s"));
+        ChildJvm.Outcome ended = ChildJvm.run(new ChildJvm.Spec(ready.image().java(), childOptions(),
+                childClasspath(""), FrayProbes.class.getName(), List.of("--iterations", Integer.toString(iterations), "--out",
+                out.toString()), out, out.resolve("probes.log")), ChildJvm.Watch.after(bound,
+                "the probes did not finish within " + bound.toSeconds() + " s"));
         String probes = Files.readAllLines(ended.log()).stream().filter(l -> l.startsWith("PROBE "))
                 .collect(Collectors.joining("\n"));
         return ended.killed() ? probes + "\n(" + ended.killedBecause() + "; log " + ended.log() + ")" : probes;

@@ -18,7 +18,8 @@ public final class FrayFacts {
             + " every thread is blocked, so a timeout can fall while a release runs; it orders the calls exactly but"
             + " bounds no lateness (the scheduler may hold a thread back as long as it likes), so the reference model"
             + " judged each history with no slack: a call is late only if it never returns, which is what a deadlock"
-            + " Fray reports means, and a timed wait that gave up may have read the counter at any instant of its call.";
+            + " Fray reports means, and a timed wait that gave up may have read the counter at any instant of its"
+            + " call.";
     /** Deadlocks. */
     public static final String DEADLOCK = "When no thread can run, Fray reports a deadlock instead of hanging; the"
             + " calls still running never returned, and the model judges that history: a waiter whose round ended is a"

@@ -2,6 +2,7 @@ package dev.waitgroup.fray;
 
 import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.record.Folders;
+import dev.waitgroup.settings.Property;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -51,7 +52,7 @@ import java.util.stream.Stream;
  */
 public final class FrayJdk {
     /** The system property naming a JDK 25 home, or {@value #NONE} to run no Fray. */
-    public static final String JDK_PROPERTY = "fray.jdk";
+    public static final String JDK_PROPERTY = Property.FRAY_JDK.key();
     /** The value of {@value #JDK_PROPERTY} that switches Fray off: every verdict is then not-run. */
     public static final String NONE = "none";
     /** How long jlink may take before it is killed. */
@@ -163,8 +164,8 @@ public final class FrayJdk {
             Path log = Files.createTempFile("java-version", ".txt");
             try {
                 ChildJvm.Outcome ended = ChildJvm.run(ChildJvm.Spec.tool(java, List.of("-version"),
-                        Path.of(System.getProperty("java.io.tmpdir")), log), ChildJvm.bound(VERSION_BOUND,
-                        () -> "java -version did not answer"));
+                        Path.of(System.getProperty("java.io.tmpdir")), log),
+                        ChildJvm.Watch.after(VERSION_BOUND, "java -version did not answer"));
                 if (ended.killed() || ended.exitCode() != 0) {
                     return null;
                 }
@@ -283,8 +284,8 @@ public final class FrayJdk {
         List<String> modules = linkableModules(jdk);
         List<String> command = jlinkCommand(jdk, layout, modules, output);
         ChildJvm.Outcome ended = ChildJvm.run(ChildJvm.Spec.tool(Path.of(command.get(0)),
-                command.subList(1, command.size()), layout.imageCache(), log), ChildJvm.bound(bound,
-                () -> "jlink did not finish within " + bound.toSeconds() + " s"));
+                command.subList(1, command.size()), layout.imageCache(), log),
+                ChildJvm.Watch.after(bound, "jlink did not finish within " + bound.toSeconds() + " s"));
         if (ended.killed()) {
             throw new FrayJdkException(ended.killedBecause() + " and was killed; its output ends with:\n"
                     + ended.tail(20));
@@ -301,7 +302,7 @@ public final class FrayJdk {
         try {
             ChildJvm.Outcome ended = ChildJvm.run(ChildJvm.Spec.tool(jdk.resolve("bin").resolve("java"),
                     List.of("--list-modules"), Path.of(System.getProperty("java.io.tmpdir")), log),
-                    ChildJvm.bound(VERSION_BOUND, () -> "java --list-modules did not answer"));
+                    ChildJvm.Watch.after(VERSION_BOUND, "java --list-modules did not answer"));
             if (ended.killed() || ended.exitCode() != 0) {
                 throw new FrayJdkException("java --list-modules failed on " + jdk + ":\n" + ended.tail(10));
             }

@@ -34,7 +34,7 @@ public final class FraySuite {
                     .prepare();
             // the project folder, which a verdict's replay path is written relative to, as the runner sees it
             List<String> options = new ArrayList<>(List.of("-Xmx256m", FrayEngine.CHILD_JIT,
-                    "-D" + Property.ROOT.key() + "=" + settings.root));
+                    Property.ROOT.option(settings.root)));
             if (ready.ready()) {
                 System.out.printf("fray suite: instrumented JDK %s, %s in %.1f s%n", ready.image().home(),
                         ready.image().built() ? "built" : "cached", ready.image().took().toMillis() / 1000.0);
@@ -46,7 +46,8 @@ public final class FraySuite {
             }
             // two test JVMs at a time, one per core, six WaitGroups each: a test JVM only starts and reads the
             // Fray child JVMs, which do the work
-            JUnitSuite.run(Suite.FRAY, FraySuite.class, List.of(FrayChecks.class), options, 2, 6);
+            JUnitSuite.run(Suite.FRAY, FraySuite.class, List.of(FrayChecks.class), options,
+                    run -> FraySettings.of(run).bounds(), 2, 6);
             return ExitStatus.RAN;
         }));
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * A JVM the harness starts to run code under test, under a watchdog. Whatever the code does (exits,
@@ -79,6 +78,11 @@ public final class ChildJvm {
     @FunctionalInterface
     public interface Watch {
         Optional<String> stopBecause(Duration elapsed);
+
+        /** A watch that stops the JVM once {@code bound} has elapsed, saying {@code why}. */
+        static Watch after(Duration bound, String why) {
+            return elapsed -> elapsed.compareTo(bound) > 0 ? Optional.of(why) : Optional.empty();
+        }
 
         /** Stops the JVM when this watch or {@code other} says so, this one asked first. */
         default Watch or(Watch other) {
@@ -177,11 +181,6 @@ public final class ChildJvm {
         }
         int exit = process.isAlive() ? -1 : process.exitValue();
         return new Outcome(exit, killedBecause, Duration.ofNanos(System.nanoTime() - start), dumps, spec.log());
-    }
-
-    /** A watch that stops the JVM once {@code bound} has elapsed. */
-    public static Watch bound(Duration bound, Supplier<String> why) {
-        return elapsed -> elapsed.compareTo(bound) > 0 ? Optional.of(why.get()) : Optional.empty();
     }
 
     private static String dumpTree(Process process) {

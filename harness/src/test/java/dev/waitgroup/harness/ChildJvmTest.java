@@ -33,7 +33,7 @@ class ChildJvmTest {
     void aToolHasNeitherClassPathNorMainClass() throws Exception {
         ChildJvm.Spec version = ChildJvm.Spec.tool(JAVA, List.of("-version"), folder, folder.resolve("version.log"));
         assertEquals(List.of(JAVA.toString(), "-version"), version.command());
-        ChildJvm.Outcome ended = ChildJvm.run(version, ChildJvm.bound(Duration.ofSeconds(60), () -> "too slow"));
+        ChildJvm.Outcome ended = ChildJvm.run(version, ChildJvm.Watch.after(Duration.ofSeconds(60), "too slow"));
         assertEquals(0, ended.exitCode());
         assertTrue(Files.readString(ended.log()).contains("version"), ended.tail(5));
     }
@@ -43,7 +43,7 @@ class ChildJvmTest {
         ChildJvm.Spec sleeper = ChildJvm.Spec.tool(JAVA, List.of("-cp", System.getProperty("java.class.path"),
                 Sleeper.class.getName()), folder, folder.resolve("sleeper.log"));
         ChildJvm.Watch never = elapsed -> java.util.Optional.empty();
-        ChildJvm.Outcome ended = ChildJvm.run(sleeper, never.or(ChildJvm.bound(Duration.ofSeconds(2), () -> "bound")));
+        ChildJvm.Outcome ended = ChildJvm.run(sleeper, never.or(ChildJvm.Watch.after(Duration.ofSeconds(2), "bound")));
         assertTrue(ended.killed());
         assertEquals("bound", ended.killedBecause());
         assertFalse(ProcessHandle.current().children().anyMatch(p -> p.info().commandLine().orElse("")
