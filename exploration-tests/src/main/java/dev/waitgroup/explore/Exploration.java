@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * Explores a WaitGroup against the contract: generates scenarios from a seed, runs each on real
  * threads, judges each history with the reference model's {@link HistoryChecker}, and on the first
  * violation shrinks the scenario to a shortest one that still fails, then reruns that one several
- * times to say how reliably it fails.
+ * times to say how reliably it fails. A scenario that left a call spinning (it ignores its interrupt,
+ * and nothing can stop it) is neither shrunk nor rerun: each run would leave one more.
  *
  * <pre>{@code
  * ExplorationOutcome outcome = Exploration.explore(MyWaitGroup::new, ReuseBehaviour.UNKNOWN,
@@ -123,8 +124,7 @@ public final class Exploration {
                     inconclusive++;
                 } else if (judged.verdict() instanceof Verdict.Violation) {
                     Duration toCatch = Duration.ofNanos(System.nanoTime() - started);
-                    ExplorationOutcome.Failure failure = failure(scenario, index, histories, toCatch,
-                            (Verdict.Violation) judged.verdict());
+                    ExplorationOutcome.Failure failure = failure(scenario, index, histories, toCatch, judged);
                     return new ExplorationOutcome(false, seed, histories, operations, rounds, inconclusive, false,
                             Duration.ofNanos(System.nanoTime() - started), failure);
                 }
@@ -134,8 +134,14 @@ public final class Exploration {
         }
 
         private ExplorationOutcome.Failure failure(Scenario scenario, int index, int tried, Duration toCatch,
-                                                    Verdict.Violation first) {
+                                                    Judged found) {
+            Verdict.Violation first = (Verdict.Violation) found.verdict();
             String rule = first.rule().id();
+            if (executor.abandonedThreadsStillRun()) {
+                // each rerun would leave one more spinning thread, and slow everything else on the machine
+                return new ExplorationOutcome.Failure(rule, first.sentence(), index, tried, toCatch, scenario, scenario,
+                        found.text(), 0, 0, 0);
+            }
             // A candidate is taken only if it fails twice in a row: on real threads, a candidate that fails once by
             // luck would shrink the scenario to one that rarely fails again.
             Shrinker shrinker = new Shrinker(candidate -> failsWith(candidate, rule) && failsWith(candidate, rule),

@@ -76,9 +76,7 @@ class ExplorationChecks extends EachImplementation {
             return;
         }
         ExplorationOutcome.Failure failure = outcome.failure();
-        seen.evidence(Evidence.Kind.HISTORY, "the shortest failing history (the scenario shrunk from "
-                + failure.original().size() + " to " + failure.shrunk().size() + " steps; it failed again "
-                + failure.replayFailures() + " of " + failure.replays() + " times when rerun)",
+        seen.evidence(Evidence.Kind.HISTORY, "the shortest failing history found (scenario " + failure.howShrunk() + ")",
                 "scenario:\n" + failure.shrunk().text() + "\nhistory:\n" + failure.shrunkHistory());
         throw new AssertionError("[" + failure.rule() + "] " + failure.sentence() + " (history " + failure.index()
                 + " of seed " + seed + ", after " + failure.historiesTried() + " histories)");

@@ -32,11 +32,21 @@ public record ExplorationOutcome(boolean passed, long seed, int histories, long 
      * @param shrunkHistory   the shrunk scenario's failing history, printed
      * @param shrinkRuns      candidate scenarios run while shrinking
      * @param replayFailures  times the shrunk scenario failed again, with the same rule, when rerun
-     * @param replays         times it was rerun
+     * @param replays         times it was rerun; 0 if it was neither shrunk nor rerun, because a call it gave
+     *                        up on still spins (each rerun would leave one more)
      */
     public record Failure(String rule, String sentence, int index, int historiesTried, Duration timeToCatch,
                           Scenario original, Scenario shrunk, String shrunkHistory, int shrinkRuns, int replayFailures,
                           int replays) {
+
+        /** How the evidence was made: how far the scenario was shrunk and how often it failed again, or why not. */
+        public String howShrunk() {
+            if (replays == 0) {
+                return "not shrunk nor rerun: a call it gave up on still spins, and each rerun would leave one more";
+            }
+            return String.format(Locale.ROOT, "shrunk from %d to %d steps in %d runs; it failed again %d of %d times"
+                    + " when rerun", original.size(), shrunk.size(), shrinkRuns, replayFailures, replays);
+        }
     }
 
     /** A report for a log: the verdict, what was explored, and on failure the shrunk history. */
@@ -48,12 +58,9 @@ public record ExplorationOutcome(boolean passed, long seed, int histories, long 
                 cutShort ? ", cut short by the budget's time" : ""));
         if (failure != null) {
             s.append(String.format(Locale.ROOT, "rule broken: [%s] %s%n", failure.rule(), failure.sentence()));
-            s.append(String.format(Locale.ROOT,
-                    "found at history %d of seed %d (%d histories tried, %.1f s); shrunk from %d to %d steps in %d runs;"
-                            + " the shrunk scenario failed again %d of %d times%n",
+            s.append(String.format(Locale.ROOT, "found at history %d of seed %d (%d histories tried, %.1f s); %s%n",
                     failure.index(), seed, failure.historiesTried(), failure.timeToCatch().toMillis() / 1000.0,
-                    failure.original().size(), failure.shrunk().size(), failure.shrinkRuns(), failure.replayFailures(),
-                    failure.replays()));
+                    failure.howShrunk()));
             s.append("shrunk scenario:\n").append(failure.shrunk().text());
             s.append(failure.shrunkHistory());
         }
