@@ -67,8 +67,8 @@ class ExplorationChecks extends EachImplementation {
                 seed);
         seen.how(String.format(Locale.ROOT, "%,d histories, %,d calls, %,d rounds, seed %d (exploration.seed=%d)%s%s",
                 outcome.histories(), outcome.operations(), outcome.rounds(), seed, settings.explorationSeed,
-                outcome.inconclusive() > 0 ? ", " + outcome.inconclusive() + " histories inconclusive (the JVM did not"
-                        + " run them on time) and not counted" : "",
+                outcome.inconclusive() > 0 ? ", " + outcome.inconclusive() + " histories inconclusive (the machine held"
+                        + " a thread up longer than the slack, and not again when rerun) and not counted" : "",
                 outcome.cutShort() ? ", cut short by the budget's time" : ""));
         seen.detail("seed", seed);
         seen.detail("histories", outcome.histories());

@@ -11,7 +11,8 @@ import java.util.Locale;
  * @param histories     scenarios run to a verdict (the one of many rounds included)
  * @param operations    calls recorded over all histories
  * @param rounds        rounds ended, as the sequential model replays each history's calls in invocation order
- * @param inconclusive  histories that stayed inconclusive after their reruns (the run was not scheduled)
+ * @param inconclusive  histories that stayed inconclusive after their reruns: the machine held the run up, or held
+ *                      a thread up once but not when rerun with twice the slack
  * @param cutShort      true if the budget's time ran out before all its histories ran
  * @param elapsed       the exploration's time, shrinking and replays included
  * @param failure       what failed, or null
@@ -54,7 +55,7 @@ public record ExplorationOutcome(boolean passed, long seed, int histories, long 
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%s: %,d histories, %,d operations, %,d rounds, seed %d, %.1f s%s%s%n",
                 passed ? "PASSED" : "FAILED", histories, operations, rounds, seed, elapsed.toMillis() / 1000.0,
-                inconclusive > 0 ? ", " + inconclusive + " inconclusive (not scheduled)" : "",
+                inconclusive > 0 ? ", " + inconclusive + " inconclusive (the machine's lateness)" : "",
                 cutShort ? ", cut short by the budget's time" : ""));
         if (failure != null) {
             s.append(String.format(Locale.ROOT, "rule broken: [%s] %s%n", failure.rule(), failure.sentence()));

@@ -96,12 +96,13 @@ public final class HistoryExecutor {
     }
 
     /**
-     * The timeout (ms) of a {@linkplain Step.AwaitAmidChanges wait amid changes}: a fifth of the slack, at
-     * least 100 ms. The slack is at least fifty times the worst scheduling delay measured when the run
-     * began, so a waiter would have to be held up ten times that long to time out by accident.
+     * The timeout (ms) of a {@linkplain Step.AwaitAmidChanges wait amid changes}: half the slack. A wait
+     * whose time starts over could still time out by accident if the changes stopped for its whole
+     * timeout; the changes count as a periodic thread of the run, so a run in which they were held up
+     * for more than a quarter of the slack says so ({@link History#maxSchedulingGap()}), and is run again.
      */
     public static long timeoutAmidChanges(Slack slack) {
-        return Math.max(100, slack.millis() / 5);
+        return slack.millis() / 2;
     }
 
     /** Runs {@code scenario} on a group from {@code factory}; returns within the scenario's own time plus the slack. */
@@ -125,7 +126,8 @@ public final class HistoryExecutor {
         final Map<Integer, Runnable> keptTasks = new ConcurrentHashMap<>();
         final CountDownLatch start = new CountDownLatch(1);
         final Thread watcher = Thread.currentThread();
-        volatile long maxGap;
+        /** The longest time a periodic thread of the run (the heartbeat, the changes during a wait) went unscheduled beyond its period. */
+        final AtomicLong maxGap = new AtomicLong();
         volatile boolean closed;
         /** Set once every driver is done: helper actions still due are skipped, as no driver can observe them. */
         volatile boolean driversDone;
@@ -156,7 +158,7 @@ public final class HistoryExecutor {
                 closed = true;
                 recorded = new ArrayList<>(events);
             }
-            return new History(origin, recorded, end, slack, maxGap);
+            return new History(origin, recorded, end, slack, maxGap.get());
         }
 
         /** Waits until every driver and helper is done, or the run has been quiet for the slack; returns the end time. */
@@ -211,9 +213,7 @@ public final class HistoryExecutor {
                 LockSupport.parkNanos(HEARTBEAT);
                 long now = System.nanoTime();
                 long gap = now - last - HEARTBEAT;
-                if (gap > maxGap) {
-                    maxGap = gap;
-                }
+                maxGap.accumulateAndGet(gap, Math::max);
                 last = now;
             }
         }
@@ -374,15 +374,20 @@ public final class HistoryExecutor {
             long stopAt = began + await.nanos() + slack.nanos() + MARGIN;
             Operation add = new Operation.Add(1);
             Operation done = new Operation.Done();
-            for (long next = began + period; ; next += period) {
+            long last = began;
+            for (long next = began + period; ; ) {
                 for (long left; (left = next - System.nanoTime()) > 0 && !waitOver.get() && !closed; ) {
                     LockSupport.parkNanos(left);
                 }
-                if (waitOver.get() || closed || System.nanoTime() - stopAt >= 0) {
+                long now = System.nanoTime();
+                if (waitOver.get() || closed || now - stopAt >= 0) {
                     return;
                 }
+                maxGap.accumulateAndGet(now - last - period, Math::max); // the changes are only as regular as this
+                last = now;
                 call(changer, add, -1);
                 call(changer, done, -1);
+                next = Math.max(next + period, System.nanoTime()); // late: go on from now, no burst to catch up
             }
         }
 
@@ -668,7 +673,7 @@ public final class HistoryExecutor {
                     }
                 }
                 if (delivery == null) {
-                    maxGap = Math.max(maxGap, slack.nanos());
+                    maxGap.accumulateAndGet(slack.nanos(), Math::max);
                 }
                 return delivery;
             }

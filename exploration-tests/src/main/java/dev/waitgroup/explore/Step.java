@@ -76,21 +76,21 @@ public sealed interface Step {
      * <p>A correct wait returns false at its deadline, and the changes stop at once. A wait whose time
      * starts over after each wake-up is still waiting when the changes stop: it overruns its deadline by
      * more than the slack, whatever the slack in force, which the contract's deadline rule reports. The
-     * timeout is not a constant either: the run makes it {@link HistoryExecutor#timeoutAmidChanges a fifth
-     * of the slack}, at least 100 ms, so long against the machine's scheduling delays (which the slack
-     * measures) that a waiter merely run late does not time out, bug or no bug, by accident.
+     * timeout is not a constant either: the run makes it {@link HistoryExecutor#timeoutAmidChanges half the
+     * slack}, so long against the machine's scheduling delays (which the slack measures) that the changes
+     * keep waking the wait within its timeout; a run in which they did not is run again.
      */
     record AwaitAmidChanges(long periodMillis) implements Step {
         public AwaitAmidChanges {
             if (periodMillis < 1 || periodMillis > 20) {
-                throw new IllegalArgumentException("changes every 1 to 20 ms, a fifth of the shortest timeout: "
+                throw new IllegalArgumentException("changes every 1 to 20 ms, many within the shortest timeout (250 ms): "
                         + periodMillis + " ms");
             }
         }
 
         @Override
         public String text() {
-            return "await(a fifth of the slack, at least 100 ms) while another thread calls add(1), done() every "
+            return "await(half the slack) while another thread calls add(1), done() every "
                     + periodMillis + " ms until it returns (at the latest its deadline, plus the slack, plus a margin)";
         }
     }
