@@ -23,7 +23,7 @@ public record Budget(int histories, int rounds, int concurrentPercent, Duration 
 
     /** A few seconds per implementation on two cores: the test run. */
     public static final Budget DEFAULT = new Budget(150, 2_000, 30, Duration.ofMillis(500), Duration.ofSeconds(60),
-            Duration.ofSeconds(4), 30, 2, 3);
+            Duration.ofSeconds(3), 30, 1, 3);
 
     /** The main job: ten times the histories, and 100,000 rounds on one group. */
     public static final Budget MAIN_JOB = new Budget(1_500, 100_000, 30, Duration.ofMillis(500), Duration.ofMinutes(10),

@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  * a call (or finished), so its waiters have surely parked. The changes of a
  * {@linkplain Step.AwaitAmidChanges wait amid changes} last as long as the wait, up to its deadline
  * plus the slack in force plus {@link #MARGIN}, so a wait that does not end at its deadline overruns it
- * by more than the slack, whatever the slack.
+ * by more than the slack, whatever the slack; the run gives it up then, its verdict being certain.
  *
  * <p>Timestamps come from the injected {@link Clock}; the bound is kept in real time. A heartbeat
  * thread measures how long the run itself went unscheduled, which the checker uses to tell a verdict
@@ -129,6 +129,8 @@ public final class HistoryExecutor {
         /** The longest time a periodic thread of the run (the heartbeat, the changes during a wait) went unscheduled beyond its period. */
         final AtomicLong maxGap = new AtomicLong();
         volatile boolean closed;
+        /** Set when a wait amid changes outlived its deadline plus the slack: its verdict is certain, the run ends. */
+        volatile boolean overrun;
         /** Set once every driver is done: helper actions still due are skipped, as no driver can observe them. */
         volatile boolean driversDone;
         long origin;
@@ -177,7 +179,7 @@ public final class HistoryExecutor {
                     quietSince = Math.max(quietSince, a.deadline);
                 }
                 long giveUpAt = quietSince + slack.nanos() + MARGIN;
-                if (now - giveUpAt >= 0) {
+                if (now - giveUpAt >= 0 || overrun) {
                     return giveUp();
                 }
                 LockSupport.parkNanos(Math.min(giveUpAt - now, TimeUnit.MILLISECONDS.toNanos(5)));
@@ -380,7 +382,12 @@ public final class HistoryExecutor {
                     LockSupport.parkNanos(left);
                 }
                 long now = System.nanoTime();
-                if (waitOver.get() || closed || now - stopAt >= 0) {
+                if (waitOver.get() || closed) {
+                    return;
+                }
+                if (now - stopAt >= 0) {
+                    overrun = true; // still waiting: late beyond the slack whatever it does next
+                    LockSupport.unpark(watcher);
                     return;
                 }
                 maxGap.accumulateAndGet(now - last - period, Math::max); // the changes are only as regular as this
