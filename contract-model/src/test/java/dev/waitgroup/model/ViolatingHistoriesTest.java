@@ -285,7 +285,7 @@ class ViolatingHistoriesTest {
         assertTrue(HistoryChecker.restsOnTheSlack(h, ReuseBehaviour.UNKNOWN));
     }
 
-    /** A lost update, an early timeout, a swallowed interrupt: no machine, however busy, makes a correct group do these. */
+    /** A lost update, an early timeout, a swallowed interrupt: no busy machine makes a correct group do so. */
     @Test
     void aValueNoOrderExplainsDoesNotRestOnTheSlack() {
         History lostUpdate = new HistoryBuilder()

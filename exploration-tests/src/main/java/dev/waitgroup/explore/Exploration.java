@@ -202,8 +202,8 @@ public final class Exploration {
                     && ((Verdict.Violation) again.verdict()).rule() == late.rule()) {
                 return judged;
             }
-            return new Judged(judged.history(), new Verdict.Inconclusive("late once, but not when rerun with a slack of "
-                    + again.history().slack() + ": the machine's lateness, not the group's", late));
+            return new Judged(judged.history(), new Verdict.Inconclusive("late once, but not when rerun with a slack"
+                    + " of " + again.history().slack() + ": the machine's lateness, not the group's", late));
         }
 
         /**
@@ -217,7 +217,8 @@ public final class Exploration {
                 History history = executor.run(scenario, factory);
                 judged = new Judged(history, HistoryChecker.check(history, documented));
                 boolean heldUp = history.maxSchedulingGap() > history.slack().nanos() / 4;
-                if (!(judged.verdict() instanceof Verdict.Inconclusive) && !(heldUp && !judged.verdict().isViolation())) {
+                Verdict verdict = judged.verdict();
+                if (!(verdict instanceof Verdict.Inconclusive || verdict instanceof Verdict.Explained && heldUp)) {
                     return judged;
                 }
             }

@@ -76,7 +76,7 @@ class ExplorationChecks extends EachImplementation {
             return;
         }
         ExplorationOutcome.Failure failure = outcome.failure();
-        seen.evidence(Evidence.Kind.HISTORY, "the shortest failing history found (scenario " + failure.howShrunk() + ")",
+        seen.evidence(Evidence.Kind.HISTORY, "the shortest failing history found (" + failure.howShrunk() + ")",
                 "scenario:\n" + failure.shrunk().text() + "\nhistory:\n" + failure.shrunkHistory());
         throw new AssertionError("[" + failure.rule() + "] " + failure.sentence() + " (history " + failure.index()
                 + " of seed " + seed + ", after " + failure.historiesTried() + " histories)");

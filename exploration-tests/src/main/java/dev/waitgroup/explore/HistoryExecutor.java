@@ -126,7 +126,7 @@ public final class HistoryExecutor {
         final Map<Integer, Runnable> keptTasks = new ConcurrentHashMap<>();
         final CountDownLatch start = new CountDownLatch(1);
         final Thread watcher = Thread.currentThread();
-        /** The longest time a periodic thread of the run (the heartbeat, the changes during a wait) went unscheduled beyond its period. */
+        /** The longest time a periodic thread of the run (heartbeat, changes) went unscheduled beyond its period. */
         final AtomicLong maxGap = new AtomicLong();
         volatile boolean closed;
         /** Set when a wait amid changes outlived its deadline plus the slack: its verdict is certain, the run ends. */
@@ -345,7 +345,8 @@ public final class HistoryExecutor {
             helpersRunning.incrementAndGet();
             changer.thread = daemon(name, () -> {
                 try {
-                    changeWhileWaiting(changer, me, await, TimeUnit.MILLISECONDS.toNanos(step.periodMillis()), waitOver);
+                    long period = TimeUnit.MILLISECONDS.toNanos(step.periodMillis());
+                    changeWhileWaiting(changer, me, await, period, waitOver);
                 } finally {
                     changer.finished = true;
                     helpersRunning.decrementAndGet();
@@ -703,7 +704,7 @@ public final class HistoryExecutor {
         volatile Thread thread;
         volatile Operation operation;
         volatile long invoked;
-        /** Real time before which the run is not quiet on this actor's account (a timed wait's deadline, a helper's latest action), or 0. */
+        /** Real time before which the run is not quiet on this actor's account (a deadline, a helper's act), or 0. */
         volatile long deadline;
         volatile InterruptDelivery interrupt;
         volatile boolean finished;

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * is: deltas at the edges of {@code 0..Integer.MAX_VALUE} from where it stands (to zero, one below,
  * to the top, one above), and untimed or huge timed waits only where a release is on its way, so that
  * a correct group never waits for nothing. Timeouts cover the long range in every unit: both
- * extremes, zero, negative, sub-millisecond and ordinary; those that really elapse are at most 200 ms.
+ * extremes, zero, negative, sub-millisecond and ordinary; those that really elapse are at most 100 ms
+ * (but for a wait amid changes, below).
  * Interrupts land before entry, while waiting, and racing a release.
  *
  * <p>Where a bug can only show in a waiter that has parked, or in a wait that outlives its deadline,
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 public final class ScenarioGenerator {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
     private static final TimeUnit[] UNITS = TimeUnit.values();
-    /** When the plan expects a release arranged for when the driver waits: it parks, is seen waiting, and is released. */
+    /** When the plan expects a release arranged for when the driver waits: it parks, is seen waiting, is released. */
     private static final long WAITING_RELEASE_DUE_MILLIS = 2;
 
     private final Budget budget;
@@ -321,14 +322,14 @@ public final class ScenarioGenerator {
             inMotion(period * times);
             apply(-times);
             if (random.nextInt(3) > 0) {
-                steps.add(new Step.Call(new Operation.TimedAwait(pick(period + 1, 2 * period + 1, 50), TimeUnit.MILLISECONDS),
-                        -1));
+                long timeout = pick(period + 1, 2 * period + 1, 50);
+                steps.add(Step.Call.of(new Operation.TimedAwait(timeout, TimeUnit.MILLISECONDS)));
             }
         }
 
         /**
-         * A timed wait amid add(1), done() pairs every 1 to 20 ms (at least five wake-ups within its timeout),
-         * on a counter above zero (an add(1) first where it is zero) so that no change releases it.
+         * A timed wait amid add(1), done() pairs every 1 to 20 ms (a dozen wake-ups or more within its
+         * timeout), on a counter above zero (an add(1) first where it is zero) so that no change releases it.
          */
         private void awaitAmidChanges() {
             if (counterUncertain) {

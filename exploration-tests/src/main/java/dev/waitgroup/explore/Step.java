@@ -83,8 +83,8 @@ public sealed interface Step {
     record AwaitAmidChanges(long periodMillis) implements Step {
         public AwaitAmidChanges {
             if (periodMillis < 1 || periodMillis > 20) {
-                throw new IllegalArgumentException("changes every 1 to 20 ms, many within the shortest timeout (250 ms): "
-                        + periodMillis + " ms");
+                throw new IllegalArgumentException("changes every 1 to 20 ms, many within the shortest timeout"
+                        + " (250 ms): " + periodMillis + " ms");
             }
         }
 

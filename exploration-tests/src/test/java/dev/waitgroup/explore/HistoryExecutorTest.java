@@ -49,7 +49,7 @@ class HistoryExecutorTest {
         }
     }
 
-    /** A group whose waits spin, deaf to interrupts, until the test lets them go: the worst a plug-in can leave behind. */
+    /** A group whose waits spin, deaf to interrupts, until the test lets them go: the worst a plug-in leaves behind. */
     public static final class SpinsUntilLetGo implements WaitGroup {
         static volatile boolean letGo;
 

@@ -46,7 +46,8 @@ class SpecimensCaughtTest {
                 DecisiveScenario.WAIT_AMID_CHANGES.scenario);
         Verdict.Violation violation = assertInstanceOf(Verdict.Violation.class, judged.verdict(), judged.text());
         assertTrue(violation.sentence().contains("later than its timeout of"), violation.sentence());
-        assertTrue(violation.sentence().contains("plus the slack of " + judged.history().slack()), violation.sentence());
+        String sentence = violation.sentence();
+        assertTrue(sentence.contains("plus the slack of " + judged.history().slack()), sentence);
     }
 
     /**
