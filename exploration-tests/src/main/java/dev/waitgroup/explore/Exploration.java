@@ -208,21 +208,41 @@ public final class Exploration {
 
         /**
          * One run judged, rerun (up to the budget's inconclusive reruns) while it is inconclusive, or while it
-         * passed although the machine held it up for more than a quarter of the slack: such a run may not
-         * have done what its scenario says (the changes of a wait amid changes must keep waking it).
+         * passed although it was {@linkplain #heldUp held up}.
          */
         Judged judge(Scenario scenario) {
             Judged judged = null;
             for (int attempt = 0; attempt <= budget.inconclusiveReruns(); attempt++) {
                 History history = executor.run(scenario, factory);
                 judged = new Judged(history, HistoryChecker.check(history, documented));
-                boolean heldUp = history.maxSchedulingGap() > history.slack().nanos() / 4;
                 Verdict verdict = judged.verdict();
-                if (!(verdict instanceof Verdict.Inconclusive || verdict instanceof Verdict.Explained && heldUp)) {
+                if (!(verdict instanceof Verdict.Inconclusive || verdict instanceof Verdict.Explained && heldUp(history))) {
                     return judged;
                 }
             }
             return judged;
+        }
+
+        /**
+         * Whether the machine held the run up for more than a quarter of the slack: a periodic thread of the
+         * run went unscheduled that long, or a timed wait came back that long after its deadline. Such a run
+         * may have passed by the machine's luck, not done what its scenario says: a wait amid changes whose
+         * waiter was not run for its whole timeout times out, whatever its bug.
+         */
+        private static boolean heldUp(History history) {
+            long quarter = history.slack().nanos() / 4;
+            if (history.maxSchedulingGap() > quarter) {
+                return true;
+            }
+            for (Event e : history.events()) {
+                if (e.operation() instanceof Operation.TimedAwait && e.returned()) {
+                    long timeout = Math.max(0, ((Operation.TimedAwait) e.operation()).nanos());
+                    if (e.responded() - e.invoked() - timeout > quarter) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private void count(History history) {

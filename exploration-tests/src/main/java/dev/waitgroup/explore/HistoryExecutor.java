@@ -99,7 +99,9 @@ public final class HistoryExecutor {
      * The timeout (ms) of a {@linkplain Step.AwaitAmidChanges wait amid changes}: half the slack. A wait
      * whose time starts over could still time out by accident if the changes stopped for its whole
      * timeout; the changes count as a periodic thread of the run, so a run in which they were held up
-     * for more than a quarter of the slack says so ({@link History#maxSchedulingGap()}), and is run again.
+     * says so ({@link History#maxSchedulingGap()}), and an exploration runs again a run in which they, or
+     * the wait (which then comes back long after its deadline), were held up for more than a quarter of
+     * the slack.
      */
     public static long timeoutAmidChanges(Slack slack) {
         return slack.millis() / 2;

@@ -78,7 +78,8 @@ public sealed interface Step {
      * more than the slack, whatever the slack in force, which the contract's deadline rule reports. The
      * timeout is not a constant either: the run makes it {@link HistoryExecutor#timeoutAmidChanges half the
      * slack}, so long against the machine's scheduling delays (which the slack measures) that the changes
-     * keep waking the wait within its timeout; a run in which they did not is run again.
+     * keep waking the wait within its timeout; a run in which the changes, or the waiter, were held up for
+     * more than a quarter of the slack is run again.
      */
     record AwaitAmidChanges(long periodMillis) implements Step {
         public AwaitAmidChanges {
