@@ -20,13 +20,12 @@ final class BenchmarkLog {
     private final List<BenchmarkRun.Problem> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    BenchmarkLog(Settings settings, Path file) {
+    BenchmarkLog(Settings settings, BenchmarkSettings bench, Path file) {
         this.file = file;
         this.run = new RunInfo(settings.runId, settings.mode, settings.selection, settings.checkFilter, settings.shard,
                 RunInfo.thisJvm(), Runtime.version().feature());
-        this.boundMillis = settings.benchBound.toMillis();
-        notes.add("preset " + settings.benchPreset + (settings.benchInclude.isEmpty() ? ""
-                : ", benchmarks matching " + settings.benchInclude));
+        this.boundMillis = bench.bound.toMillis();
+        notes.add("preset " + bench.preset + (bench.include.isEmpty() ? "" : ", benchmarks matching " + bench.include));
         write(false);
     }
 

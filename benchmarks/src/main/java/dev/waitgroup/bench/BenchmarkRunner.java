@@ -9,6 +9,7 @@ import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.RunOutputs;
 import dev.waitgroup.settings.CannotStart;
 import dev.waitgroup.settings.ExitStatus;
+import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,9 +75,10 @@ public final class BenchmarkRunner {
         }
         Path results = settings.resultsDir.resolve(RunOutputs.SPEED);
         Files.createDirectories(results.toAbsolutePath().getParent());
-        BenchmarkLog log = new BenchmarkLog(settings, results.resolveSibling(BenchmarkRun.FILE));
+        BenchmarkSettings bench = BenchmarkSettings.of(settings);
+        BenchmarkLog log = new BenchmarkLog(settings, bench, results.resolveSibling(BenchmarkRun.FILE));
         try {
-            measure(settings, implementations, results, log);
+            measure(bench, settings.classpath, implementations, results, log);
             log.finish();
         } catch (RuntimeException | RunnerException | IOException | Error e) {
             // the report and the gate must still be written: what went wrong is recorded, not thrown
@@ -86,19 +88,19 @@ public final class BenchmarkRunner {
         return ExitStatus.RAN;
     }
 
-    private static void measure(Settings settings, List<Implementation> implementations, Path results,
-                                BenchmarkLog log) throws RunnerException, IOException, InterruptedException {
-        String preset = settings.benchPreset;
-        String include = settings.benchInclude;
+    private static void measure(BenchmarkSettings settings, String classpath, List<Implementation> implementations,
+                                Path results, BenchmarkLog log) throws RunnerException, IOException, InterruptedException {
+        String preset = settings.preset;
+        String include = settings.include;
         List<String> names = implementations.stream().map(Implementation::selector).toList();
         Map<String, String> classOf = new HashMap<>();
         implementations.forEach(i -> classOf.put(i.selector(), i.type().getName()));
         Path oneThread = results.resolveSibling(RunOutputs.SPEED_1_THREAD);
         Path twoThreads = results.resolveSibling(RunOutputs.SPEED_2_THREADS);
         // JMH runs a benchmark that matches any include: bench.include replaces the default sets
-        run(options(preset, names, 1, oneThread).include(include.isEmpty() ? GO_MIRRORS + "|" + SINGLE_THREADED : include),
+        run(options(preset, names, classpath, 1, oneThread).include(include.isEmpty() ? GO_MIRRORS + "|" + SINGLE_THREADED : include),
                 settings, classOf, log);
-        run(options(preset, names, 2, twoThreads).include(include.isEmpty() ? GO_MIRRORS : include),
+        run(options(preset, names, classpath, 2, twoThreads).include(include.isEmpty() ? GO_MIRRORS : include),
                 settings, classOf, log);
         merge(List.of(oneThread, twoThreads), results);
         System.out.println("benchmarks: JMH results in " + results.toAbsolutePath());
@@ -108,15 +110,15 @@ public final class BenchmarkRunner {
                 + go.toAbsolutePath() : noGo + " (the report shows no ratio to Go)"));
     }
 
-    static ChainedOptionsBuilder options(String preset, List<String> implementations, int threads,
+    /** @param classpath the plug-in classpath with every entry absolute ({@code Settings.classpath}) */
+    static ChainedOptionsBuilder options(String preset, List<String> implementations, String classpath, int threads,
                                          Path resultFile) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .param("impl", implementations.toArray(new String[0]))
                 .threads(threads)
                 // a benchmark whose fork hangs or dies is recorded (ForkWatch), and the others go on
                 .shouldFailOnError(false)
-                .jvmArgsAppend("-Xmx1g", "-D" + Implementations.CLASSPATH_PROPERTY + "="
-                        + System.getProperty(Implementations.CLASSPATH_PROPERTY, ""),
+                .jvmArgsAppend("-Xmx1g", Property.CLASSPATH.option(classpath),
                         // as many carriers for virtual threads as the run has threads, as go test -cpu N
                         // sets GOMAXPROCS=N (Java 17 ignores the property)
                         "-Djdk.virtualThreadScheduler.parallelism=" + threads)
@@ -134,16 +136,16 @@ public final class BenchmarkRunner {
                         .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                         .timeout(TimeValue.seconds(60));
             default:
-                throw new IllegalArgumentException("bench.preset: unknown preset '" + preset
+                throw new IllegalArgumentException(Property.BENCH_PRESET.key() + ": unknown preset '" + preset
                         + "'; expected short or full");
         }
     }
 
     /** One JMH run, every fork of it bounded by {@code bench.bound}. */
-    private static void run(ChainedOptionsBuilder options, Settings settings, Map<String, String> classOf,
+    private static void run(ChainedOptionsBuilder options, BenchmarkSettings settings, Map<String, String> classOf,
                             BenchmarkLog log) throws RunnerException {
         ForkWatch watch = new ForkWatch(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.NORMAL),
-                settings.benchBound, name -> classOf.getOrDefault(name, name));
+                settings.bound, name -> classOf.getOrDefault(name, name));
         try {
             new Runner(options.timeUnit(TimeUnit.MICROSECONDS).build(), watch).run();
         } finally {

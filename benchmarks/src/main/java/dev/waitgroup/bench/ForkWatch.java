@@ -2,6 +2,7 @@ package dev.waitgroup.bench;
 
 import dev.waitgroup.harness.ThreadDumps;
 import dev.waitgroup.record.BenchmarkRun;
+import dev.waitgroup.settings.Property;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class ForkWatch implements OutputFormat {
         }
         String message = "the benchmark " + benchmarkName(stuck) + " at " + stuck.getThreads() + (stuck.getThreads() == 1 ? " thread" : " threads")
                 + " on " + implementation + " finished no iteration for " + TimeUnit.NANOSECONDS.toSeconds(boundNanos)
-                + " s (bench.bound): its forked VM was ended";
+                + " s (" + Property.BENCH_BOUND.key() + "): its forked VM was ended";
         synchronized (this) {
             problems.add(new BenchmarkRun.Problem(benchmarkName(stuck), stuck.getThreads(), implementation,
                     BenchmarkRun.Kind.HUNG, message, dump.toString()));

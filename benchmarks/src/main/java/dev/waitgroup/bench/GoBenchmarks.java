@@ -2,6 +2,7 @@ package dev.waitgroup.bench;
 
 import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.settings.Property;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ final class GoBenchmarks {
     static String run(String go, int count, Path file) throws IOException, InterruptedException {
         Files.deleteIfExists(file);
         if (go.isBlank() || go.equals("none")) {
-            return "wg.go=none: Go's benchmarks not run";
+            return Property.GO_COMMAND.key() + "=none: Go's benchmarks not run";
         }
         Output version = exec(List.of(go, "version"), 1);
         if (version == null || version.status != 0) {

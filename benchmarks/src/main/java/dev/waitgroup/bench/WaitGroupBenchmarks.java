@@ -1,9 +1,10 @@
 package dev.waitgroup.bench;
 
+import dev.waitgroup.WaitGroup;
 import dev.waitgroup.harness.ExitWitness;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
-import dev.waitgroup.WaitGroup;
+import dev.waitgroup.settings.Property;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,7 +48,7 @@ public class WaitGroupBenchmarks {
     @Setup(Level.Trial)
     public void createSharedGroup() {
         ExitWitness.endWhenMainEnds(); // a thread the WaitGroup started must not keep a finished fork alive
-        implementation = Implementations.select(impl, System.getProperty(Implementations.CLASSPATH_PROPERTY, ""))
+        implementation = Implementations.select(impl, System.getProperty(Property.CLASSPATH.key(), ""))
                 .get(0);
         shared = implementation.create();
     }

@@ -11,9 +11,12 @@ import java.util.List;
  * The build runs it in {@code integration-test}; verdicts go to {@code target/wg-results/contract.json}.
  */
 public final class ContractSuite {
-    /** The suite's test classes, in the order they run. */
-    public static final List<Class<?>> TEST_CLASSES = List.of(WaitGroupContractTest.class, TimedAwaitTest.class,
-            GivingUpTest.class, WakeUpTest.class, GoContractTest.class, MisuseTest.class);
+    /**
+     * The suite's check classes, in the order they run: the product, in {@code src/main}, named
+     * {@code ...Checks}; JUnit runs them because the test JVMs select them by class, not by name.
+     */
+    public static final List<Class<?>> CHECK_CLASSES = List.of(WaitGroupContractChecks.class, TimedAwaitChecks.class,
+            GivingUpChecks.class, WakeUpChecks.class, GoContractChecks.class, MisuseChecks.class);
     /** The options of a test JVM of this suite. */
     public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
             // RetainedMemory walks the JDK's own wait queues
@@ -27,7 +30,8 @@ public final class ContractSuite {
     /** Exits 0 when the suite ran (whatever its verdicts), 2 when it could not start. */
     public static void main(String[] args) throws Exception {
         System.exit(ExitStatus.of("contract suite", () -> {
-            JUnitSuite.run(Suite.CONTRACT, ContractSuite.class, TEST_CLASSES, TEST_JVM_OPTIONS, 3, 1);
+            JUnitSuite.run(Suite.CONTRACT, ContractSuite.class, CHECK_CLASSES, TEST_JVM_OPTIONS,
+                    settings -> ContractSettings.of(settings).bounds(), 3, 1);
             return ExitStatus.RAN;
         }));
     }

@@ -5,7 +5,7 @@ import dev.waitgroup.harness.junit.EachImplementation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A contract test class: each check gets a new group of the implementation under test. */
+/** A contract check class: each check gets a new group of the implementation under check. */
 abstract class OneGroupPerCheck extends EachImplementation {
     WaitGroup group;
 

@@ -6,7 +6,7 @@ import dev.waitgroup.harness.junit.CheckRecorder;
 import dev.waitgroup.harness.junit.EachImplementation;
 import dev.waitgroup.harness.junit.Observation;
 import dev.waitgroup.record.Evidence;
-import dev.waitgroup.settings.Settings;
+import dev.waitgroup.settings.Property;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +29,7 @@ class ExplorationChecks extends EachImplementation {
     @Test
     @HarnessCheck(Check.EXPLORE_SEQUENTIAL)
     void historiesOfOneThreadAndItsHelpers(Observation seen) {
-        Settings settings = Settings.fromSystemProperties();
+        ExplorationSettings settings = ExplorationSettings.ofThisJvm();
         explore(Check.EXPLORE_SEQUENTIAL, budget(settings).withRounds(0).withConcurrentPercent(0), settings, seen);
     }
 
@@ -37,22 +37,22 @@ class ExplorationChecks extends EachImplementation {
     @Test
     @HarnessCheck(Check.EXPLORE_CONCURRENT)
     void historiesOfThreadsCallingAtOnce(Observation seen) {
-        Settings settings = Settings.fromSystemProperties();
+        ExplorationSettings settings = ExplorationSettings.ofThisJvm();
         explore(Check.EXPLORE_CONCURRENT, budget(settings).withRounds(0).withConcurrentPercent(100)
-                .withHistories(Math.max(1, settings.explorationHistories / 3)), settings, seen);
+                .withHistories(Math.max(1, settings.histories / 3)), settings, seen);
     }
 
     /** Many legal rounds on one group: a group that works for a round or two and then not is found here. */
     @Test
     @HarnessCheck(Check.EXPLORE_ROUNDS)
     void manyRoundsOnOneGroup(Observation seen) {
-        Settings settings = Settings.fromSystemProperties();
+        ExplorationSettings settings = ExplorationSettings.ofThisJvm();
         explore(Check.EXPLORE_ROUNDS, budget(settings).withHistories(0), settings, seen);
     }
 
-    private static Budget budget(Settings settings) {
-        return (settings.stress ? Budget.MAIN_JOB : Budget.DEFAULT).withHistories(settings.explorationHistories)
-                .withRounds(settings.explorationRounds);
+    private static Budget budget(ExplorationSettings settings) {
+        return (settings.mainJob ? Budget.MAIN_JOB : Budget.DEFAULT).withHistories(settings.histories)
+                .withRounds(settings.rounds);
     }
 
     /** Each check explores from a seed of its own, drawn from the run's, so that the checks do not repeat each other. */
@@ -61,12 +61,13 @@ class ExplorationChecks extends EachImplementation {
         return mixed ^ (mixed >>> 31);
     }
 
-    private void explore(Check check, Budget budget, Settings settings, Observation seen) {
-        long seed = seedOf(check, settings.explorationSeed);
+    private void explore(Check check, Budget budget, ExplorationSettings settings, Observation seen) {
+        long seed = seedOf(check, settings.seed);
         ExplorationOutcome outcome = Exploration.explore(implementation::create, implementation.documentedReuse(), budget,
                 seed);
-        seen.how(String.format(Locale.ROOT, "%,d histories, %,d calls, %,d rounds, seed %d (exploration.seed=%d)%s%s",
-                outcome.histories(), outcome.operations(), outcome.rounds(), seed, settings.explorationSeed,
+        seen.how(String.format(Locale.ROOT, "%,d histories, %,d calls, %,d rounds, seed %d ("
+                        + Property.EXPLORATION_SEED.key() + "=%d)%s%s",
+                outcome.histories(), outcome.operations(), outcome.rounds(), seed, settings.seed,
                 outcome.inconclusive() > 0 ? ", " + outcome.inconclusive() + " histories inconclusive (the machine held"
                         + " a thread up longer than the slack, and not again when rerun) and not counted" : "",
                 outcome.cutShort() ? ", cut short by the budget's time" : ""));

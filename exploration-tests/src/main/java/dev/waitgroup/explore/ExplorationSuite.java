@@ -19,7 +19,7 @@ public final class ExplorationSuite {
         System.exit(ExitStatus.of("exploration suite", () -> {
             // two test JVMs, one per core: the histories run real threads and measure time
             JUnitSuite.run(Suite.EXPLORATION, ExplorationSuite.class, List.of(ExplorationChecks.class),
-                    List.of("-Xmx512m"), 2, 4);
+                    List.of("-Xmx512m"), settings -> ExplorationSettings.of(settings).bounds(), 2, 4);
             return ExitStatus.RAN;
         }));
     }

@@ -23,7 +23,7 @@ import javax.tools.ToolProvider;
  * sources (read-only) as a user's jar would be.
  */
 final class Subjects {
-    private static final Path PLUGINS = Path.of("..", "harness-tests", "src", "test", "resources", "plugins");
+    private static final Path PLUGINS = Path.of("..", "acceptance", "src", "test", "resources", "plugins");
     private static ClassLoader pluginLoader;
 
     private Subjects() {

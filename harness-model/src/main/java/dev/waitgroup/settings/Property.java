@@ -1,70 +1,227 @@
 package dev.waitgroup.settings;
 
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.record.Shard;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
 /**
- * Every property the harness reads, declared once: its name, what it accepts, and its default in a
- * default run ({@code mvn verify}) and in the stress run ({@code -Pstress}). An empty value means
- * "the default"; anything else must be valid, or nothing runs.
+ * A setting of the harness, declared once, here: its name, what it accepts (the one parser and
+ * validator of its values), its default in a default run ({@code mvn verify}) and in the main job
+ * ({@code mvn verify -Pstress}), and one line that says what it does.
+ *
+ * <p>A user gives a property as a system property, {@code -Djcstress.budget=20m}; an empty value means
+ * the default of the run's mode. The build's first module checks every property before any suite runs
+ * ({@link SettingsCheck}), every runner checks them all again when it starts ({@link Settings#from}), and
+ * each engine then reads its own with {@link Settings#get}. A property's former name
+ * ({@link #formerNames()}) is refused with a message that names the new one, so that an old command
+ * line is never silently ignored.
+ *
+ * <p>The parent POM passes every property to the programs the build starts ({@code wg.jvm.args}), and
+ * the README lists them; {@code PropertiesDocumentedTest} holds both to this catalogue and says what
+ * to add when a property is added here. The system properties the harness sets for its own child
+ * JVMs are not settings: they are {@link InternalProperty}.
+ *
+ * @param <T> what a value is read as
  */
-public enum Property {
-    MODE("wg.mode", "default or stress", "default", "stress"),
-    RUN_ID("wg.run.id", "letters, digits, '.', '_' or '-' (shards of one run share it)", "", ""),
-    IMPL("wg.impl", "all, implementations, specimens, a registry name, a class name, or a comma list", "all", "all"),
-    CLASSPATH("wg.classpath", "jars or class folders, separated by ':' or ','", "", ""),
-    CHECK("wg.check", "a comma list of check ids from the catalogue", "", ""),
-    SHARD("wg.shard", "K/N with 1 <= K <= N <= 64", "1/1", "1/1"),
-    RESULTS_DIR("wg.results.dir", "a folder", "target/wg-results", "target/wg-results"),
-    ROOT("wg.root", "the project's folder, which reproduce commands are written relative to", ".", "."),
-    GATE("wg.gate", "true or false", "true", "true"),
-    /** A JUnit-run check whose verdict finds a defect also fails its JUnit test: for PIT, which reads JUnit. */
-    FAIL_TESTS("wg.fail.tests", "true or false", "false", "false"),
-    CONTRACT_CHECK_BOUND("contract.check.bound", "a duration from 1s to 1h, such as 10s", "10s", "20s"),
-    CONTRACT_IMPL_BUDGET("contract.impl.budget", "a duration from 10s to 2h, such as 60s", "45s", "10m"),
-    LINCHECK_CHECK_BOUND("lincheck.check.bound", "a duration from 1s to 1h, such as 60s", "60s", "10m"),
-    LINCHECK_IMPL_BUDGET("lincheck.impl.budget", "a duration from 10s to 2h, such as 60s", "60s", "30m"),
-    STRESS_BUDGET("stress.budget", "a duration from 1s to 24h, such as 90s, 20m or 1h", "3m", "20m"),
-    STRESS_PRESET("stress.preset", "short or thorough", "short", "thorough"),
-    STRESS_TESTS("stress.tests", "a regular expression over jcstress test class names", "", ""),
-    LINCHECK_ITERATIONS("lincheck.iterations", "a whole number from 1 to 10000", "3", "12"),
-    LINCHECK_MC_INVOCATIONS("lincheck.mc.invocations", "a whole number from 1 to 10000000", "200", "800"),
-    LINCHECK_STRESS_INVOCATIONS("lincheck.stress.invocations", "a whole number from 1 to 10000000", "300", "1500"),
-    LINCHECK_SCENARIO_INVOCATIONS("lincheck.scenario.invocations", "a whole number from 1 to 10000000", "300", "2000"),
-    LINCHECK_MISUSE_INVOCATIONS("lincheck.misuse.invocations", "a whole number from 1 to 10000000", "1000", "2000"),
-    EXPLORATION_CHECK_BOUND("exploration.check.bound", "a duration from 1s to 1h, such as 120s", "120s", "30m"),
-    EXPLORATION_IMPL_BUDGET("exploration.impl.budget", "a duration from 10s to 2h, such as 5m", "5m", "1h"),
-    EXPLORATION_HISTORIES("exploration.histories", "a whole number from 1 to 10000000: histories per check", "150", "1500"),
-    EXPLORATION_ROUNDS("exploration.rounds", "a whole number from 1 to 10000000: legal rounds on one group", "2000", "100000"),
-    EXPLORATION_SEED("exploration.seed", "a whole number, or 'run' for one drawn from the run id (a new seed each"
-            + " run, the same in every shard of it, recorded in every verdict)", "1", "run"),
-    MUTATION_IMPL_BUDGET("mutation.impl.budget", "a duration from 1m to 2h, such as 20m", "20m", "20m"),
-    MUTATION_SOURCES("mutation.sources", "source folders of the mutated classes, separated by ':' or ','", "", ""),
-    BENCH_PRESET("bench.preset", "short or full", "short", "short"),
-    BENCH_INCLUDE("bench.include", "a regular expression over benchmark names", "", ""),
-    BENCH_BOUND("bench.bound", "a duration from 5s to 1h, such as 60s", "60s", "60s"),
-    GO_COMMAND("wg.go", "the go command to run Go's own benchmarks beside JMH, or 'none'", "go", "go");
+public final class Property<T> {
+    private static final List<Property<?>> ALL = new ArrayList<>();
+
+    // What every engine shares: Settings.
+
+    public static final Property<String> MODE = new Property<>("wg.mode",
+            "the run's mode, which sets every budget's default; -Pstress gives stress, the main job",
+            ValueType.oneOf("default", "stress"), "default", "stress");
+    public static final Property<String> RUN_ID = new Property<>("wg.run.id",
+            "the run's name in its results; the build gives its start time",
+            ValueType.matching(Pattern.compile("[A-Za-z0-9._-]+"),
+                    "letters, digits, '.', '_' or '-' (shards of one run share it)"), "", "");
+    public static final Property<String> IMPL = new Property<>("wg.impl",
+            "what the run checks: implementations, specimens, plugged-in classes",
+            ValueType.selection("all, implementations, specimens, a registry name, a class name, or a comma list"),
+            "all", "all");
+    public static final Property<String> CLASSPATH = new Property<>("wg.classpath",
+            "where plugged-in classes are found; a relative path is taken from the project folder",
+            ValueType.projectPaths("jars or class folders"), "", "");
+    public static final Property<Set<Check>> CHECK = new Property<>("wg.check",
+            "the checks the run makes, by id (dev.waitgroup.catalogue.Check); empty: every check",
+            ValueType.checks(), "", "");
+    public static final Property<Shard> SHARD = new Property<>("wg.shard",
+            "run part K of N: the selection dealt out by expected cost, the same way on every machine",
+            ValueType.shard(), "1/1", "1/1");
+    public static final Property<Path> RESULTS_DIR = new Property<>("wg.results.dir",
+            "where the verdicts go (the build: target/wg-results in the project folder)",
+            ValueType.folder("a folder"), "target/wg-results", "target/wg-results");
+    public static final Property<Path> ROOT = new Property<>("wg.root",
+            "the project folder, which reproduce commands are written relative to; the build gives it",
+            ValueType.folder("a folder"), ".", ".");
+    public static final Property<Boolean> GATE = new Property<>("wg.gate",
+            "whether a failed gate fails the build (false: the report is written and the build goes on)",
+            ValueType.flag(), "true", "true");
+
+    // The contract suite: ContractSettings.
+
+    public static final Property<Duration> CONTRACT_CHECK_BOUND = new Property<>("contract.check.bound",
+            "how long one contract check may take before it is a hang",
+            ValueType.duration("1s", "1h", "10s"), "10s", "20s");
+    public static final Property<Duration> CONTRACT_IMPL_BUDGET = new Property<>("contract.impl.budget",
+            "how long one implementation may spend in the contract suite; checks not reached by then are reported",
+            ValueType.duration("10s", "2h", "60s"), "45s", "10m");
+
+    // Lincheck: LincheckSettings.
+
+    public static final Property<Duration> LINCHECK_CHECK_BOUND = new Property<>("lincheck.check.bound",
+            "how long one Lincheck check may take before it is a hang",
+            ValueType.duration("1s", "1h", "60s"), "60s", "10m");
+    public static final Property<Duration> LINCHECK_IMPL_BUDGET = new Property<>("lincheck.impl.budget",
+            "how long one implementation may spend in the Lincheck suite",
+            ValueType.duration("10s", "2h", "60s"), "60s", "30m");
+    public static final Property<Integer> LINCHECK_ITERATIONS = new Property<>("lincheck.iterations",
+            "random scenarios per Lincheck check",
+            ValueType.wholeNumber(1, 10_000), "3", "12");
+    public static final Property<Integer> LINCHECK_MC_INVOCATIONS = new Property<>("lincheck.mc.invocations",
+            "interleavings the model checker explores per random scenario",
+            ValueType.wholeNumber(1, 10_000_000), "200", "800");
+    public static final Property<Integer> LINCHECK_STRESS_INVOCATIONS = new Property<>("lincheck.stress.invocations",
+            "runs on real threads per random scenario, in Lincheck's stress strategy",
+            ValueType.wholeNumber(1, 10_000_000), "300", "1500");
+    public static final Property<Integer> LINCHECK_SCENARIO_INVOCATIONS = new Property<>(
+            "lincheck.scenario.invocations", "interleavings the model checker explores per hand-built await() scenario",
+            ValueType.wholeNumber(1, 10_000_000), "300", "2000");
+    public static final Property<Integer> LINCHECK_MISUSE_INVOCATIONS = new Property<>("lincheck.misuse.invocations",
+            "interleavings the model checker explores per misuse scenario",
+            ValueType.wholeNumber(1, 10_000_000), "1000", "2000");
+
+    // The exploration suite: ExplorationSettings.
+
+    public static final Property<Duration> EXPLORATION_CHECK_BOUND = new Property<>("exploration.check.bound",
+            "how long one exploration check may take before it is a hang",
+            ValueType.duration("1s", "1h", "120s"), "120s", "30m");
+    public static final Property<Duration> EXPLORATION_IMPL_BUDGET = new Property<>("exploration.impl.budget",
+            "how long one implementation may spend in the exploration suite",
+            ValueType.duration("10s", "2h", "5m"), "5m", "1h");
+    public static final Property<Integer> EXPLORATION_HISTORIES = new Property<>("exploration.histories",
+            "histories per exploration check",
+            ValueType.wholeNumber(1, 10_000_000), "150", "1500");
+    public static final Property<Integer> EXPLORATION_ROUNDS = new Property<>("exploration.rounds",
+            "legal rounds on one group, in the rounds check",
+            ValueType.wholeNumber(1, 10_000_000), "2000", "100000");
+    public static final Property<Seed> EXPLORATION_SEED = new Property<>("exploration.seed",
+            "the seed the histories are drawn from, recorded in every verdict; run: a new one each run, the same"
+                    + " in every shard of it",
+            ValueType.seed(), "1", "run");
+
+    // jcstress: JcstressSettings.
+
+    public static final Property<Duration> JCSTRESS_BUDGET = new Property<>("jcstress.budget",
+            "jcstress's time for the whole run, shared by the implementations (the thorough preset spends it)",
+            ValueType.duration("1s", "24h", "90s, 20m or 1h"), "3m", "20m");
+    public static final Property<String> JCSTRESS_PRESET = new Property<>("jcstress.preset",
+            "jcstress's mode: short (sanity mode, gross bugs only) or thorough",
+            ValueType.oneOf("short", "thorough"), "short", "thorough");
+    public static final Property<String> JCSTRESS_TESTS = new Property<>("jcstress.tests",
+            "the jcstress tests that run; empty: every test",
+            ValueType.regex("jcstress test class names"), "", "");
+    public static final Property<Duration> JCSTRESS_STALL = new Property<>("jcstress.stall",
+            "how long jcstress may go without finishing a test before its run is taken as hung"
+                    + " (that test named, the rest run again)",
+            ValueType.duration("60s", "1h", "90s or 5m"), "90s", "90s");
+
+    // The benchmarks: BenchmarkSettings.
+
+    public static final Property<String> BENCH_PRESET = new Property<>("bench.preset",
+            "JMH's budgets: short, or full for figures to quote (2 forks, longer iterations)",
+            ValueType.oneOf("short", "full"), "short", "short");
+    public static final Property<String> BENCH_INCLUDE = new Property<>("bench.include",
+            "the benchmarks that run, replacing the default set; empty: the default set",
+            ValueType.regex("benchmark names"), "", "");
+    public static final Property<Duration> BENCH_BOUND = new Property<>("bench.bound",
+            "how long a benchmark may go without finishing an iteration before its JVM is ended and the hang reported",
+            ValueType.duration("5s", "1h", "60s"), "60s", "60s");
+    public static final Property<String> GO_COMMAND = new Property<>("wg.go",
+            "the go command, for Go's own benchmarks beside JMH's (none: JMH's alone)",
+            ValueType.text("a command, or none"), "go", "go");
+
+    // The mutation score: MutationSettings.
+
+    public static final Property<Duration> MUTATION_IMPL_BUDGET = new Property<>("mutation.impl.budget",
+            "how long PIT may take for one implementation",
+            ValueType.duration("1m", "2h", "20m"), "20m", "20m");
+    public static final Property<String> MUTATION_SOURCES = new Property<>("mutation.sources",
+            "where the sources of the mutated classes are, for the report's lines; empty: wg-impl's",
+            ValueType.paths("source folders of the mutated classes"), "", "");
+
+    /** Former names, refused with a message naming the property that replaced each. */
+    private static final SortedMap<String, Property<?>> FORMER_NAMES = Collections.unmodifiableSortedMap(
+            new TreeMap<>(Map.of(
+                    "stress.budget", JCSTRESS_BUDGET,
+                    "stress.preset", JCSTRESS_PRESET,
+                    "stress.tests", JCSTRESS_TESTS)));
 
     private final String key;
-    private final String accepts;
+    private final String help;
+    private final ValueType<T> type;
     private final String defaultValue;
-    private final String stressDefault;
+    private final String mainJobDefault;
 
-    Property(String key, String accepts, String defaultValue, String stressDefault) {
+    private Property(String key, String help, ValueType<T> type, String defaultValue, String mainJobDefault) {
         this.key = key;
-        this.accepts = accepts;
+        this.help = help;
+        this.type = type;
         this.defaultValue = defaultValue;
-        this.stressDefault = stressDefault;
+        this.mainJobDefault = mainJobDefault;
+        ALL.add(this);
     }
 
-    /** The system property's name. */
+    /** Every property, in the order declared here (the README's order). */
+    public static List<Property<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    /** Each former name of a property, with the property that replaced it, in alphabetical order. */
+    public static SortedMap<String, Property<?>> formerNames() {
+        return FORMER_NAMES;
+    }
+
+    /** The system property's name, such as {@code jcstress.budget}. */
     public String key() {
         return key;
     }
 
-    /** What it accepts, as the error message says it. */
-    public String accepts() {
-        return accepts;
+    /** What it does, in one line. */
+    public String help() {
+        return help;
     }
 
-    public String defaultFor(boolean stress) {
-        return stress ? stressDefault : defaultValue;
+    /** What it accepts, as an error message says it: "a duration from 1s to 24h, such as 90s, 20m or 1h". */
+    public String accepts() {
+        return type.accepts();
+    }
+
+    /** The default in a default run ({@code mainJob} false) or in the main job; empty means none. */
+    public String defaultFor(boolean mainJob) {
+        return mainJob ? mainJobDefault : defaultValue;
+    }
+
+    /** The option that gives it to a JVM: {@code -Dkey=value}. */
+    public String option(Object value) {
+        return "-D" + key + "=" + value;
+    }
+
+    ValueType<T> type() {
+        return type;
+    }
+
+    @Override
+    public String toString() {
+        return key;
     }
 }

@@ -3,122 +3,81 @@ package dev.waitgroup.settings;
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.record.Shard;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * The harness's settings, read from system properties ({@link Property}) and checked all at once
- * before anything runs: a value that is empty means the mode's default; a value that cannot be read,
- * or is zero, negative or out of range, stops the run with a message naming the property and what
- * it accepts. Every suite runner starts with {@link #fromSystemProperties()}; the build checks them
- * in its first module ({@link RunStart}).
+ * A run's settings, read from one property source and checked all at once before anything runs.
+ *
+ * <p>Every {@link Property} is read by its own type: a value that is absent or empty means the
+ * default of the run's mode; a value that cannot be read, or is out of range, stops the run with
+ * {@link InvalidSettings}, which names each such property and what it accepts, and so does a former
+ * name of a property. The fields are what every engine shares; each engine reads its own
+ * properties with {@link #get}, into a small settings class of its own beside it. Every runner starts
+ * with {@link #fromSystemProperties()}; the build checks the same in its first module
+ * ({@link SettingsCheck}); the harness's own tests pass their properties in with {@link #from}.
  */
 public final class Settings {
-    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Pattern SHARD = Pattern.compile("(\\d+)/(\\d+)");
-    private static final int MAX_SHARDS = 64;
-
     private final Function<String, String> source;
+    private final Map<Property<?>, Object> values = new IdentityHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
+    /** {@code default} or {@code stress} ({@link Property#MODE}). */
     public final String mode;
-    public final boolean stress;
+    /** Whether this is the main job ({@code wg.mode=stress}, {@code -Pstress}): its budgets are the defaults. */
+    public final boolean mainJob;
+    /** The run's name; empty when none was given. */
     public final String runId;
+    /** What the run checks, as given: the registry resolves it. */
     public final String selection;
+    /** Where plugged-in classes are found: each entry absolute, a relative one taken from the project folder. */
     public final String classpath;
+    /** The checks the run makes. */
     public final Set<Check> checks;
+    /** The check filter as given; empty means every check. */
     public final String checkFilter;
+    /** Which part of the run this is; {@link Shard#WHOLE} when the run is not sharded. */
     public final Shard shard;
+    /** Where the verdicts go, as given. */
     public final Path resultsDir;
+    /** The project folder, absolute. */
     public final Path root;
+    /** Whether a failed gate fails the build. */
     public final boolean gate;
-    /** Whether a JUnit-run check whose verdict is a defect also fails its JUnit test (mutation testing). */
-    public final boolean failTests;
-    private final Duration contractCheckBound;
-    private final Duration contractBudget;
-    private final Duration lincheckCheckBound;
-    private final Duration lincheckBudget;
-    public final Duration stressBudget;
-    public final String stressPreset;
-    public final String stressTests;
-    public final int lincheckIterations;
-    public final int modelCheckingInvocations;
-    public final int stressInvocations;
-    public final int scenarioInvocations;
-    public final int misuseInvocations;
-    /** Histories per exploration check, legal rounds of the rounds check, and the seed they are drawn from. */
-    public final int explorationHistories;
-    public final int explorationRounds;
-    public final long explorationSeed;
-    private final Duration explorationCheckBound;
-    private final Duration explorationBudget;
-    public final Duration mutationBudget;
-    public final String mutationSources;
-    public final String benchPreset;
-    public final String benchInclude;
-    /** How long a benchmark may go without finishing an iteration before its forked VM is ended. */
-    public final Duration benchBound;
-    public final String goCommand;
 
     private Settings(Function<String, String> source) {
         this.source = source;
-        String modeValue = raw(Property.MODE);
-        if (modeValue.isEmpty()) {
-            modeValue = Property.MODE.defaultFor(false);
+        String givenMode = given(Property.MODE);
+        mainJob = givenMode != null && !givenMode.isBlank()
+                && Property.MODE.defaultFor(true).equalsIgnoreCase(givenMode.trim());
+        for (Property<?> property : Property.all()) {
+            values.put(property, read(property));
         }
-        if (!modeValue.equals("default") && !modeValue.equals("stress")) {
-            problem(Property.MODE, modeValue);
-            modeValue = "default";
-        }
-        mode = modeValue;
-        stress = mode.equals("stress");
-        runId = runId();
-        selection = selection();
-        Path projectFolder = Path.of(value(Property.ROOT)).toAbsolutePath().normalize();
-        // relative to the project folder, where the user typed the command, not to a module's folder
-        classpath = fromProjectFolder(value(Property.CLASSPATH), projectFolder);
-        checkFilter = value(Property.CHECK);
-        checks = checks(checkFilter);
-        shard = shard();
-        resultsDir = Path.of(value(Property.RESULTS_DIR));
-        root = Path.of(value(Property.ROOT)).toAbsolutePath().normalize();
-        gate = oneOf(Property.GATE, "true", "false").equals("true");
-        failTests = oneOf(Property.FAIL_TESTS, "true", "false").equals("true");
-        contractCheckBound = duration(Property.CONTRACT_CHECK_BOUND, Duration.ofSeconds(1), Duration.ofHours(1));
-        contractBudget = duration(Property.CONTRACT_IMPL_BUDGET, Duration.ofSeconds(10), Duration.ofHours(2));
-        lincheckCheckBound = duration(Property.LINCHECK_CHECK_BOUND, Duration.ofSeconds(1), Duration.ofHours(1));
-        lincheckBudget = duration(Property.LINCHECK_IMPL_BUDGET, Duration.ofSeconds(10), Duration.ofHours(2));
-        stressBudget = duration(Property.STRESS_BUDGET, Duration.ofSeconds(1), Duration.ofHours(24));
-        stressPreset = oneOf(Property.STRESS_PRESET, "short", "thorough");
-        stressTests = regex(Property.STRESS_TESTS);
-        lincheckIterations = number(Property.LINCHECK_ITERATIONS, 10_000);
-        modelCheckingInvocations = number(Property.LINCHECK_MC_INVOCATIONS, 10_000_000);
-        stressInvocations = number(Property.LINCHECK_STRESS_INVOCATIONS, 10_000_000);
-        scenarioInvocations = number(Property.LINCHECK_SCENARIO_INVOCATIONS, 10_000_000);
-        misuseInvocations = number(Property.LINCHECK_MISUSE_INVOCATIONS, 10_000_000);
-        explorationCheckBound = duration(Property.EXPLORATION_CHECK_BOUND, Duration.ofSeconds(1), Duration.ofHours(1));
-        explorationBudget = duration(Property.EXPLORATION_IMPL_BUDGET, Duration.ofSeconds(10), Duration.ofHours(2));
-        explorationHistories = number(Property.EXPLORATION_HISTORIES, 10_000_000);
-        explorationRounds = number(Property.EXPLORATION_ROUNDS, 10_000_000);
-        explorationSeed = seed(Property.EXPLORATION_SEED);
-        mutationBudget = duration(Property.MUTATION_IMPL_BUDGET, Duration.ofMinutes(1), Duration.ofHours(2));
-        mutationSources = value(Property.MUTATION_SOURCES);
-        benchPreset = oneOf(Property.BENCH_PRESET, "short", "full");
-        benchInclude = regex(Property.BENCH_INCLUDE);
-        benchBound = duration(Property.BENCH_BOUND, Duration.ofSeconds(5), Duration.ofHours(1));
-        goCommand = value(Property.GO_COMMAND);
+        Property.formerNames().forEach((former, property) -> {
+            String value = source.apply(former);
+            if (value != null && !value.isBlank()) {
+                problems.add("-D" + former + "=" + value.trim() + ": " + former + " is now called " + property.key()
+                        + "; use -D" + property.key() + "=" + value.trim());
+            }
+        });
+        mode = get(Property.MODE);
+        runId = get(Property.RUN_ID);
+        selection = get(Property.IMPL);
+        checkFilter = valueOrDefault(Property.CHECK);
+        checks = get(Property.CHECK);
+        shard = get(Property.SHARD);
+        resultsDir = get(Property.RESULTS_DIR);
+        root = get(Property.ROOT).toAbsolutePath().normalize();
+        classpath = Property.CLASSPATH.type().forAnotherJvm(get(Property.CLASSPATH), root);
+        gate = get(Property.GATE);
     }
 
     /**
-     * The settings of this JVM's system properties.
+     * The settings of this JVM's system properties: how a runner, and every JVM it starts, reads them.
      *
      * @throws InvalidSettings naming every property that cannot be accepted
      */
@@ -126,7 +85,11 @@ public final class Settings {
         return from(System::getProperty);
     }
 
-    /** The settings of any property source (null or empty: the default). */
+    /**
+     * The settings of any property source: a property's value, or null when it is not given.
+     *
+     * @throws InvalidSettings naming every property that cannot be accepted
+     */
     public static Settings from(Function<String, String> properties) {
         Settings settings = new Settings(properties);
         if (!settings.problems.isEmpty()) {
@@ -135,205 +98,11 @@ public final class Settings {
         return settings;
     }
 
-    /** The value as given, trimmed; empty when not given. */
-    private String raw(Property property) {
-        String value = source.apply(property.key());
-        return value == null ? "" : value.trim();
-    }
-
-    private String value(Property property) {
-        String value = raw(property);
-        return value.isEmpty() ? property.defaultFor(stress) : value;
-    }
-
-    private void problem(Property property, String value) {
-        problems.add("-D" + property.key() + "=" + value + " cannot be used; " + property.key() + " accepts "
-                + property.accepts());
-    }
-
-    private void problem(Property property, String value, String why) {
-        problems.add("-D" + property.key() + "=" + value + ": " + why + "; " + property.key() + " accepts "
-                + property.accepts());
-    }
-
-    private String runId() {
-        String value = raw(Property.RUN_ID);
-        if (value.isEmpty()) {
-            return "";
-        }
-        if (!RUN_ID.matcher(value).matches()) {
-            problem(Property.RUN_ID, value);
-        }
+    /** A property's value: as given, or the default of this run's mode. */
+    public <T> T get(Property<T> property) {
+        @SuppressWarnings("unchecked")
+        T value = (T) values.get(property);
         return value;
-    }
-
-    /**
-     * {@code wg.impl}: given but empty is refused rather than read as "all", since a property that a
-     * script meant to fill is more likely empty by mistake. Resolving the names is the registry's job.
-     */
-    private String selection() {
-        String given = source.apply(Property.IMPL.key());
-        if (given == null) {
-            return Property.IMPL.defaultFor(stress);
-        }
-        String value = given.trim();
-        if (value.isEmpty() || value.replace(",", "").isBlank()) {
-            problem(Property.IMPL, given, "it is empty (leave it out to check everything)");
-        }
-        return value;
-    }
-
-    private Set<Check> checks(String filter) {
-        if (filter.isEmpty()) {
-            return Collections.unmodifiableSet(EnumSet.allOf(Check.class));
-        }
-        Set<Check> chosen = EnumSet.noneOf(Check.class);
-        for (String token : filter.split(",")) {
-            String id = token.trim();
-            if (id.isEmpty()) {
-                continue;
-            }
-            Check.byId(id).ifPresentOrElse(chosen::add,
-                    () -> problem(Property.CHECK, filter, "no check is called '" + id + "'"));
-        }
-        if (chosen.isEmpty() && problems.isEmpty()) {
-            problem(Property.CHECK, filter, "it names no check");
-        }
-        return Collections.unmodifiableSet(chosen);
-    }
-
-    private Shard shard() {
-        String value = value(Property.SHARD);
-        java.util.regex.Matcher matcher = SHARD.matcher(value);
-        if (matcher.matches()) {
-            try {
-                int index = Integer.parseInt(matcher.group(1));
-                int count = Integer.parseInt(matcher.group(2));
-                if (count <= MAX_SHARDS) {
-                    return new Shard(index, count);
-                }
-            } catch (IllegalArgumentException outOfRange) {
-                // reported below
-            }
-        }
-        problem(Property.SHARD, value);
-        return Shard.WHOLE;
-    }
-
-    private String oneOf(Property property, String... accepted) {
-        String value = value(property).toLowerCase(Locale.ROOT);
-        for (String candidate : accepted) {
-            if (candidate.equals(value)) {
-                return value;
-            }
-        }
-        problem(property, value);
-        return property.defaultFor(stress);
-    }
-
-    private String regex(Property property) {
-        String value = value(property);
-        try {
-            Pattern.compile(value);
-        } catch (PatternSyntaxException e) {
-            problem(property, value, "not a regular expression (" + e.getDescription() + ")");
-        }
-        return value;
-    }
-
-    private int number(Property property, int max) {
-        String value = value(property);
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= 1 && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException unreadable) {
-            // reported below
-        }
-        problem(property, value);
-        return Integer.parseInt(property.defaultFor(stress));
-    }
-
-    /** A seed: a whole number, or {@code run} for one drawn from the run id (shards of a run share it). */
-    private long seed(Property property) {
-        String value = value(property);
-        if (value.equals("run")) {
-            return runId.hashCode() * 0x9E3779B97F4A7C15L + runId.length();
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException unreadable) {
-            problem(property, value);
-            return 1;
-        }
-    }
-
-    private Duration duration(Property property, Duration min, Duration max) {
-        String value = value(property);
-        Duration duration = parseDuration(value);
-        if (duration == null || duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
-            problem(property, value);
-            return parseDuration(property.defaultFor(stress));
-        }
-        return duration;
-    }
-
-    /** {@code 500ms}, {@code 90s}, {@code 20m}, {@code 1h}, or a number of seconds; null if unreadable. */
-    public static Duration parseDuration(String text) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            }
-            char unit = value.charAt(value.length() - 1);
-            if (Character.isDigit(unit)) {
-                return Duration.ofSeconds(Long.parseLong(value));
-            }
-            long amount = Long.parseLong(value.substring(0, value.length() - 1));
-            switch (unit) {
-                case 's':
-                    return Duration.ofSeconds(amount);
-                case 'm':
-                    return Duration.ofMinutes(amount);
-                case 'h':
-                    return Duration.ofHours(amount);
-                default:
-                    return null;
-            }
-        } catch (NumberFormatException | IndexOutOfBoundsException | ArithmeticException unreadable) {
-            return null;
-        }
-    }
-
-    /**
-     * How long one check of a JUnit suite may take before it is reported as a hang, its thread left
-     * behind: the safety net behind the bounds every blocking call has of its own.
-     */
-    public Duration checkBound(dev.waitgroup.catalogue.Suite suite) {
-        switch (suite) {
-            case LINCHECK:
-                return lincheckCheckBound;
-            case EXPLORATION:
-                return explorationCheckBound;
-            default:
-                return contractCheckBound;
-        }
-    }
-
-    /**
-     * How long one implementation may spend in a JUnit suite: an implementation that hangs in every
-     * check costs the run this much, and its checks not reached by then are reported as such.
-     */
-    public Duration implementationBudget(dev.waitgroup.catalogue.Suite suite) {
-        switch (suite) {
-            case LINCHECK:
-                return lincheckBudget;
-            case EXPLORATION:
-                return explorationBudget;
-            default:
-                return contractBudget;
-        }
     }
 
     /** Whether a check is in this run's {@code wg.check} filter. */
@@ -341,50 +110,41 @@ public final class Settings {
         return checks.contains(check);
     }
 
-    /** Each entry of a path list made absolute against {@code folder}, in the list's own separators' place. */
-    private static String fromProjectFolder(String entries, Path folder) {
-        List<String> absolute = new ArrayList<>();
-        for (String entry : entries.split("[" + java.io.File.pathSeparator + ",]")) {
-            if (!entry.isBlank()) {
-                absolute.add(folder.resolve(entry.trim()).normalize().toString());
-            }
-        }
-        return String.join(java.io.File.pathSeparator, absolute);
-    }
-
-    /** The system properties that reproduce these settings in another JVM ({@code -Dkey=value}). */
+    /**
+     * The properties given to this run as options for another JVM ({@code -Dkey=value}), paths made
+     * absolute: the one way the programs and test JVMs a run starts receive its settings.
+     */
     public List<String> asJvmOptions() {
         List<String> options = new ArrayList<>();
-        for (Property property : Property.values()) {
-            String given = source.apply(property.key());
+        for (Property<?> property : Property.all()) {
+            String given = given(property);
             if (given != null && !given.isBlank()) {
-                options.add("-D" + property.key() + "=" + (property == Property.CLASSPATH ? classpath
-                        : absolute(property, given.trim())));
+                options.add(property.option(property.type().forAnotherJvm(given.trim(), root)));
             }
         }
         return options;
     }
 
-    /**
-     * A path setting made absolute, so that it means the same in a JVM started in another folder (test
-     * JVMs run in their work folders); other settings as given.
-     */
-    private static String absolute(Property property, String value) {
-        switch (property) {
-            case RESULTS_DIR:
-            case ROOT:
-                return Path.of(value).toAbsolutePath().normalize().toString();
-            case CLASSPATH:
-            case MUTATION_SOURCES:
-                List<String> entries = new ArrayList<>();
-                for (String entry : value.split("[" + java.io.File.pathSeparator + ",]")) {
-                    if (!entry.isBlank()) {
-                        entries.add(Path.of(entry.trim()).toAbsolutePath().normalize().toString());
-                    }
-                }
-                return String.join(java.io.File.pathSeparator, entries);
-            default:
-                return value;
+    private String given(Property<?> property) {
+        return source.apply(property.key());
+    }
+
+    private String valueOrDefault(Property<?> property) {
+        String given = given(property);
+        boolean useDefault = given == null || (given.isBlank() && property.type().emptyMeansDefault());
+        return useDefault ? property.defaultFor(mainJob) : given.trim();
+    }
+
+    /** The property's value; on a refusal, the problem is noted and the default stands in. */
+    private <T> T read(Property<T> property) {
+        String text = valueOrDefault(property);
+        try {
+            return property.type().read(text);
+        } catch (ValueType.Refused refused) {
+            String shown = "-D" + property.key() + "=" + text;
+            problems.add(shown + (refused.getMessage() == null ? " cannot be used" : ": " + refused.getMessage())
+                    + "; " + property.key() + " accepts " + property.accepts());
+            return property.type().read(property.defaultFor(mainJob));
         }
     }
 }

@@ -1,20 +1,29 @@
 package dev.waitgroup.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.record.Shard;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every property is read once, checked before anything runs, and refused with a message naming it. */
+/**
+ * Every property is read by its declared type, checked before anything runs, and refused with a
+ * message naming it. The properties are passed in, never read from this JVM's system properties: a
+ * user's {@code -D} on the build's command line reaches the test JVM, and must not change a test.
+ */
 class SettingsTest {
 
     private static Settings settings(String... keysAndValues) {
-        Map<String, String> properties = new java.util.HashMap<>();
+        Map<String, String> properties = new HashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             properties.put(keysAndValues[i], keysAndValues[i + 1]);
         }
@@ -29,19 +38,31 @@ class SettingsTest {
     void nothingGivenMeansTheDefaultRunsBudgets() {
         Settings settings = settings();
         assertEquals("default", settings.mode);
+        assertFalse(settings.mainJob);
         assertEquals("all", settings.selection);
-        assertEquals(3, settings.lincheckIterations);
-        assertEquals(Duration.ofMinutes(3), settings.stressBudget);
+        assertEquals(3, settings.get(Property.LINCHECK_ITERATIONS));
+        assertEquals(Duration.ofMinutes(3), settings.get(Property.JCSTRESS_BUDGET));
         assertEquals(Shard.WHOLE, settings.shard);
         assertTrue(settings.selects(Check.NEGATIVE_REFUSED));
     }
 
     @Test
-    void theStressModeRaisesEveryBudgetAndAnEmptyValueMeansTheModesDefault() {
-        Settings settings = settings("wg.mode", "stress", "lincheck.iterations", "", "stress.budget", " ");
-        assertEquals(12, settings.lincheckIterations);
-        assertEquals(Duration.ofMinutes(20), settings.stressBudget);
-        assertEquals("thorough", settings.stressPreset);
+    void theMainJobRaisesEveryBudgetAndAnEmptyValueMeansTheModesDefault() {
+        Settings settings = settings("wg.mode", "stress", "lincheck.iterations", "", "jcstress.budget", " ");
+        assertTrue(settings.mainJob);
+        assertEquals(12, settings.get(Property.LINCHECK_ITERATIONS));
+        assertEquals(Duration.ofMinutes(20), settings.get(Property.JCSTRESS_BUDGET));
+        assertEquals("thorough", settings.get(Property.JCSTRESS_PRESET));
+    }
+
+    @Test
+    void everyDeclaredDefaultIsAValueItsPropertyAccepts() {
+        for (boolean mainJob : new boolean[] {false, true}) {
+            Settings settings = settings("wg.mode", mainJob ? "stress" : "default");
+            for (Property<?> property : Property.all()) {
+                assertEquals(property.type().read(property.defaultFor(mainJob)), settings.get(property), property.key());
+            }
+        }
     }
 
     @Test
@@ -49,11 +70,12 @@ class SettingsTest {
         assertEquals("-Dlincheck.mc.invocations=0 cannot be used; lincheck.mc.invocations accepts a whole number"
                 + " from 1 to 10000000", refusal("lincheck.mc.invocations", "0"));
         assertTrue(refusal("lincheck.iterations", "-1").startsWith("-Dlincheck.iterations=-1 cannot be used"));
-        assertTrue(refusal("stress.budget", "-5m").startsWith("-Dstress.budget=-5m cannot be used; stress.budget"
+        assertTrue(refusal("jcstress.budget", "-5m").startsWith("-Djcstress.budget=-5m cannot be used; jcstress.budget"
                 + " accepts a duration from 1s to 24h"));
-        assertTrue(refusal("stress.budget", "0").startsWith("-Dstress.budget=0 cannot be used"));
+        assertTrue(refusal("jcstress.budget", "0").startsWith("-Djcstress.budget=0 cannot be used"));
         assertTrue(refusal("contract.check.bound", "soon").startsWith("-Dcontract.check.bound=soon cannot be used"));
-        assertTrue(refusal("stress.preset", "forever").contains("stress.preset accepts short or thorough"));
+        assertTrue(refusal("jcstress.preset", "forever").contains("jcstress.preset accepts short or thorough"));
+        assertTrue(refusal("bench.include", "(").contains("-Dbench.include=(: not a regular expression"));
     }
 
     @Test
@@ -61,6 +83,15 @@ class SettingsTest {
         InvalidSettings e = assertThrows(InvalidSettings.class,
                 () -> settings("lincheck.iterations", "0", "wg.shard", "3/2", "wg.mode", "fast"));
         assertEquals(3, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void aFormerNameIsRefusedNamingTheNewOneSoThatAnOldCommandLineIsNotIgnored() {
+        assertEquals("-Dstress.preset=thorough: stress.preset is now called jcstress.preset;"
+                + " use -Djcstress.preset=thorough", refusal("stress.preset", "thorough"));
+        assertTrue(refusal("stress.budget", "20m").contains("use -Djcstress.budget=20m"));
+        assertEquals(Duration.ofMinutes(3), settings("stress.budget", "").get(Property.JCSTRESS_BUDGET),
+                "given empty, as the build passes every name it does not set, it is no setting at all");
     }
 
     @Test
@@ -73,8 +104,10 @@ class SettingsTest {
     void aCheckFilterNamesCatalogueChecks() {
         Settings settings = settings("wg.check", "negative-refused, mc-random");
         assertTrue(settings.selects(Check.MC_RANDOM));
-        assertTrue(!settings.selects(Check.GO_MANY));
+        assertFalse(settings.selects(Check.GO_MANY));
+        assertEquals("negative-refused, mc-random", settings.checkFilter);
         assertTrue(refusal("wg.check", "negative-refusd").contains("no check is called 'negative-refusd'"));
+        assertTrue(refusal("wg.check", ",").contains("it names no check"));
     }
 
     @Test
@@ -83,21 +116,42 @@ class SettingsTest {
         assertTrue(refusal("wg.shard", "0/4").startsWith("-Dwg.shard=0/4 cannot be used"));
         assertTrue(refusal("wg.shard", "5/4").startsWith("-Dwg.shard=5/4 cannot be used"));
         assertTrue(refusal("wg.shard", "two").startsWith("-Dwg.shard=two cannot be used"));
+        assertTrue(refusal("wg.shard", "1/65").contains("accepts K/N with 1 <= K <= N <= 64"));
     }
 
     @Test
     void durationsAreReadWithTheirUnit() {
-        assertEquals(Duration.ofSeconds(90), Settings.parseDuration("90s"));
-        assertEquals(Duration.ofMinutes(20), Settings.parseDuration("20m"));
-        assertEquals(Duration.ofHours(1), Settings.parseDuration(" 1h "));
-        assertEquals(Duration.ofSeconds(45), Settings.parseDuration("45"));
-        assertEquals(Duration.ofMillis(500), Settings.parseDuration("500ms"));
-        assertEquals(null, Settings.parseDuration("soon"));
+        assertEquals(Duration.ofSeconds(90), ValueType.parseDuration("90s"));
+        assertEquals(Duration.ofMinutes(20), ValueType.parseDuration("20m"));
+        assertEquals(Duration.ofHours(1), ValueType.parseDuration(" 1h "));
+        assertEquals(Duration.ofSeconds(45), ValueType.parseDuration("45"));
+        assertEquals(Duration.ofMillis(500), ValueType.parseDuration("500ms"));
+        assertEquals(null, ValueType.parseDuration("soon"));
     }
 
     @Test
-    void theGivenPropertiesTravelToAnotherJvm() {
-        assertEquals(java.util.List.of("-Dwg.impl=aqs", "-Dlincheck.iterations=3"),
+    void aPlugInPathIsTakenFromTheProjectFolderWhereTheUserTypedIt() {
+        Settings settings = settings("wg.root", "/work/project", "wg.classpath", "my.jar,/opt/acme.jar");
+        assertEquals("/work/project/my.jar" + File.pathSeparator + "/opt/acme.jar", settings.classpath);
+        assertTrue(settings.asJvmOptions().contains("-Dwg.classpath=" + settings.classpath));
+    }
+
+    @Test
+    void anExplorationSeedIsANumberOrDrawnFromTheRunId() {
+        assertEquals(7, settings("exploration.seed", "7").get(Property.EXPLORATION_SEED).forRun("r1"));
+        Seed fromRun = settings("wg.mode", "stress").get(Property.EXPLORATION_SEED);
+        assertEquals(fromRun.forRun("nightly-42"), fromRun.forRun("nightly-42"), "the same in every shard of a run");
+        assertTrue(fromRun.forRun("nightly-42") != fromRun.forRun("nightly-43"), "a new one each run");
+        assertTrue(refusal("exploration.seed", "soon").contains("accepts a whole number, or 'run'"));
+    }
+
+    @Test
+    void theGivenPropertiesTravelToAnotherJvmWithTheirPathsAbsolute() {
+        assertEquals(List.of("-Dwg.impl=aqs", "-Dlincheck.iterations=3"),
                 settings("wg.impl", "aqs", "lincheck.iterations", "3", "wg.check", "").asJvmOptions());
+        String here = Path.of("").toAbsolutePath().toString();
+        assertEquals(List.of("-Dwg.classpath=" + here + File.separator + "a.jar" + File.pathSeparator + "/b",
+                        "-Dwg.results.dir=" + here + File.separator + "out"),
+                settings("wg.classpath", "a.jar,/b", "wg.results.dir", "out").asJvmOptions());
     }
 }

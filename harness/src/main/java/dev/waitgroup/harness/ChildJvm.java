@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * A JVM the harness starts to run code under test, under a watchdog. Whatever the code does (exits,
@@ -118,11 +117,6 @@ public final class ChildJvm {
         process.waitFor(10, TimeUnit.SECONDS);
         int exit = process.isAlive() ? -1 : process.exitValue();
         return new Outcome(exit, killedBecause, Duration.ofNanos(System.nanoTime() - start), dumps, spec.log());
-    }
-
-    /** A watch that stops the JVM once {@code bound} has elapsed. */
-    public static Watch bound(Duration bound, Supplier<String> why) {
-        return elapsed -> elapsed.compareTo(bound) > 0 ? Optional.of(why.get()) : Optional.empty();
     }
 
     private static String dumpTree(Process process) {

@@ -1,5 +1,6 @@
 package dev.waitgroup.harness;
 
+import dev.waitgroup.harness.run.Journal;
 import java.util.Map;
 
 /**

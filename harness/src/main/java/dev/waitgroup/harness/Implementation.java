@@ -7,6 +7,7 @@ import dev.waitgroup.catalogue.Lesson;
 import dev.waitgroup.catalogue.ReuseBehaviour;
 import dev.waitgroup.record.ImplementationInfo;
 import dev.waitgroup.settings.CannotStart;
+import dev.waitgroup.settings.Property;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -44,7 +45,7 @@ public final class Implementation {
 
     private static Constructor<? extends WaitGroup> publicNoArgConstructor(Class<? extends WaitGroup> type) {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            throw new CannotStart(Implementations.IMPL_PROPERTY + ": " + type.getName()
+            throw new CannotStart(Property.IMPL.key() + ": " + type.getName()
                     + " is abstract; expected a concrete class implementing " + WaitGroup.class.getName());
         }
         try {
@@ -54,7 +55,7 @@ public final class Implementation {
             }
             return constructor;
         } catch (NoSuchMethodException e) {
-            throw new CannotStart(Implementations.IMPL_PROPERTY + ": " + type.getName()
+            throw new CannotStart(Property.IMPL.key() + ": " + type.getName()
                     + " has no public no-argument constructor; expected a public class with one, so that the"
                     + " harness can create a fresh group per check", e);
         }

@@ -11,6 +11,7 @@ import dev.waitgroup.impl.LockConditionWaitGroup;
 import dev.waitgroup.impl.PhaserWaitGroup;
 import dev.waitgroup.settings.CannotStart;
 import dev.waitgroup.settings.ExitStatus;
+import dev.waitgroup.settings.Property;
 import dev.waitgroup.specimen.DeadlineOverflowWaitGroup;
 import dev.waitgroup.specimen.GoAddZeroWaitGroup;
 import dev.waitgroup.specimen.LeakyWaitersWaitGroup;
@@ -41,20 +42,20 @@ import java.util.Map;
 /**
  * The registry of WaitGroups, and the one place where a run's selection is resolved.
  *
- * <p>Every suite checks the selection of two system properties:
+ * <p>Every suite checks the selection of two properties ({@link Property}):
  * <ul>
- *   <li>{@value #IMPL_PROPERTY}: {@code all} (every implementation and specimen), {@code implementations},
+ *   <li>{@code wg.impl}: {@code all} (every implementation and specimen), {@code implementations},
  *       {@code specimens}, a registry name ({@code aqs}, {@code phaser}, ...), the fully qualified name
  *       of any public class implementing {@link WaitGroup} with a public no-argument constructor, or a
  *       comma list of these;</li>
- *   <li>{@value #CLASSPATH_PROPERTY}: extra jars or class folders, separated by the platform's path
+ *   <li>{@code wg.classpath}: extra jars or class folders, separated by the platform's path
  *       separator or commas, searched for such classes.</li>
  * </ul>
  * Run {@code java -cp harness/target/classes:... dev.waitgroup.harness.Implementations} to list the registry.
  */
 public final class Implementations {
-    public static final String IMPL_PROPERTY = "wg.impl";
-    public static final String CLASSPATH_PROPERTY = "wg.classpath";
+    private static final String IMPL_PROPERTY = Property.IMPL.key();
+    private static final String CLASSPATH_PROPERTY = Property.CLASSPATH.key();
 
     private static final Map<String, Implementation> REGISTRY = new LinkedHashMap<>();
     private static final Map<String, ClassLoader> LOADERS = new LinkedHashMap<>();

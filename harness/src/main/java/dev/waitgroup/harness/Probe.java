@@ -1,7 +1,9 @@
 package dev.waitgroup.harness;
 
 import dev.waitgroup.WaitGroup;
+import dev.waitgroup.harness.run.Journal;
 import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.settings.Property;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -13,13 +15,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Runs in a JVM of its own before a suite starts, and tries every selected WaitGroup once: creates a
  * group, so that a constructor or static initializer that throws, hangs or exits the JVM is reported
  * at once, naming the class; then makes the calls every check makes ({@code add}, {@code done}, a zero
  * and a short timed {@code await}), each bounded, so that a suite whose engine cannot abandon a call
- * (a jcstress actor, a Lincheck stress thread) or survive an exit knows beforehand.
+ * (a jcstress actor, a thread of Lincheck's stress strategy) or survive an exit knows beforehand.
  *
  * <p>Writes a JSON object to the file given as the first argument, implementation name to what was
  * found ({@link Finding}), after each implementation; journals which one it is trying, so that the
@@ -59,8 +62,8 @@ public final class Probe {
         Journal journal = Journal.fromSystemProperty();
         ExitWitness.install(journal);
         Path out = Path.of(args[0]);
-        List<Implementation> selection = Implementations.select(System.getProperty(Implementations.IMPL_PROPERTY),
-                System.getProperty(Implementations.CLASSPATH_PROPERTY, ""));
+        List<Implementation> selection = Implementations.select(System.getProperty(Property.IMPL.key()),
+                System.getProperty(Property.CLASSPATH.key(), ""));
         Map<String, Finding> findings = new LinkedHashMap<>();
         for (Implementation implementation : selection) {
             findings.put(implementation.name(), probe(implementation, journal));
@@ -70,13 +73,31 @@ public final class Probe {
     }
 
     private static Finding probe(Implementation implementation, Journal journal) {
-        String className = implementation.type().getName();
+        WaitGroup[] group = new WaitGroup[1];
+        Finding constructed = phase(implementation, CONSTRUCT, journal, () -> construct(implementation, group));
+        return constructed != Finding.NONE ? constructed
+                : phase(implementation, EXERCISE, journal, () -> exercise(implementation, group[0]));
+    }
+
+    /** One phase, journaled from its start to its end, so that the runner knows which one ended the JVM. */
+    private static Finding phase(Implementation implementation, String phase, Journal journal, Supplier<Finding> body) {
         if (journal != null) {
-            journal.start(implementation.name(), CONSTRUCT);
+            journal.start(implementation.name(), phase);
         }
-        WaitGroup group;
         try {
-            group = bounded(implementation::create);
+            return body.get();
+        } finally {
+            if (journal != null) {
+                journal.end(implementation.name(), phase);
+            }
+        }
+    }
+
+    private static Finding construct(Implementation implementation, WaitGroup[] group) {
+        String className = implementation.type().getName();
+        try {
+            group[0] = bounded(implementation::create);
+            return Finding.NONE;
         } catch (TimeoutException e) {
             return new Finding(Kind.CONSTRUCTOR, "the constructor of " + className + " did not return within "
                     + BOUND_SECONDS + " s", null);
@@ -84,9 +105,10 @@ public final class Probe {
             Throwable cause = e instanceof IllegalStateException && e.getCause() != null ? e.getCause() : e;
             return new Finding(Kind.CONSTRUCTOR, "the constructor of " + className + " threw " + cause, frames(cause));
         }
-        if (journal != null) {
-            journal.start(implementation.name(), EXERCISE);
-        }
+    }
+
+    private static Finding exercise(Implementation implementation, WaitGroup group) {
+        String className = implementation.type().getName();
         String[] step = {"add(1)"};
         try {
             bounded(() -> {

@@ -2,6 +2,7 @@ package dev.waitgroup.harness;
 
 import dev.waitgroup.record.RunOutputs;
 import dev.waitgroup.settings.ExitStatus;
+import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class RunStart {
             Settings settings = Settings.fromSystemProperties();
             List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
             SuiteRun.probe(settings, selection);
-            System.out.println("wg-lab: " + Implementations.IMPL_PROPERTY + "=" + settings.selection + " selects "
+            System.out.println("wg-lab: " + Property.IMPL.key() + "=" + settings.selection + " selects "
                     + selection.stream().map(Implementation::name).collect(Collectors.joining(", ")));
             boolean runsNoSuite = args.length > 1 && Boolean.parseBoolean(args[1]);
             if (args.length > 0 && !runsNoSuite) {

@@ -12,7 +12,8 @@ import dev.waitgroup.record.RunInfo;
 import dev.waitgroup.record.SuiteRecorder;
 import dev.waitgroup.record.Verdict;
 import dev.waitgroup.settings.CannotStart;
-import dev.waitgroup.settings.ExitStatus;
+import dev.waitgroup.settings.InternalProperty;
+import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
 import java.io.File;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class SuiteRun {
             List<Check> checks = new ArrayList<>();
             for (Check check : Check.of(suite)) {
                 if (settings.selects(check) && check.applies().to(implementation.kind(), implementation.documentedReuse())
-                        && (settings.stress || designatedFor(check, implementation))) {
+                        && (settings.mainJob || designatedFor(check, implementation))) {
                     checks.add(check);
                 }
             }
@@ -119,10 +120,10 @@ public final class SuiteRun {
                 notChecked.add(name);
             }
         });
-        if (!settings.stress) {
+        if (!settings.mainJob) {
             recorder.note("a default run checks each specimen only with the checks designed to catch its bug");
         }
-        if (!notChecked.isEmpty() && !settings.stress) {
+        if (!notChecked.isEmpty() && !settings.mainJob) {
             recorder.note("not checked in a default run, their bugs are other suites' to catch (the stress run checks"
                     + " every specimen everywhere): " + String.join(", ", notChecked));
         }
@@ -135,8 +136,8 @@ public final class SuiteRun {
     /**
      * In a default run a specimen meets only the checks designed to catch its bug, in the suites that
      * must catch it: the verdicts the gate needs to know the harness still has its teeth. (jcstress
-     * must catch a specimen only in the stress run.) A suite that explores the contract meets every
-     * specimen. The stress run puts every specimen through every check, to show everything that
+     * must catch a specimen only in the main job.) A suite that explores the contract meets every
+     * specimen. The main job puts every specimen through every check, to show everything that
      * catches it.
      */
     private boolean designatedFor(Check check, Implementation implementation) {
@@ -152,7 +153,7 @@ public final class SuiteRun {
 
     /**
      * A check this suite's engine cannot run on what the probe found: a call that never returns hangs an
-     * engine that waits for every call (a jcstress actor, a Lincheck stress thread), and an
+     * engine that waits for every call (a jcstress actor, a thread of Lincheck's stress strategy), and an
      * implementation that ends the JVM (or exhausts its heap) in its basic calls ends every engine but
      * the contract suite's, which contains it check by check. Such a check gets its verdict here.
      */
@@ -203,20 +204,20 @@ public final class SuiteRun {
 
     /** One shell command that reruns just this check on just this implementation. */
     public String reproduceCommand(Implementation implementation, Check check) {
-        StringBuilder command = new StringBuilder("java -Dwg.impl=").append(implementation.selector());
+        List<String> command = new ArrayList<>(List.of("java", Property.IMPL.option(implementation.selector())));
         if (!implementation.classpath().isEmpty()) {
-            command.append(" -Dwg.classpath=").append(implementation.classpath());
+            command.add(Property.CLASSPATH.option(implementation.classpath()));
         }
-        command.append(" -Dwg.check=").append(check.id());
-        if (settings.stress) {
-            command.append(" -Dwg.mode=stress");
+        command.add(Property.CHECK.option(check.id()));
+        if (settings.mainJob) {
+            command.add(Property.MODE.option(Property.MODE.defaultFor(true)));
         }
         if (suite.explores()) {
-            command.append(" -D").append(dev.waitgroup.settings.Property.EXPLORATION_SEED.key()).append('=')
-                    .append(settings.explorationSeed);
+            command.add(Property.EXPLORATION_SEED.option(settings.get(Property.EXPLORATION_SEED).forRun(settings.runId)));
         }
-        command.append(" -D").append(dev.waitgroup.settings.Property.RESULTS_DIR.key()).append('=').append(REPRODUCE_RESULTS);
-        return command.append(' ').append(reproduce.launch(this)).toString();
+        command.add(Property.RESULTS_DIR.option(REPRODUCE_RESULTS));
+        command.add(reproduce.launch(this));
+        return String.join(" ", command);
     }
 
     /** A path as a reader types it: relative to the project folder when it lies inside it. */
@@ -239,16 +240,6 @@ public final class SuiteRun {
         return testClasspath(settings);
     }
 
-    private static List<String> testClasspath(Settings settings) {
-        List<String> classpath = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            classpath.add(new File(entry).getAbsolutePath());
-        }
-        for (File entry : Implementations.classpathEntries(settings.classpath)) {
-            classpath.add(entry.toString());
-        }
-        return classpath;
-    }
 
     /** {@code wg.classpath} with every entry absolute: what a JVM started in another folder is given. */
     public String pluginClasspath() {
@@ -286,71 +277,30 @@ public final class SuiteRun {
      * is restarted on the rest. A constructor that throws, hangs or ends the JVM stops the run, naming
      * the class; what the basic calls do is returned for the suites to plan with.
      */
+    /**
+     * Tries each implementation in a probe JVM ({@link Probe}) under the bounded runner: a constructor
+     * that throws, hangs or ends the JVM stops the run, naming the class; what the basic calls do is
+     * returned for the suites to plan with.
+     */
     static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection) {
         try {
-            return probeEach(settings, selection);
+            return ProbeEngine.probe(settings, selection, testClasspath(settings));
         } catch (IOException e) {
             throw new CannotStart("cannot probe the selection: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing the selection", e);
         }
     }
 
-    private static Map<String, Probe.Finding> probeEach(Settings settings, List<Implementation> selection)
-            throws IOException {
-        Path folder = Files.createDirectories(settings.resultsDir.toAbsolutePath().resolve("work"));
-        Map<String, Probe.Finding> findings = new LinkedHashMap<>();
-        List<Implementation> left = new ArrayList<>(selection);
-        while (!left.isEmpty()) {
-            Path out = Files.createTempFile(folder, "probe-", ".json");
-            Path log = out.resolveSibling(out.getFileName() + ".log");
-            Journal journal = new Journal(out.resolveSibling(out.getFileName() + ".journal"));
-            List<String> options = new ArrayList<>(settings.asJvmOptions());
-            options.add("-Xmx128m");
-            options.add("-Dwg.journal=" + journal.file());
-            options.add("-D" + Implementations.IMPL_PROPERTY + "=" + left.stream().map(Implementation::selector)
-                    .collect(Collectors.joining(",")));
-            ChildJvm.Outcome outcome;
-            try {
-                outcome = ChildJvm.run(new ChildJvm.Spec(options, testClasspath(settings), Probe.class.getName(),
-                        List.of(out.toString()), folder, log), ChildJvm.bound(Duration.ofSeconds(left.size()
-                        * 2 * Probe.BOUND_SECONDS + 30), () -> "the probe did not finish"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while probing the selection", e);
-            }
-            Map<String, Probe.Finding> read = Files.size(out) == 0 ? Map.of() : ResultsFiles.mapper()
-                    .readValue(out.toFile(), new TypeReference<LinkedHashMap<String, Probe.Finding>>() { });
-            findings.putAll(read);
-            left.removeIf(i -> findings.containsKey(i.name()));
-            if (!left.isEmpty()) {
-                Implementation culprit = left.remove(0);
-                List<Journal.Entry> entries = journal.read();
-                String frames = entries.stream().filter(e -> e.event().equals("exit")).map(Journal.Entry::text)
-                        .findFirst().orElse(null);
-                String what = outcome.killed() ? "did not finish" : frames != null
-                        ? "called System.exit(" + outcome.exitCode() + ")"
-                        : "ended the JVM (exit status " + outcome.exitCode() + ")";
-                String phase = entries.stream().filter(e -> e.event().equals("start")
-                        && e.implementation().equals(culprit.name())).map(Journal.Entry::check)
-                        .reduce((first, second) -> second).orElse(Probe.CONSTRUCT);
-                if (phase.equals(Probe.CONSTRUCT)) {
-                    throw new CannotStart(Implementations.IMPL_PROPERTY + ": creating a group of "
-                            + culprit.type().getName() + " " + what + "; the harness needs a public no-argument"
-                            + " constructor that returns a new group. Output:\n" + outcome.tail(15));
-                }
-                findings.put(culprit.name(), new Probe.Finding(outcome.killed() ? Probe.Kind.HANGS
-                        : Probe.Kind.ENDS_THE_JVM, culprit.type().getName() + "'s basic calls (add, done, await) "
-                        + what, frames));
-            }
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(log);
-            Files.deleteIfExists(journal.file());
+    private static List<String> testClasspath(Settings settings) {
+        List<String> classpath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classpath.add(new File(entry).getAbsolutePath());
         }
-        List<String> fatal = new ArrayList<>();
-        findings.values().stream().filter(Probe.Finding::constructionFailed).forEach(f -> fatal.add(f.text()));
-        if (!fatal.isEmpty()) {
-            throw new CannotStart(Implementations.IMPL_PROPERTY + ": " + String.join("; ", fatal)
-                    + "; the harness needs a public no-argument constructor that returns a new group");
+        for (File entry : Implementations.classpathEntries(settings.classpath)) {
+            classpath.add(entry.toString());
         }
-        return findings;
+        return classpath;
     }
 }

@@ -36,8 +36,9 @@ final class LincheckRun {
     private LincheckRun() {
     }
 
-    static Settings settings() {
-        return Settings.fromSystemProperties();
+    /** Lincheck's budgets in this test JVM. */
+    static LincheckSettings settings() {
+        return LincheckSettings.ofThisJvm();
     }
 
     /**
@@ -79,7 +80,7 @@ final class LincheckRun {
     }
 
     private static Path save(Implementation implementation, Check check, String report) {
-        Path file = settings().resultsDir.toAbsolutePath().resolve("work").resolve("lincheck")
+        Path file = Settings.fromSystemProperties().resultsDir.toAbsolutePath().resolve("work").resolve("lincheck")
                 .resolve(implementation.name()).resolve(check.id() + ".txt");
         try {
             Files.createDirectories(file.getParent());

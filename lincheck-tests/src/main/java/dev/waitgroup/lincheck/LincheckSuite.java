@@ -24,9 +24,10 @@ public final class LincheckSuite {
 
     private static void run() throws Exception {
         JUnitSuite.run(Suite.LINCHECK, LincheckSuite.class,
-                List.of(LinearizabilityTest.class, MisuseScenariosTest.class, ErrorGroupLincheckTest.class),
+                List.of(LinearizabilityChecks.class, MisuseScenarioChecks.class, ErrorGroupChecks.class),
                 // Lincheck attaches its agent itself; its bootstrap jars go to the run's own folder
                 List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off",
-                        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")), 2, 3);
+                        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")),
+                settings -> LincheckSettings.of(settings).bounds(), 2, 3);
     }
 }

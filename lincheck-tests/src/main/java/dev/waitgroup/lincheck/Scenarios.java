@@ -20,7 +20,7 @@ import org.jetbrains.lincheck.datastructures.DSLThreadScenario;
  */
 final class Scenarios {
 
-    /** One operation of {@link WaitGroupUnderTest} with its arguments. */
+    /** One operation of {@link WaitGroupUnderCheck} with its arguments. */
     record Op(String name, Object... arguments) {
         @Override
         public String toString() {
@@ -152,7 +152,7 @@ final class Scenarios {
 
     /** The operation as Lincheck's builder names it: a Kotlin function of the class under test. */
     private static KFunction<?> function(Op op) {
-        for (Method method : WaitGroupUnderTest.class.getMethods()) {
+        for (Method method : WaitGroupUnderCheck.class.getMethods()) {
             if (method.getName().equals(op.name()) && method.getParameterCount() == op.arguments().length) {
                 return ReflectJvmMapping.getKotlinFunction(method);
             }

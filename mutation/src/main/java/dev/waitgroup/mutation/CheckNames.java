@@ -17,9 +17,9 @@ final class CheckNames {
     private CheckNames() {
     }
 
-    static CheckNames of(List<Class<?>> testClasses) {
+    static CheckNames of(List<Class<?>> checkClasses) {
         CheckNames names = new CheckNames();
-        for (Class<?> type : testClasses) {
+        for (Class<?> type : checkClasses) {
             for (Method method : type.getDeclaredMethods()) {
                 HarnessCheck check = method.getAnnotation(HarnessCheck.class);
                 if (check != null) {

@@ -10,6 +10,7 @@ import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.record.RunInfo;
 import dev.waitgroup.settings.CannotStart;
 import dev.waitgroup.settings.ExitStatus;
+import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class MutationRunner {
             }
         }
         if (selection.isEmpty()) {
-            throw new CannotStart("wg.impl=" + settings.selection + " selects only specimens; they are broken on"
+            throw new CannotStart(Property.IMPL.key() + "=" + settings.selection + " selects only specimens; they are broken on"
                     + " purpose, so there is nothing to measure the harness against");
         }
         if (settings.shard.index() != 1) {
@@ -61,20 +62,22 @@ public final class MutationRunner {
         List<ImplementationInfo> infos = selection.stream().map(Implementation::info).toList();
         String startedAt = Instant.now().toString();
         long start = System.nanoTime();
-        PitRun pit = new PitRun(settings);
         List<MutationScore> scores = new ArrayList<>();
-        ResultsFiles.write(new MutationResults(ResultsFiles.FORMAT_VERSION, run, startedAt, 0, false, infos, scores,
-                pit.notes()), file);
-        for (Implementation implementation : selection) {
-            System.out.printf("mutation: %s ...%n", implementation.name());
-            MutationScore score = pit.measure(implementation);
+        List<String> notes = new ArrayList<>();
+        PitRun pit = new PitRun(settings, score -> {
             scores.add(score);
             System.out.println("mutation: " + describe(score));
             ResultsFiles.write(new MutationResults(ResultsFiles.FORMAT_VERSION, run, startedAt,
-                    (System.nanoTime() - start) / 1_000_000, false, infos, scores, pit.notes()), file);
-        }
+                    (System.nanoTime() - start) / 1_000_000, false, infos, scores, notes), file);
+        });
+        notes.addAll(pit.notes());
+        ResultsFiles.write(new MutationResults(ResultsFiles.FORMAT_VERSION, run, startedAt, 0, false, infos, scores,
+                notes), file);
+        System.out.printf("mutation: %s ...%n", selection.stream().map(Implementation::name)
+                .collect(java.util.stream.Collectors.joining(", ")));
+        pit.measure(selection);
         ResultsFiles.write(new MutationResults(ResultsFiles.FORMAT_VERSION, run, startedAt,
-                (System.nanoTime() - start) / 1_000_000, true, infos, scores, pit.notes()), file);
+                (System.nanoTime() - start) / 1_000_000, true, infos, scores, notes), file);
         System.out.println("mutation: results in " + file);
         return ExitStatus.RAN;
     }

@@ -2,12 +2,19 @@ package dev.waitgroup.mutation;
 
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.contract.ContractSettings;
 import dev.waitgroup.contract.ContractSuite;
 import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
+import dev.waitgroup.harness.run.Attempt;
+import dev.waitgroup.harness.run.BoundedRunner;
+import dev.waitgroup.harness.run.Death;
+import dev.waitgroup.harness.run.Engine;
+import dev.waitgroup.harness.run.Unreached;
 import dev.waitgroup.record.Folders;
 import dev.waitgroup.record.MutationScore;
+import dev.waitgroup.settings.InternalProperty;
 import dev.waitgroup.settings.Property;
 import dev.waitgroup.settings.Settings;
 import java.io.File;
@@ -18,16 +25,20 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 
 /**
  * One PIT run per implementation: PIT's command line in a JVM of its own, mutating the
  * implementation's classes (its class and its nested classes) in the jar or folder they come from, and
- * running the contract suite's JUnit classes on each mutant with {@code wg.fail.tests=true}, so that a
+ * running the contract suite's check classes (JUnit classes) on each mutant with {@code wg.fail.tests=true}, so that a
  * verdict that is a defect fails the JUnit test PIT watches.
  *
  * <p>Why the contract suite only: PIT decides which tests run a mutant from the coverage it records;
@@ -35,53 +46,136 @@ import java.util.jar.JarFile;
  * implementation at all (every mutant "no coverage"), and jcstress runs its tests in VMs of its own,
  * out of PIT's sight. Measured, not assumed: see the module's README section in the project README.
  */
-final class PitRun {
+final class PitRun implements Engine<Implementation, MutationScore> {
     static final String PIT_MAIN = "org.pitest.mutationtest.commandline.MutationCoverageReport";
     /** PIT's default mutators plus wg-lab's two concurrency mutators (see {@code mutators}). */
     static final String MUTATORS = "DEFAULTS,WG_SIGNAL_ONE,WG_CAS_AS_SET";
     /** Methods not mutated: forensics only ({@code toString} feeds the hang evidence, not the contract). */
     static final String EXCLUDED_METHODS = "toString";
-    static final String TESTS = "dev.waitgroup.contract.*Test";
+    /**
+     * The contract suite's check classes, by name, as PIT's {@code --targetTests} takes them: PIT runs
+     * whatever it is given here, so the checks need no name that marks them as tests.
+     */
+    static final String TESTS = ContractSuite.CHECK_CLASSES.stream().map(Class::getName)
+            .collect(Collectors.joining(","));
 
     private final Settings settings;
+    private final MutationSettings mutation;
     private final Path work;
     private final Path testClasses;
     private final Equivalence equivalence = Equivalence.declared();
+    private final Consumer<MutationScore> scores;
 
-    PitRun(Settings settings) throws IOException {
+    /** @param scores takes each implementation's score as it is measured */
+    PitRun(Settings settings, Consumer<MutationScore> scores) throws IOException {
         this.settings = settings;
+        this.scores = scores;
+        this.mutation = MutationSettings.of(settings);
         this.work = settings.resultsDir.toAbsolutePath().resolve("work").resolve("mutation");
         this.testClasses = testClasses(work.resolve("test-classes"));
     }
 
     List<String> notes() {
-        return List.of("PIT " + pitVersion() + " (pitest-junit5-plugin) on the contract suite's JUnit classes ("
-                        + TESTS + ") with -Dwg.fail.tests=true",
+        return List.of("PIT " + pitVersion() + " (pitest-junit5-plugin) on the contract suite's check classes ("
+                        + ContractSuite.CHECK_CLASSES.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
+                        + ") with " + InternalProperty.FAIL_TESTS.option(true),
                 "mutators: " + MUTATORS + "; not mutated: " + EXCLUDED_METHODS + " (forensics only)",
                 "a mutant is killed when a check's verdict becomes a defect (failure, hang, contradicted claim) or PIT's"
                         + " timeout fires; equivalent mutants are declared in equivalent-mutants.tsv with the reason");
     }
 
-    MutationScore measure(Implementation implementation) throws IOException, InterruptedException {
-        Path report = work.resolve(implementation.name());
-        Folders.delete(report);
-        Files.createDirectories(report);
-        Path log = report.resolve("pit.log");
-        long start = System.nanoTime();
-        ChildJvm.Outcome outcome = ChildJvm.run(new ChildJvm.Spec(List.of("-Xmx512m"), launchClasspath(), PIT_MAIN,
-                arguments(implementation, report), report, log), ChildJvm.bound(settings.mutationBudget,
-                () -> "PIT did not finish within mutation.impl.budget=" + settings.mutationBudget.toMinutes() + "m"));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        String how = "PIT " + pitVersion() + ", contract suite, mutators " + MUTATORS;
-        Path mutations = report.resolve("mutations.xml");
-        if (outcome.killed() || outcome.exitCode() != 0 || !Files.exists(mutations)) {
-            String why = outcome.killed() ? outcome.killedBecause() : "PIT exited with " + outcome.exitCode()
-                    + (Files.exists(mutations) ? "" : " and wrote no mutations.xml");
-            return new MutationScore(implementation.name(), how, millis, 0, 0, 0, 0, 0, 0,
-                    why + "; log: " + log + "\n" + outcome.tail(20), List.of());
+    /** Measures each implementation in a PIT JVM of its own, under the bounded runner and the mutation budget. */
+    void measure(List<Implementation> implementations) throws IOException, InterruptedException {
+        List<List<Implementation>> one = implementations.stream().map(List::of).toList();
+        new BoundedRunner<>(this, work).run(one, 1);
+    }
+
+    @Override
+    public String name() {
+        return "mutation run";
+    }
+
+    @Override
+    public ChildJvm.Spec command(Attempt attempt, List<Implementation> implementations) throws IOException {
+        Implementation implementation = implementations.get(0);
+        return new ChildJvm.Spec(List.of("-Xmx512m"), launchClasspath(), PIT_MAIN,
+                arguments(implementation, attempt.folder()), attempt.folder(), attempt.log());
+    }
+
+    /** PIT's mutations.xml when it ended well; when it ended badly by itself, a score that says why. */
+    @Override
+    public Map<Implementation, MutationScore> collect(Attempt attempt, List<Implementation> implementations,
+                                                      ChildJvm.Outcome outcome) throws IOException {
+        if (outcome.killed()) {
+            return Map.of();
         }
-        return PitReport.read(implementation.name(), how, millis, report, new Sources(sourceFolders(implementation)),
-                equivalence, CheckNames.of(ContractSuite.TEST_CLASSES));
+        Implementation implementation = implementations.get(0);
+        Path mutations = attempt.file("mutations.xml");
+        if (outcome.exitCode() != 0 || !Files.exists(mutations)) {
+            return Map.of(implementation, notMeasured(implementation, outcome.wall().toMillis(), "PIT exited with "
+                    + outcome.exitCode() + (Files.exists(mutations) ? "" : " and wrote no mutations.xml") + "; log: "
+                    + attempt.log() + "\n" + outcome.tail(20)));
+        }
+        return Map.of(implementation, PitReport.read(implementation.name(), how(), outcome.wall().toMillis(),
+                attempt.folder(), new Sources(sourceFolders(implementation)), equivalence,
+                CheckNames.of(ContractSuite.CHECK_CLASSES)));
+    }
+
+    @Override
+    public Implementation implementationOf(Implementation implementation) {
+        return implementation;
+    }
+
+    @Override
+    public String journalKey(Implementation implementation) {
+        return implementation.name();
+    }
+
+    /** One PIT run may take the mutation budget, exactly: PIT bounds every mutant itself. */
+    @Override
+    public Duration bound(Implementation implementation) {
+        return mutation.budget;
+    }
+
+    @Override
+    public Duration attemptBound(List<Implementation> implementations) {
+        return mutation.budget;
+    }
+
+    /** PIT's JVM does not journal: when it was ended, the one implementation it measures was running. */
+    @Override
+    public List<Implementation> runningAtEnd(Attempt attempt, List<Implementation> implementations,
+                                             ChildJvm.Outcome outcome, java.util.Optional<Implementation> journaled) {
+        return implementations;
+    }
+
+    @Override
+    public List<String> dumpNeedles(Implementation implementation) {
+        return List.of(implementation.type().getName(), "org.pitest");
+    }
+
+    @Override
+    public MutationScore died(Implementation implementation, Death death) {
+        return notMeasured(implementation, death.millis(), "PIT's JVM, bounded by " + Property.MUTATION_IMPL_BUDGET.key()
+                + "=" + mutation.budget.toMinutes() + "m, did not finish: " + death.message());
+    }
+
+    @Override
+    public MutationScore unreached(Implementation implementation, Unreached why) {
+        return notMeasured(implementation, 0, why.message());
+    }
+
+    @Override
+    public void record(Implementation implementation, MutationScore score) {
+        scores.accept(score);
+    }
+
+    private MutationScore notMeasured(Implementation implementation, long millis, String why) {
+        return new MutationScore(implementation.name(), how(), millis, 0, 0, 0, 0, 0, 0, why, List.of());
+    }
+
+    private String how() {
+        return "PIT " + pitVersion() + ", contract suite, mutators " + MUTATORS;
     }
 
     private List<String> arguments(Implementation implementation, Path report) throws IOException {
@@ -90,13 +184,12 @@ final class PitRun {
         classpath.add(testClasses.toString());
         Implementations.classpathEntries(settings.classpath).forEach(entry -> classpath.add(entry.toString()));
         List<String> jvmArgs = new ArrayList<>(ContractSuite.TEST_JVM_OPTIONS);
-        jvmArgs.add("-D" + Implementations.IMPL_PROPERTY + "=" + implementation.selector());
-        jvmArgs.add("-D" + Implementations.CLASSPATH_PROPERTY + "=" + String.join(File.pathSeparator,
-                classpath.subList(1, classpath.size())));
-        jvmArgs.add("-D" + Property.FAIL_TESTS.key() + "=true");
-        jvmArgs.add("-D" + Property.RESULTS_DIR.key() + "=" + report.resolve("verdicts"));
-        jvmArgs.add("-D" + Property.CONTRACT_CHECK_BOUND.key() + "=" + settings.checkBound(Suite.CONTRACT).toSeconds() + "s");
-        jvmArgs.add("-Dwg.pairs=" + pairs(implementation, report));
+        jvmArgs.add(Property.IMPL.option(implementation.selector()));
+        jvmArgs.add(Property.CLASSPATH.option(String.join(File.pathSeparator, classpath.subList(1, classpath.size()))));
+        jvmArgs.add(Property.RESULTS_DIR.option(report.resolve("verdicts")));
+        jvmArgs.add(InternalProperty.FAIL_TESTS.option(true));
+        jvmArgs.add(InternalProperty.CHECK_BOUND.option(ContractSettings.of(settings).checkBound.toMillis()));
+        jvmArgs.add(InternalProperty.PAIRS.option(pairs(implementation, report)));
         return List.of("--reportDir", report.toString(),
                 "--targetClasses", type + "," + type + "$*",
                 "--targetTests", TESTS,
@@ -114,7 +207,7 @@ final class PitRun {
     }
 
     /**
-     * The (implementation, check) pairs the test JVMs run, as {@code TestJvm} reads them: the contract
+     * The (implementation, check) pairs the test JVMs run ({@link InternalProperty#PAIRS}): the contract
      * checks {@code wg.check} selects that apply to this implementation (a check of a claim it does not
      * make is not its to pass). A file, because PIT splits its JVM arguments at commas.
      */
@@ -162,10 +255,10 @@ final class PitRun {
         }
     }
 
-    /** {@code mutation.sources}, then the built-in library's sources when the project is at hand. */
+    /** {@code mutation.sources}, or else the built-in library's sources when the project is at hand. */
     private List<String> sourceFolders(Implementation implementation) {
         List<String> folders = new ArrayList<>();
-        for (String folder : settings.mutationSources.split("[" + File.pathSeparator + ",]")) {
+        for (String folder : mutation.sources.split("[" + File.pathSeparator + ",]")) {
             if (!folder.isBlank()) {
                 folders.add(Path.of(folder.trim()).toAbsolutePath().toString());
             }

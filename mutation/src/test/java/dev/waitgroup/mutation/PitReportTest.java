@@ -57,7 +57,7 @@ class PitReportTest {
     void withoutSourcesTheLineIsUnknown() throws IOException {
         copy("mutations.xml");
         MutationScore score = PitReport.read("sample", "PIT", 1, folder, new Sources(List.of()),
-                Equivalence.of(List.of()), CheckNames.of(ContractSuite.TEST_CLASSES));
+                Equivalence.of(List.of()), CheckNames.of(ContractSuite.CHECK_CLASSES));
         assertNull(score.notKilled().get(0).sourceLine());
         assertEquals(List.of(), score.notKilled().get(0).coveredBy(), "no line coverage file: nobody is named");
     }
@@ -71,7 +71,7 @@ class PitReportTest {
             Files.copy(in, sources.resolve("com/acme/Sample.java"));
         }
         return PitReport.read("sample", "PIT", 1, folder, new Sources(List.of(sources.toString())), equivalence,
-                CheckNames.of(ContractSuite.TEST_CLASSES));
+                CheckNames.of(ContractSuite.CHECK_CLASSES));
     }
 
     private void copy(String name) throws IOException {

@@ -11,6 +11,7 @@ import dev.waitgroup.record.Expected;
 import dev.waitgroup.record.ImplementationInfo;
 import dev.waitgroup.record.SuiteResults;
 import dev.waitgroup.record.Verdict;
+import dev.waitgroup.settings.Property;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +67,9 @@ final class Gate {
                 continue;
             }
             if (!context.selection().isEmpty() && !context.selection().equals(file.run().selection())) {
-                reasons.add(GateReason.run(suite, suite.id() + " checked wg.impl=" + file.run().selection()
-                        + ", but this run selects wg.impl=" + context.selection()));
+                String impl = Property.IMPL.key();
+                reasons.add(GateReason.run(suite, suite.id() + " checked " + impl + "=" + file.run().selection()
+                        + ", but this run selects " + impl + "=" + context.selection()));
             }
             if (!file.complete()) {
                 reasons.add(GateReason.run(suite, suite.id() + " did not finish: its results file was cut short"

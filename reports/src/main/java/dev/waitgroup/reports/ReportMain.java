@@ -140,7 +140,7 @@ public final class ReportMain {
         if (settings.gate) {
             return ExitStatus.GATE_FAILED;
         }
-        System.out.println("(wg.gate=false: the build goes on)");
+        System.out.println("(" + Property.GATE.key() + "=false: the build goes on)");
         return ExitStatus.RAN;
     }
 

@@ -42,8 +42,9 @@ import org.opentest4j.TestAbortedException;
  *   <li>runs it only if this test JVM is to run it ({@link TestJvm});</li>
  *   <li>journals its start and end, so that the runner can name the check that was running if the
  *       JVM dies;</li>
- *   <li>bounds it ({@code contract.check.bound}, {@code lincheck.check.bound}): a call that never returns becomes a hang verdict with
- *       where every thread of the check was and the group's own state, not a hung build;</li>
+ *   <li>bounds it (its suite's check bound, {@link SuiteBounds}): a call that never returns becomes a
+ *       hang verdict with where every thread of the check was and the group's own state, not a hung
+ *       build;</li>
  *   <li>after it, recycles the JVM if a thread the check left behind still runs in the implementation
  *       (a spinning waiter would slow every later check).</li>
  * </ul>
@@ -79,7 +80,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         CheckResult result = result(implementation, check, observation, failure, millis);
         if (failure instanceof HangDetected) {
-            result = withForensics(result, subject, implementation, before);
+            result = withForensics(result, subject, implementation, before, ((HangDetected) failure).atTheCheckBound());
         }
         if (failure instanceof OutOfMemoryError) {
             jvm.recycle("the implementation exhausted the heap during " + check.id());
@@ -93,13 +94,13 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         leftBehind(implementation, before).ifPresent(thread ->
                 jvm.recycle("a thread left behind by " + check.id() + " still runs in " + implementation.name()
                         + ": \"" + thread + "\""));
-        if (jvm.settings.failTests) {
+        if (jvm.failTests) {
             failTheTestIfADefect(implementation, result);
         }
     }
 
     /**
-     * With {@code wg.fail.tests}: a verdict that finds a defect (a failure, a hang, a harness error, a
+     * Under PIT ({@code wg.fail.tests}): a verdict that finds a defect (a failure, a hang, a harness error, a
      * contradicted claim) also fails the JUnit test, for a tool that reads JUnit, such as PIT, to see.
      */
     private static void failTheTestIfADefect(Implementation implementation, CheckResult result) {
@@ -132,7 +133,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
      */
     private static Throwable runBounded(Invocation<Void> invocation, Implementation implementation, Check check,
                                         TestJvm jvm) {
-        long bound = jvm.settings.checkBound(jvm.suite).toMillis();
+        long bound = jvm.checkBound.toMillis();
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread runner = new Thread(() -> {
             try {
@@ -147,7 +148,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         try {
             return outcome.get(bound, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return new HangDetected("the check did not finish within its bound of " + bound / 1000 + " s");
+            return HangDetected.atTheCheckBound("the check did not finish within its bound of " + bound / 1000 + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return e;
@@ -194,7 +195,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
      * holds that, its frames), and what the group says of itself; the message gets the gist in one line.
      */
     private static CheckResult withForensics(CheckResult result, HarnessSubject subject, Implementation implementation,
-                                             Set<Long> before) {
+                                             Set<Long> before, boolean atTheCheckBound) {
         Predicate<ThreadInfo> ofTheCheck = info -> !before.contains(info.getThreadId())
                 && !info.getThreadName().startsWith("wg-exit-witness") && !info.getThreadName().equals("wg-group-state");
         String prefix = implementation.type().getName();
@@ -203,7 +204,11 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         String state = groupState(subject);
         String message;
         Verdict verdict;
-        if (stuck.isEmpty()) {
+        if (!atTheCheckBound) {
+            // the check bounded one call itself, and that call did not return
+            verdict = Verdict.TIMEOUT;
+            message = result.message() + (stuck.isEmpty() ? "" : "; " + stuck.get(0));
+        } else if (stuck.isEmpty()) {
             // no call stood still: the check ran out of time, which shows nothing about the implementation
             verdict = Verdict.HARNESS_ERROR;
             message = result.message() + ", but no call into " + implementation.name() + " stood still ("

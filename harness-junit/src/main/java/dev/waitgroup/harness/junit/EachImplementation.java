@@ -4,7 +4,7 @@ import dev.waitgroup.harness.Implementation;
 import org.junit.jupiter.params.Parameter;
 
 /**
- * Base of a harness test class that runs once per implementation of the selection: annotate the
+ * Base of a check class that runs once per implementation of the selection: annotate the
  * subclass with
  * <pre>{@code
  * @ParameterizedClass(name = "{0}")

@@ -2,10 +2,11 @@ package dev.waitgroup.harness.junit;
 
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
+import dev.waitgroup.settings.Property;
 import java.util.List;
 
 /**
- * A test class whose instances check one implementation of the run's selection, typically a
+ * A check class whose instances check one implementation of the run's selection, typically a
  * {@code @ParameterizedClass} with {@code @MethodSource("dev.waitgroup.harness.junit.HarnessSubject#selected")}.
  */
 public interface HarnessSubject {
@@ -21,7 +22,7 @@ public interface HarnessSubject {
 
     /** The argument source of every parameterized harness class: this test JVM's selection. */
     static List<Implementation> selected() {
-        return Implementations.select(System.getProperty(Implementations.IMPL_PROPERTY, "all"),
-                System.getProperty(Implementations.CLASSPATH_PROPERTY, ""));
+        return Implementations.select(System.getProperty(Property.IMPL.key(), Property.IMPL.defaultFor(false)),
+                System.getProperty(Property.CLASSPATH.key(), ""));
     }
 }

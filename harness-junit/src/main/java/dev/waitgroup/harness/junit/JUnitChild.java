@@ -13,9 +13,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
- * The main class of a test JVM that {@link JUnitSuite} starts: runs the suite's test classes with
+ * The main class of a test JVM that {@link JUnitSuite} starts: runs the suite's check classes with
  * JUnit's launcher, on the implementations and checks the runner handed it, then ends the JVM (even
- * if code under test left threads running). The arguments are the test classes' names.
+ * if code under test left threads running). The arguments are the check classes' names: each is
+ * selected by class, so JUnit runs it whatever it is called (the suites name theirs {@code ...Checks}).
  */
 public final class JUnitChild {
     private JUnitChild() {

@@ -3,24 +3,29 @@ package dev.waitgroup.harness.junit;
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.harness.ExitWitness;
-import dev.waitgroup.harness.Journal;
+import dev.waitgroup.harness.run.Journal;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Expected;
 import dev.waitgroup.record.RunInfo;
 import dev.waitgroup.record.SuiteRecorder;
+import dev.waitgroup.settings.InternalProperty;
 import dev.waitgroup.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * This test JVM's part of a suite run, as the runner that started it ({@link JUnitSuite}) set it up
- * through system properties: which (implementation, check) pairs to run ({@code wg.pairs}), where to
- * write their verdicts ({@code wg.results.part}) and what it is doing ({@code wg.journal}). A JVM
- * that nobody started (a test run from an IDE) runs every check and keeps its verdicts in memory.
+ * This test JVM's part of a suite run, as the runner that started it ({@link JUnitSuite}, or PIT for
+ * the mutation run) set it up through {@link InternalProperty internal properties}: which
+ * (implementation, check) pairs to run, where to write their verdicts, what it is doing (its journal),
+ * how long one check may take, and whether a defect also fails the JUnit test. The run's settings
+ * come as every JVM of the run gets them ({@link Settings#asJvmOptions()}). A JVM that nobody started
+ * (a check class run from an IDE) runs every check, each bounded by {@value #UNSTARTED_CHECK_BOUND_MILLIS}
+ * ms, and keeps its verdicts in memory.
  *
  * <p>It also keeps a little memory in reserve: when code under test exhausts the heap, the reserve is
  * freed so that the verdict can still be written, and the JVM is recycled after that check.
@@ -28,9 +33,17 @@ import java.util.Set;
 final class TestJvm {
     private static final TestJvm CURRENT = new TestJvm();
 
+    /** How long one check may take in a JVM that no runner started, and so gave no bound. */
+    static final long UNSTARTED_CHECK_BOUND_MILLIS = 60_000;
+
     final Settings settings = Settings.fromSystemProperties();
-    final Suite suite = Suite.of(System.getProperty("wg.suite", "contract"));
+    final Suite suite = Suite.of(valueOr(InternalProperty.SUITE, Suite.CONTRACT.id()));
     final Journal journal = Journal.fromSystemProperty();
+    /** How long one check may take before it is reported as a hang. */
+    final Duration checkBound = Duration.ofMillis(Long.parseLong(valueOr(InternalProperty.CHECK_BOUND,
+            String.valueOf(UNSTARTED_CHECK_BOUND_MILLIS))));
+    /** Whether a verdict that is a defect also fails its JUnit test (under PIT, which reads JUnit). */
+    final boolean failTests = Boolean.parseBoolean(InternalProperty.FAIL_TESTS.inThisJvm());
     private final Set<Expected> pairs = readPairs();
     private final SuiteRecorder part;
     private volatile String recycleBecause;
@@ -39,7 +52,7 @@ final class TestJvm {
 
     private TestJvm() {
         ExitWitness.endWhenMainEnds(); // under PIT, whose main is not ours, a plug-in's own thread must not keep it alive
-        String partFile = System.getProperty("wg.results.part", "");
+        String partFile = InternalProperty.RESULTS_PART.inThisJvm();
         RunInfo run = new RunInfo(settings.runId, settings.mode, settings.selection, settings.checkFilter,
                 settings.shard, RunInfo.thisJvm(), Runtime.version().feature());
         part = new SuiteRecorder(suite, run, partFile.isEmpty() ? null : Path.of(partFile));
@@ -58,8 +71,13 @@ final class TestJvm {
         return CURRENT;
     }
 
+    private static String valueOr(InternalProperty property, String otherwise) {
+        String value = property.inThisJvm();
+        return value.isEmpty() ? otherwise : value;
+    }
+
     private static Set<Expected> readPairs() {
-        String file = System.getProperty("wg.pairs", "");
+        String file = InternalProperty.PAIRS.inThisJvm();
         if (file.isEmpty()) {
             return null;
         }
@@ -79,7 +97,7 @@ final class TestJvm {
 
     /** Whether this JVM is to run this check on this implementation now. */
     boolean runs(String implementation, Check check) {
-        if (recycleBecause != null && !settings.failTests) {
+        if (recycleBecause != null && !failTests) {
             return false; // under a tool that reads JUnit (PIT), the tool decides when to start a JVM afresh
         }
         return pairs == null ? settings.selects(check) : pairs.contains(new Expected(implementation, check));

@@ -1,0 +1,66 @@
+package dev.waitgroup.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.SuiteResults;
+import dev.waitgroup.record.Verdict;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Correct WaitGroups written outside the project, each in a style of its own (a plain monitor, a
+ * CountDownLatch per round, a lock and condition with its own go() of lambdas and an anonymous class,
+ * a stack of nested-class nodes allocated in await), pass: no false failure, no harness error. The
+ * node stack is the one Lincheck once could not load. So does one whose constructor starts a thread
+ * that never ends: every engine's JVM ends once its verdicts are written, whatever threads the code
+ * under test left.
+ */
+class CorrectPlugInTest {
+    private static final String CORRECT = "com.acme.MonitorWaitGroup,com.acme.LatchPerRoundWaitGroup,"
+            + "com.acme.LambdaLockWaitGroup,com.acme.NodeStackWaitGroup";
+
+    @Test
+    void theyPassEveryContractCheck(@TempDir Path results) {
+        Harness.Run run = Harness.contract(results, "wg.impl=" + CORRECT, Harness.plugIns());
+        assertEquals(0, run.exit(), run.output());
+        assertEveryVerdictClean(run.suite(Suite.CONTRACT));
+    }
+
+    /** Nested, anonymous and lambda classes load in Lincheck's instrumented JVM too. */
+    @Test
+    void theyPassLincheckNestedClassesIncluded(@TempDir Path results) {
+        Harness.Run run = Harness.lincheck(results, "wg.impl=com.acme.NodeStackWaitGroup,com.acme.LambdaLockWaitGroup",
+                Harness.plugIns(),
+                "wg.check=mc-two-waiters,mc-racing-dones,mc-late-release");
+        assertEquals(0, run.exit(), run.output());
+        assertEveryVerdictClean(run.suite(Suite.LINCHECK));
+    }
+
+    /** A reporter thread per group, non-daemon and never ending: jcstress's forked VMs used to wait for it forever. */
+    @Test
+    void oneWithAThreadOfItsOwnPassesEverySuite(@TempDir Path results) {
+        String[] plugIn = {"wg.impl=com.acme.ReporterThreadWaitGroup", Harness.plugIns()};
+        Harness.Run contract = Harness.contract(results, plugIn);
+        Harness.Run lincheck = Harness.lincheck(results, plugIn);
+        Harness.Run jcstress = Harness.jcstress(results, plugIn);
+
+        for (Harness.Run run : List.of(contract, lincheck, jcstress)) {
+            assertEquals(0, run.exit(), run.output());
+        }
+        assertEveryVerdictClean(contract.suite(Suite.CONTRACT));
+        assertEveryVerdictClean(lincheck.suite(Suite.LINCHECK));
+        assertEveryVerdictClean(jcstress.suite(Suite.JCSTRESS));
+    }
+
+    private static void assertEveryVerdictClean(SuiteResults suite) {
+        assertEquals(List.of(), suite.missing());
+        for (CheckResult result : suite.results()) {
+            assertEquals(false, result.verdict().isFailure() || result.verdict() == Verdict.HARNESS_ERROR,
+                    result.implementation() + " " + result.check().id() + ": " + result.verdict() + " " + result.message());
+        }
+    }
+}

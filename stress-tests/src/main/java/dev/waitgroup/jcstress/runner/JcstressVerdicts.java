@@ -1,0 +1,208 @@
+package dev.waitgroup.jcstress.runner;
+
+import dev.waitgroup.catalogue.Category;
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.HarnessCheck;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Evidence;
+import dev.waitgroup.record.Verdict;
+import dev.waitgroup.jcstress.Means;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a jcstress test's outcome table into a harness verdict.
+ *
+ * <p>The check is the one the test class names ({@link HarnessCheck}). A contract test passes when
+ * no FORBIDDEN outcome was seen. A misuse test reproduces a client's bug; its {@link Means}
+ * annotations say what each outcome means. Any detection makes the verdict DETECTED; otherwise the
+ * bug counts as REPRODUCED when it showed in at least {@value #NOISE_PERCENT}% of the samples that
+ * showed either the bug or the safe behaviour, and in at least {@value #NOISE_SAMPLES} of them: less
+ * is timing noise (a waiter slower to wake than the test watches for) and the verdict is HANDLED. An
+ * outcome that a correct but slow implementation shows too ({@link Means#slownessShowsItToo()}) must
+ * moreover outnumber the safe one. A misuse test that saw none of these did not show its bug this
+ * time.
+ *
+ * <p>jcstress's own statuses: a test whose actor threw is a failure of the implementation; any other
+ * error (a VM that died, a test that could not even be set up) is the implementation's failure when
+ * its messages show the implementation's own frames, a {@code System.exit} from code under test, or
+ * memory running out, and otherwise a harness error: it proves nothing about the implementation.
+ */
+final class JcstressVerdicts {
+    static final int NOISE_PERCENT = 1;
+    static final int NOISE_SAMPLES = 3;
+    private static final String EXIT_WITNESSED = "System.exit was called from code under test";
+
+    private JcstressVerdicts() {
+    }
+
+    private static boolean slownessShowsItToo(Means[] meanings) {
+        for (Means meaning : meanings) {
+            if (meaning.is() == Verdict.REPRODUCED && meaning.slownessShowsItToo()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The check a jcstress test class runs. */
+    static Check checkOf(String testClass) {
+        HarnessCheck check = testClass(testClass).getAnnotation(HarnessCheck.class);
+        if (check == null) {
+            throw new IllegalStateException(testClass + " names no check of the catalogue (@HarnessCheck)");
+        }
+        return check.value();
+    }
+
+    private static Class<?> testClass(String name) {
+        try {
+            return Class.forName(name, false, JcstressVerdicts.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("jcstress reported a test that is not on the class path: " + name, e);
+        }
+    }
+
+    /**
+     * @param implementation      the implementation's name, as results record it
+     * @param implementationClass its class: a crash whose messages show this class's frames is the
+     *                            implementation's doing, any other is the harness's
+     */
+    static CheckResult judge(String implementation, String implementationClass, TestSummary summary, long millis,
+                             String how) {
+        Check check = checkOf(summary.test());
+        Verdict verdict;
+        String message;
+        List<TestSummary.Outcome> forbidden = seen(summary, TestSummary.Outcome::forbidden);
+        String messages = String.join("\n", summary.messages());
+        if (!forbidden.isEmpty()) {
+            verdict = Verdict.FAIL;
+            message = "forbidden outcome " + describe(forbidden);
+        } else if (!"NORMAL".equals(summary.status())) {
+            switch (summary.status()) {
+                case "TIMEOUT_ERROR":
+                    verdict = Verdict.TIMEOUT;
+                    break;
+                case "TEST_ERROR":
+                    verdict = Verdict.FAIL;
+                    break;
+                default:
+                    verdict = messages.contains(EXIT_WITNESSED) || messages.contains("OutOfMemoryError")
+                            || messages.contains(implementationClass + ".") ? Verdict.FAIL : Verdict.HARNESS_ERROR;
+                    break;
+            }
+            message = "jcstress status " + summary.status() + firstMessage(summary);
+        } else if (summary.samples() == 0) {
+            verdict = Verdict.NOT_RUN;
+            message = "no samples (sanity mode runs termination tests for 0 ms): not a pass";
+        } else if (check.category() != Category.MISUSE) {
+            verdict = Verdict.PASS;
+            message = String.format("%,d samples, no forbidden outcome", summary.samples());
+        } else {
+            Means[] meanings = testClass(summary.test()).getAnnotationsByType(Means.class);
+            List<TestSummary.Outcome> detected = seen(summary, o -> means(meanings, o, Verdict.DETECTED));
+            List<TestSummary.Outcome> bug = seen(summary, o -> means(meanings, o, Verdict.REPRODUCED));
+            List<TestSummary.Outcome> safe = seen(summary, o -> means(meanings, o, Verdict.HANDLED));
+            if (!detected.isEmpty()) {
+                verdict = Verdict.DETECTED;
+                message = "detected: " + describe(detected);
+            } else if (!bug.isEmpty() && total(bug) * 100 >= NOISE_PERCENT * (total(bug) + total(safe))
+                    && (safe.isEmpty() || total(bug) >= NOISE_SAMPLES)
+                    && (!slownessShowsItToo(meanings) || total(bug) > total(safe))) {
+                verdict = Verdict.REPRODUCED;
+                message = "reproduced: " + describe(bug) + (safe.isEmpty() ? "" : "; safe: " + describe(safe));
+            } else if (!safe.isEmpty()) {
+                verdict = Verdict.HANDLED;
+                message = "handled: " + describe(safe) + (bug.isEmpty() ? "" : "; bug (under the noise rule"
+                        + (slownessShowsItToo(meanings) ? ", and fewer than the safe outcome, which a slow waiter"
+                        + " explains" : "") + "): " + describe(bug));
+            } else {
+                verdict = Verdict.NOT_SEEN;
+                message = String.format("the bug did not show in %,d samples", summary.samples());
+            }
+        }
+        CheckResult result = new CheckResult(implementation, check, verdict, millis, how + ", "
+                + String.format("%,d samples in %d configurations", summary.samples(), summary.configurations()),
+                message, List.of(), details(summary), null);
+        if (!summary.outcomes().isEmpty()) {
+            result = result.withEvidence(new Evidence(Evidence.Kind.OUTCOME_TABLE,
+                    "jcstress's outcomes for " + summary.description(), summary.table()));
+        }
+        if (!"NORMAL".equals(summary.status()) && !messages.isBlank()) {
+            result = result.withEvidence(new Evidence(Evidence.Kind.OUTPUT, "what jcstress's test VM reported",
+                    messages.length() > 6_000 ? messages.substring(0, 6_000) + "\n..." : messages));
+        }
+        return result;
+    }
+
+    private static boolean means(Means[] meanings, TestSummary.Outcome outcome, Verdict verdict) {
+        for (Means meaning : meanings) {
+            if (meaning.is() != verdict) {
+                continue;
+            }
+            for (String id : meaning.outcome()) {
+                if (id.equals(outcome.id()) || Pattern.matches(id, outcome.id())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<TestSummary.Outcome> seen(TestSummary summary, Predicate<TestSummary.Outcome> filter) {
+        List<TestSummary.Outcome> result = new ArrayList<>();
+        for (TestSummary.Outcome outcome : summary.outcomes()) {
+            if (outcome.seen() && filter.test(outcome)) {
+                result.add(outcome);
+            }
+        }
+        return result;
+    }
+
+    private static long total(List<TestSummary.Outcome> outcomes) {
+        long total = 0;
+        for (TestSummary.Outcome outcome : outcomes) {
+            total += outcome.count();
+        }
+        return total;
+    }
+
+    private static String describe(List<TestSummary.Outcome> outcomes) {
+        List<String> parts = new ArrayList<>();
+        for (TestSummary.Outcome outcome : outcomes) {
+            parts.add(String.format("\"%s\" x%,d (%s)", outcome.id(), outcome.count(), outcome.description()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String firstMessage(TestSummary summary) {
+        for (String line : summary.messages()) {
+            if (!line.isBlank()) {
+                return ": " + line.trim();
+            }
+        }
+        return "";
+    }
+
+    private static Map<String, Object> details(TestSummary summary) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("test", summary.test());
+        details.put("status", summary.status());
+        details.put("samples", summary.samples());
+        details.put("configurations", summary.configurations());
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        for (TestSummary.Outcome outcome : summary.outcomes()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", outcome.id());
+            row.put("count", outcome.count());
+            row.put("expect", outcome.expect());
+            row.put("description", outcome.description());
+            outcomes.add(row);
+        }
+        details.put("outcomes", outcomes);
+        return details;
+    }
+}

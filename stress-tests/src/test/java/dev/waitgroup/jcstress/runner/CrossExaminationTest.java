@@ -1,0 +1,83 @@
+package dev.waitgroup.jcstress.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.waitgroup.record.Evidence;
+import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.jcstress.contract.DoneHappensBeforeAwait;
+import dev.waitgroup.jcstress.contract.RacingDonesLoseNoUpdate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cross-examination, as the jcstress suite uses it: a forbidden outcome replayed under Lincheck's
+ * model checker. Deterministic: the model checker explores interleavings, it does not wait for luck.
+ * Each case runs the examination in a JVM of its own, as the suite does (Lincheck instruments the
+ * classes it loads).
+ */
+class CrossExaminationTest {
+    private static final String LOST_UPDATE = "ok, ok, 1";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aLostUpdateIsReachableByInterleavingAndTheInterleavingShowsTheOverwrittenCount() throws Exception {
+        CrossExamination.Finding finding = examine("lost-update", RacingDonesLoseNoUpdate.class, LOST_UPDATE);
+        assertEquals(CrossExamination.Label.REACHABLE_BY_INTERLEAVING, finding.label());
+        assertTrue(finding.report().contains("count = 1"), "the trace shows the write that loses the other done():\n"
+                + finding.report());
+    }
+
+    @Test
+    void theSameOutcomeOnACorrectGroupIsReachedByNoInterleaving() throws Exception {
+        CrossExamination.Finding finding = examine("cas", RacingDonesLoseNoUpdate.class, LOST_UPDATE);
+        assertEquals(CrossExamination.Label.MEMORY_MODEL_ONLY, finding.label(), String.valueOf(finding.report()));
+    }
+
+    @Test
+    void aLostWakeUpReachesTheTimeoutAsAHangOfTheWaiter() throws Exception {
+        CrossExamination.Finding finding = examine("lost-wakeup", DoneHappensBeforeAwait.class, "timed out, 1, 2");
+        assertEquals(CrossExamination.Label.REACHABLE_BY_INTERLEAVING, finding.label());
+        Evidence evidence = CrossExamination.evidence(new CrossExamination.Question(DoneHappensBeforeAwait.class.getName(),
+                "timed out, 1, 2"), finding);
+        assertTrue(evidence.caption().endsWith("reachable by interleaving"), evidence.caption());
+        assertTrue(evidence.text().contains("waiter hung"), evidence.text());
+    }
+
+    @Test
+    void anOutcomeTheCheckerNeverGotToIsNotDecided() {
+        Evidence evidence = CrossExamination.evidence(new CrossExamination.Question("x.Test", "timed out"),
+                new CrossExamination.Finding(CrossExamination.Label.NOT_DECIDED, 0, "The model checker did not get to"
+                        + " this outcome: the JVM did not end it within 90 s"));
+        assertTrue(evidence.caption().endsWith("not decided"), evidence.caption());
+        assertTrue(evidence.text().contains("90 s"), evidence.text());
+    }
+
+    private CrossExamination.Finding examine(String implementation, Class<?> test, String outcome) throws Exception {
+        Path out = folder.resolve(implementation + ".json");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+EnableDynamicAgentLoading", "-Xshare:off", "-Dwg.impl=" + implementation,
+                "-cp", System.getProperty("java.class.path"), CrossExamination.class.getName(),
+                out.toString(), "300", test.getName(), outcome));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve(implementation + ".log").toFile()).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the examination finished");
+        assertEquals(0, process.exitValue(), Files.readString(folder.resolve(implementation + ".log")));
+        Map<String, CrossExamination.Finding> findings = ResultsFiles.mapper().readValue(out.toFile(),
+                new TypeReference<LinkedHashMap<String, CrossExamination.Finding>>() { });
+        CrossExamination.Finding finding = findings.get(new CrossExamination.Question(test.getName(), outcome).key());
+        assertNotNull(finding, "a finding for " + outcome + " in " + findings.keySet());
+        return finding;
+    }
+}
