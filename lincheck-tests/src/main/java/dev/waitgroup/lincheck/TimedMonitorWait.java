@@ -1,6 +1,8 @@
 package dev.waitgroup.lincheck;
 
 import dev.waitgroup.WaitGroup;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -14,13 +16,19 @@ import java.util.function.Supplier;
  *
  * <p>Looked at on real threads, before Lincheck runs: a group with a counter of 1, a thread calling the
  * {@link Wait} on it, sampled until it is seen blocked in {@code Object.wait} with a timeout (yes), or
- * blocked anywhere else in a row of samples, or returned, or still running after {@link #LOOK_MILLIS}
- * (no: Lincheck decides). Then the group is released and the waiter joined; a waiter that stays is
+ * blocked anywhere else in a row of samples, or returned, or spinning (it used
+ * {@link #SPIN_CPU_MILLIS} of processor time without blocking), or still running after
+ * {@link #LOOK_MILLIS} (no: Lincheck decides). Then the group is released and the waiter joined; a waiter that stays is
  * interrupted and left (a daemon).
  */
 final class TimedMonitorWait {
-    /** How long the waiter is watched for. */
+    /**
+     * How long the waiter is watched for at most: generous, so that a loaded machine that is slow to
+     * schedule it does not hide a monitor wait (and with it let a false "hung" verdict through).
+     */
     static final long LOOK_MILLIS = 2_000;
+    /** Processor time after which a waiter that never blocked is taken to spin: it waits on no monitor. */
+    private static final long SPIN_CPU_MILLIS = 100;
     private static final long SAMPLE_MILLIS = 2;
     /** Samples in a row that must see the waiter blocked elsewhere before it counts as not waiting on a monitor. */
     private static final int BLOCKED_ELSEWHERE = 5;
@@ -80,7 +88,7 @@ final class TimedMonitorWait {
     private static Optional<String> watch(Thread waiter) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOK_MILLIS);
         int blockedElsewhere = 0;
-        while (waiter.isAlive() && System.nanoTime() - deadline < 0) {
+        while (waiter.isAlive() && System.nanoTime() - deadline < 0 && !spinning(waiter)) {
             Thread.State before = waiter.getState();
             StackTraceElement[] frames = waiter.getStackTrace();
             Thread.State after = waiter.getState();
@@ -97,6 +105,15 @@ final class TimedMonitorWait {
             Thread.sleep(SAMPLE_MILLIS);
         }
         return Optional.empty();
+    }
+
+    /** Whether the waiter has run on a processor for {@link #SPIN_CPU_MILLIS} without blocking: it spins. */
+    private static boolean spinning(Thread waiter) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+            return false; // then only the wall-clock bound ends the look
+        }
+        return threads.getThreadCpuTime(waiter.getId()) > TimeUnit.MILLISECONDS.toNanos(SPIN_CPU_MILLIS);
     }
 
     /**

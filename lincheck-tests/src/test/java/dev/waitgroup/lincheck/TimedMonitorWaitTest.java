@@ -14,6 +14,7 @@ import dev.waitgroup.specimen.DeadlineOverflowWaitGroup;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,34 @@ class TimedMonitorWaitTest {
         }
     }
 
+    /** Waits by spinning on a volatile counter: never blocks. */
+    public static final class SpinningGroup implements WaitGroup {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public void add(int delta) {
+            count.addAndGet(delta);
+        }
+
+        @Override
+        public void await() {
+            while (count.get() != 0) {
+                Thread.onSpinWait();
+            }
+        }
+
+        @Override
+        public boolean await(long timeout, TimeUnit unit) {
+            await();
+            return true;
+        }
+
+        @Override
+        public int count() {
+            return count.get();
+        }
+    }
+
     @Test
     void aTimedMonitorWaitIsSeenWhereTheGroupCallsIt() throws InterruptedException {
         Optional<String> seen = TimedMonitorWait.of(MonitorGroup::new, Wait.HUGE_TIMEOUT);
@@ -100,6 +129,12 @@ class TimedMonitorWaitTest {
                 assertEquals(Optional.empty(), TimedMonitorWait.of(groups, wait), groups.get() + " " + wait.call());
             }
         }
+    }
+
+    @Test
+    void aSpinningWaiterIsLeftToLincheck() throws InterruptedException {
+        assertEquals(Optional.empty(), TimedMonitorWait.of(SpinningGroup::new, Wait.HUGE_TIMEOUT),
+                "it uses its processor time without blocking: a spinner, not a monitor waiter");
     }
 
     /** Model checking judges such a group: this one returns false at once, which Lincheck then shows. */
