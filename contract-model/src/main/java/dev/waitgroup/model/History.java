@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param events             the events, ordered by invocation time (then by id)
  * @param end                clock time at which the run ended, or gave up on the calls that had not returned
  * @param slack              the slack the run gave calls before giving up on them, and the checker uses
- * @param maxSchedulingGap   the longest time (ns) a heartbeat thread of the run went unscheduled beyond
- *                           its period: a measure of how far the run itself was held up
+ * @param maxSchedulingGap   the longest time (ns) a periodic thread of the run (its heartbeat, or a helper
+ *                           that acts every period) went unscheduled beyond its period: a measure of how far
+ *                           the run itself was held up
  * @param scheduling         who scheduled the run's threads, which decides what lateness proves
  *                           ({@link Scheduling#CONTROLLED}: only a call that never returns is late)
  */

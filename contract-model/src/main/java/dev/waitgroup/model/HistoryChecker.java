@@ -1,6 +1,7 @@
 package dev.waitgroup.model;
 
 import dev.waitgroup.catalogue.ReuseBehaviour;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,11 +19,17 @@ import java.util.Optional;
  * judged for the most favourable instants within those windows, so a correct implementation is never
  * called wrong, on one condition: that the run itself was scheduled. Timing rules need it, so a
  * violation found in a history whose heartbeat went unscheduled for more than half the slack is
- * returned as {@link Verdict.Inconclusive}: rerun it. A history of a controlled scheduler
- * ({@link Scheduling#CONTROLLED}) proves no lateness at all, so it is judged without any timing rule
- * but the ones that hold on its logical clock (see there), and is never inconclusive.
+ * returned as {@link Verdict.Inconclusive}: rerun it. The heartbeat is one thread, though: a machine
+ * may hold up another thread of the run (a driver, or the holder of the group's lock) for longer than
+ * the slack while it goes on. Whether a violation could come from that, {@link #restsOnTheSlack} says;
+ * such a violation is a verdict only once a rerun breaks the rule again. A history of a controlled
+ * scheduler ({@link Scheduling#CONTROLLED}) proves no lateness at all, so it is judged without any
+ * timing rule but the ones that hold on its logical clock (see there), and is never inconclusive.
  */
 public final class HistoryChecker {
+    /** A slack no run comes near: a day. */
+    private static final Slack PATIENT = Slack.of(Duration.ofDays(1));
+
     private HistoryChecker() {
     }
 
@@ -33,10 +40,7 @@ public final class HistoryChecker {
     public static Verdict check(History history, ReuseBehaviour reuse) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(reuse, "reuse");
-        Optional<Verdict.Violation> violation = new EventRules(history).check();
-        if (violation.isEmpty()) {
-            violation = new LinearizationSearch(history, reuse).run();
-        }
+        Optional<Verdict.Violation> violation = violation(history, reuse);
         if (violation.isEmpty()) {
             return Verdict.EXPLAINED;
         }
@@ -46,5 +50,25 @@ public final class HistoryChecker {
                     + " half the slack of " + history.slack() + ": its timing proves nothing; rerun it", violation.get());
         }
         return violation.get();
+    }
+
+    /**
+     * Whether the history's violation rests on the slack: judged again as if calls might be any amount
+     * late (with a slack of a day: a call's lateness breaks no rule, an await may read the counter at any
+     * instant of its call, and a call the run gave up on may yet have returned), it is explained. Such a
+     * violation may be the machine's, which held a thread up longer than the slack; a group that breaks
+     * the rule breaks it again when rerun, while a busy machine is unlikely to hold a thread up that long
+     * twice. A violation that does not rest on the slack (a value no order explains, a timeout reported
+     * early, an interrupt swallowed) no machine can cause.
+     */
+    public static boolean restsOnTheSlack(History history, ReuseBehaviour reuse) {
+        History patient = new History(history.origin(), history.events(), history.end(), PATIENT,
+                history.maxSchedulingGap(), history.scheduling());
+        return violation(patient, reuse).isEmpty();
+    }
+
+    private static Optional<Verdict.Violation> violation(History history, ReuseBehaviour reuse) {
+        Optional<Verdict.Violation> violation = new EventRules(history).check();
+        return violation.isPresent() ? violation : new LinearizationSearch(history, reuse).run();
     }
 }

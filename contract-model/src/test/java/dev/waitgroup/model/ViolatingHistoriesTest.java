@@ -1,6 +1,7 @@
 package dev.waitgroup.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.waitgroup.model.Operation.Executors;
 import dev.waitgroup.model.Operation.Go;
 import dev.waitgroup.model.Operation.SelfInterrupt;
 import dev.waitgroup.model.Operation.TimedAwait;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -254,5 +256,55 @@ class ViolatingHistoriesTest {
         assertTrue(lines[2].endsWith("T1  await() did not return within the bound"), text);
         assertTrue(lines[3].trim().startsWith("at java.base/jdk.internal.misc.Unsafe.park"), text);
         assertTrue(lines[4].endsWith("H1  done() returned"), text);
+    }
+
+    /**
+     * What a busy machine did to a correct group: the timed wait's thread was held up for half a second
+     * (the heartbeat went on). The lateness is a violation, but one that rests on the slack: judged as if
+     * calls might be any amount late, the history is explained, so it counts only if a rerun is late again.
+     */
+    @Test
+    void aDeadlineOverrunRestsOnTheSlack() {
+        History h = new HistoryBuilder()
+                .call("T1", new Add(1), 0, 0.1, Outcome.VOID, false)
+                .stuck("T1", new TimedAwait(11, TimeUnit.MILLISECONDS), 0.2, "Object.wait")
+                .end(564.3);
+        violation(h, ReuseBehaviour.UNKNOWN, Rule.DEADLINE);
+        assertTrue(HistoryChecker.restsOnTheSlack(h, ReuseBehaviour.UNKNOWN));
+    }
+
+    /** A waiter that never returned after its round ended: a hang, or a thread the machine held up. */
+    @Test
+    void aWaiterNotReleasedRestsOnTheSlack() {
+        History h = new HistoryBuilder()
+                .call("T1", new Add(1), 0, 0.1, Outcome.VOID, false)
+                .stuck("T1", new Await(), 0.2, "java.base/jdk.internal.misc.Unsafe.park(Native Method)")
+                .call("H1", new Done(), 100.0, 100.1, Outcome.VOID)
+                .end(700);
+        violation(h, ReuseBehaviour.UNKNOWN, Rule.RELEASE);
+        assertTrue(HistoryChecker.restsOnTheSlack(h, ReuseBehaviour.UNKNOWN));
+    }
+
+    /** A lost update, an early timeout, a swallowed interrupt: no busy machine makes a correct group do so. */
+    @Test
+    void aValueNoOrderExplainsDoesNotRestOnTheSlack() {
+        History lostUpdate = new HistoryBuilder()
+                .call("T1", new Add(2), 0, 0.1, Outcome.VOID, false)
+                .call("T1", new Done(), 1.0, 1.2, Outcome.VOID, false)
+                .call("T2", new Done(), 1.0, 1.2, Outcome.VOID, false)
+                .call("T1", new Count(), 2.0, 2.1, new Outcome.Returned(1), false)
+                .end(3);
+        History earlyTimeout = new HistoryBuilder()
+                .call("T1", new Add(1), 0, 0.1, Outcome.VOID, false)
+                .call("T1", new TimedAwait(999, TimeUnit.MICROSECONDS), 0.2, 0.4, Outcome.FALSE, false)
+                .end(1);
+        History swallowed = new HistoryBuilder()
+                .call("T1", new SelfInterrupt(), 0, 0.1, Outcome.VOID, true)
+                .call("T1", new Await(), 0.2, 0.3, Outcome.VOID, false)
+                .end(1);
+        for (History h : List.of(lostUpdate, earlyTimeout, swallowed)) {
+            assertTrue(HistoryChecker.check(h, ReuseBehaviour.UNKNOWN).isViolation(), h.toText());
+            assertFalse(HistoryChecker.restsOnTheSlack(h, ReuseBehaviour.UNKNOWN), h.toText());
+        }
     }
 }

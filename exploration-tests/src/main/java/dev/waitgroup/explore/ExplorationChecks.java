@@ -68,8 +68,8 @@ class ExplorationChecks extends EachImplementation {
         seen.how(String.format(Locale.ROOT, "%,d histories, %,d calls, %,d rounds, seed %d ("
                         + Property.EXPLORATION_SEED.key() + "=%d)%s%s",
                 outcome.histories(), outcome.operations(), outcome.rounds(), seed, settings.seed,
-                outcome.inconclusive() > 0 ? ", " + outcome.inconclusive() + " histories inconclusive (the JVM did not"
-                        + " run them on time) and not counted" : "",
+                outcome.inconclusive() > 0 ? ", " + outcome.inconclusive() + " histories inconclusive (the machine held"
+                        + " a thread up longer than the slack, and not again when rerun) and not counted" : "",
                 outcome.cutShort() ? ", cut short by the budget's time" : ""));
         seen.detail("seed", seed);
         seen.detail("histories", outcome.histories());
@@ -77,9 +77,7 @@ class ExplorationChecks extends EachImplementation {
             return;
         }
         ExplorationOutcome.Failure failure = outcome.failure();
-        seen.evidence(Evidence.Kind.HISTORY, "the shortest failing history (the scenario shrunk from "
-                + failure.original().size() + " to " + failure.shrunk().size() + " steps; it failed again "
-                + failure.replayFailures() + " of " + failure.replays() + " times when rerun)",
+        seen.evidence(Evidence.Kind.HISTORY, "the shortest failing history found (" + failure.howShrunk() + ")",
                 "scenario:\n" + failure.shrunk().text() + "\nhistory:\n" + failure.shrunkHistory());
         throw new AssertionError("[" + failure.rule() + "] " + failure.sentence() + " (history " + failure.index()
                 + " of seed " + seed + ", after " + failure.historiesTried() + " histories)");

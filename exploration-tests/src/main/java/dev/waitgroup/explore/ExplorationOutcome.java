@@ -11,7 +11,8 @@ import java.util.Locale;
  * @param histories     scenarios run to a verdict (the one of many rounds included)
  * @param operations    calls recorded over all histories
  * @param rounds        rounds ended, as the sequential model replays each history's calls in invocation order
- * @param inconclusive  histories that stayed inconclusive after their reruns (the run was not scheduled)
+ * @param inconclusive  histories that stayed inconclusive after their reruns: the machine held the run up, or held
+ *                      a thread up once but not when rerun with twice the slack
  * @param cutShort      true if the budget's time ran out before all its histories ran
  * @param elapsed       the exploration's time, shrinking and replays included
  * @param failure       what failed, or null
@@ -32,11 +33,21 @@ public record ExplorationOutcome(boolean passed, long seed, int histories, long 
      * @param shrunkHistory   the shrunk scenario's failing history, printed
      * @param shrinkRuns      candidate scenarios run while shrinking
      * @param replayFailures  times the shrunk scenario failed again, with the same rule, when rerun
-     * @param replays         times it was rerun
+     * @param replays         times it was rerun; 0 if it was neither shrunk nor rerun, because a call it gave
+     *                        up on still spins (each rerun would leave one more)
      */
     public record Failure(String rule, String sentence, int index, int historiesTried, Duration timeToCatch,
                           Scenario original, Scenario shrunk, String shrunkHistory, int shrinkRuns, int replayFailures,
                           int replays) {
+
+        /** How the evidence was made: how far the scenario was shrunk and how often it failed again, or why not. */
+        public String howShrunk() {
+            if (replays == 0) {
+                return "not shrunk nor rerun: a call it gave up on still spins, and each rerun would leave one more";
+            }
+            return String.format(Locale.ROOT, "shrunk from %d to %d steps in %d runs; it failed again %d of %d times"
+                    + " when rerun", original.size(), shrunk.size(), shrinkRuns, replayFailures, replays);
+        }
     }
 
     /** A report for a log: the verdict, what was explored, and on failure the shrunk history. */
@@ -44,16 +55,13 @@ public record ExplorationOutcome(boolean passed, long seed, int histories, long 
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%s: %,d histories, %,d operations, %,d rounds, seed %d, %.1f s%s%s%n",
                 passed ? "PASSED" : "FAILED", histories, operations, rounds, seed, elapsed.toMillis() / 1000.0,
-                inconclusive > 0 ? ", " + inconclusive + " inconclusive (not scheduled)" : "",
+                inconclusive > 0 ? ", " + inconclusive + " inconclusive (the machine's lateness)" : "",
                 cutShort ? ", cut short by the budget's time" : ""));
         if (failure != null) {
             s.append(String.format(Locale.ROOT, "rule broken: [%s] %s%n", failure.rule(), failure.sentence()));
-            s.append(String.format(Locale.ROOT,
-                    "found at history %d of seed %d (%d histories tried, %.1f s); shrunk from %d to %d steps in %d runs;"
-                            + " the shrunk scenario failed again %d of %d times%n",
+            s.append(String.format(Locale.ROOT, "found at history %d of seed %d (%d histories tried, %.1f s); %s%n",
                     failure.index(), seed, failure.historiesTried(), failure.timeToCatch().toMillis() / 1000.0,
-                    failure.original().size(), failure.shrunk().size(), failure.shrinkRuns(), failure.replayFailures(),
-                    failure.replays()));
+                    failure.howShrunk()));
             s.append("shrunk scenario:\n").append(failure.shrunk().text());
             s.append(failure.shrunkHistory());
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -32,23 +33,40 @@ import java.util.function.Supplier;
  * the run has been quiet for the slack (no call began or returned, no helper is due, no timed await's
  * deadline is ahead), every call still running is recorded as {@link Outcome.NotReturned} with its
  * thread's stack, its thread is interrupted, and the run ends. Nothing recorded after that moment
- * counts, and no abandoned thread is ever joined. So a hang costs the slack, not the run.
+ * counts, and no abandoned thread is ever joined. So a hang costs the slack, not the run. (A call that
+ * spins and ignores its interrupt runs on, taking a core: {@link #abandonedThreadsStillRun()} says so.)
+ *
+ * <p>Two kinds of step do not depend on how fast the machine runs the threads. A release arranged
+ * {@linkplain Step.WhenDriversWait for when the drivers wait} acts once every driver is seen blocked in
+ * a call (or finished), so its waiters have surely parked. The changes of a
+ * {@linkplain Step.AwaitAmidChanges wait amid changes} last as long as the wait, up to its deadline
+ * plus the slack in force plus {@link #MARGIN}, so a wait that does not end at its deadline overruns it
+ * by more than the slack, whatever the slack; the run gives it up then, its verdict being certain.
  *
  * <p>Timestamps come from the injected {@link Clock}; the bound is kept in real time. A heartbeat
  * thread measures how long the run itself went unscheduled, which the checker uses to tell a verdict
  * from an inconclusive run.
  */
 public final class HistoryExecutor {
-    /** Time, beyond the slack, before a quiet run is given up: so that a waiter obliged at the last activity has had the slack. */
-    private static final long MARGIN = TimeUnit.MILLISECONDS.toNanos(50);
+    /**
+     * Time beyond the slack that makes lateness surely more than the slack: a quiet run is given up this
+     * long after the slack (so a waiter obliged at the last activity has had the slack), and the changes
+     * during a wait amid changes go on this long after its deadline plus the slack.
+     */
+    static final long MARGIN = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How long every driver must be seen waiting, in the same calls, before a helper that waits for it acts. */
+    private static final long WAITING_CONFIRMATION = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long HEARTBEAT = TimeUnit.MILLISECONDS.toNanos(2);
     /** A timed await with a longer timeout is treated as unbounded when planning the bound. */
     private static final long LONGEST_DEADLINE = TimeUnit.SECONDS.toNanos(5);
     private static final int STACK_FRAMES = 14;
+    private static final long SPIN_CONFIRMATION = TimeUnit.MILLISECONDS.toNanos(20);
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final Clock clock;
     private final Slack slack;
+    /** The threads of calls this executor gave up on: they may still run, and nothing can stop them. */
+    private final List<Thread> abandoned = new CopyOnWriteArrayList<>();
 
     public HistoryExecutor(Clock clock, Slack slack) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -57,6 +75,36 @@ public final class HistoryExecutor {
 
     public Slack slack() {
         return slack;
+    }
+
+    /**
+     * Whether a thread this executor gave up on still runs: a call that spins and ignores interrupts, which
+     * takes a core for the rest of the JVM's life; every rerun of its scenario would leave one more. Seen
+     * running twice, {@code SPIN_CONFIRMATION} apart, so that a thread on its way out is not counted.
+     */
+    public boolean abandonedThreadsStillRun() {
+        for (int look = 0; look < 2; look++) {
+            abandoned.removeIf(t -> !t.isAlive() || t.getState() != Thread.State.RUNNABLE);
+            if (abandoned.isEmpty()) {
+                return false;
+            }
+            if (look == 0) {
+                LockSupport.parkNanos(SPIN_CONFIRMATION);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The timeout (ms) of a {@linkplain Step.AwaitAmidChanges wait amid changes}: half the slack. A wait
+     * whose time starts over could still time out by accident if the changes stopped for its whole
+     * timeout; the changes count as a periodic thread of the run, so a run in which they were held up
+     * says so ({@link History#maxSchedulingGap()}), and an exploration runs again a run in which they, or
+     * the wait (which then comes back long after its deadline), were held up for more than a quarter of
+     * the slack.
+     */
+    public static long timeoutAmidChanges(Slack slack) {
+        return slack.millis() / 2;
     }
 
     /** Runs {@code scenario} on a group from {@code factory}; returns within the scenario's own time plus the slack. */
@@ -76,11 +124,15 @@ public final class HistoryExecutor {
         final AtomicLong plannedEnd = new AtomicLong();
         final AtomicInteger helpersRunning = new AtomicInteger();
         final List<Actor> actors = new CopyOnWriteArrayList<>();
+        final List<Actor> drivers = new ArrayList<>();
         final Map<Integer, Runnable> keptTasks = new ConcurrentHashMap<>();
         final CountDownLatch start = new CountDownLatch(1);
         final Thread watcher = Thread.currentThread();
-        volatile long maxGap;
+        /** The longest time a periodic thread of the run (heartbeat, changes) went unscheduled beyond its period. */
+        final AtomicLong maxGap = new AtomicLong();
         volatile boolean closed;
+        /** Set when a wait amid changes outlived its deadline plus the slack: its verdict is certain, the run ends. */
+        volatile boolean overrun;
         /** Set once every driver is done: helper actions still due are skipped, as no driver can observe them. */
         volatile boolean driversDone;
         long origin;
@@ -93,7 +145,6 @@ public final class HistoryExecutor {
         History execute() {
             origin = clock.nanoTime();
             Thread heartbeat = daemon("heartbeat", this::heartbeat);
-            List<Actor> drivers = new ArrayList<>();
             for (int t = 0; t < scenario.threads().size(); t++) {
                 List<Step> steps = scenario.threads().get(t);
                 Actor driver = new Actor("T" + (t + 1), true);
@@ -104,18 +155,18 @@ public final class HistoryExecutor {
             drivers.forEach(d -> d.thread.start());
             heartbeat.start();
             start.countDown();
-            long end = watch(drivers);
+            long end = watch();
             heartbeat.interrupt();
             List<Event> recorded;
             synchronized (this) {
                 closed = true;
                 recorded = new ArrayList<>(events);
             }
-            return new History(origin, recorded, end, slack, maxGap);
+            return new History(origin, recorded, end, slack, maxGap.get());
         }
 
         /** Waits until every driver and helper is done, or the run has been quiet for the slack; returns the end time. */
-        private long watch(List<Actor> drivers) {
+        private long watch() {
             for (;;) {
                 if (!driversDone && drivers.stream().allMatch(d -> d.finished)) {
                     driversDone = true;
@@ -130,7 +181,7 @@ public final class HistoryExecutor {
                     quietSince = Math.max(quietSince, a.deadline);
                 }
                 long giveUpAt = quietSince + slack.nanos() + MARGIN;
-                if (now - giveUpAt >= 0) {
+                if (now - giveUpAt >= 0 || overrun) {
                     return giveUp();
                 }
                 LockSupport.parkNanos(Math.min(giveUpAt - now, TimeUnit.MILLISECONDS.toNanos(5)));
@@ -154,6 +205,7 @@ public final class HistoryExecutor {
             for (Actor a : actors) {
                 if (!a.finished && a.thread != null) {
                     a.thread.interrupt();
+                    abandoned.add(a.thread);
                 }
             }
             return end;
@@ -165,9 +217,7 @@ public final class HistoryExecutor {
                 LockSupport.parkNanos(HEARTBEAT);
                 long now = System.nanoTime();
                 long gap = now - last - HEARTBEAT;
-                if (gap > maxGap) {
-                    maxGap = gap;
-                }
+                maxGap.accumulateAndGet(gap, Math::max);
                 last = now;
             }
         }
@@ -195,11 +245,13 @@ public final class HistoryExecutor {
                 call(me, call.operation(), call.interruptAfterMicros());
             } else if (step instanceof Step.After) {
                 Step.After after = (Step.After) step;
-                long now = clock.nanoTime();
                 String helper = nextHelperName();
-                record(me.name, new Operation.Schedule(helper + " " + after.action().text() + " in "
-                        + after.delayMillis() + " ms"), now, now, Outcome.VOID, Thread.currentThread().isInterrupted(), null);
+                schedule(me, helper + " " + after.action().text() + " in " + after.delayMillis() + " ms");
                 startHelper(helper, after.delayMillis(), after.action());
+            } else if (step instanceof Step.WhenDriversWait) {
+                whenDriversWait(me, ((Step.WhenDriversWait) step).operation());
+            } else if (step instanceof Step.AwaitAmidChanges) {
+                awaitAmidChanges(me, (Step.AwaitAmidChanges) step);
             } else if (step instanceof Step.Repeat) {
                 Step.Repeat repeat = (Step.Repeat) step;
                 for (int i = 0; i < repeat.times() && !closed; i++) {
@@ -212,11 +264,158 @@ public final class HistoryExecutor {
             }
         }
 
+        /** Records, as the driver's event, what it set in motion. */
+        private void schedule(Actor me, String description) {
+            long now = clock.nanoTime();
+            record(me.name, new Operation.Schedule(description), now, now, Outcome.VOID,
+                    Thread.currentThread().isInterrupted(), null);
+        }
+
+        /** A helper calls {@code op} once every driver waits, or at the latest once the slack has passed. */
+        private void whenDriversWait(Actor me, Operation op) {
+            String name = nextHelperName();
+            schedule(me, name + " calls " + op.text() + " once every driver waits");
+            Actor helper = new Actor(name, false);
+            helper.deadline = System.nanoTime() + slack.nanos();
+            helpersRunning.incrementAndGet();
+            helper.thread = daemon(name, () -> {
+                try {
+                    awaitDriversWaiting(helper.deadline);
+                    if (!closed && !driversDone) {
+                        call(helper, op, -1);
+                    }
+                } finally {
+                    helper.deadline = 0;
+                    helper.finished = true;
+                    helpersRunning.decrementAndGet();
+                    LockSupport.unpark(watcher);
+                }
+            });
+            actors.add(helper);
+            helper.thread.start();
+        }
+
+        /**
+         * Parks until every driver is waiting, seen so twice {@link #WAITING_CONFIRMATION} apart in the same
+         * calls (a thread passing through a lock is not waiting), or until {@code latest}, or the run is over.
+         */
+        private void awaitDriversWaiting(long latest) {
+            List<Long> seen = null;
+            while (!closed && !driversDone && System.nanoTime() - latest < 0) {
+                List<Long> waiting = waitingCalls();
+                if (waiting != null && waiting.equals(seen)) {
+                    return;
+                }
+                seen = waiting;
+                LockSupport.parkNanos(WAITING_CONFIRMATION);
+            }
+        }
+
+        /** When each driver's call began, if every driver is blocked in a call (or finished); otherwise null. */
+        private List<Long> waitingCalls() {
+            List<Long> calls = new ArrayList<>();
+            for (Actor d : drivers) {
+                if (d.finished) {
+                    calls.add(Long.MIN_VALUE);
+                    continue;
+                }
+                long invoked = d.invoked;
+                Thread.State state = d.thread.getState();
+                boolean blocked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                        || state == Thread.State.BLOCKED;
+                if (d.operation == null || !blocked || d.invoked != invoked) {
+                    return null;
+                }
+                calls.add(invoked);
+            }
+            return calls;
+        }
+
+        /**
+         * The timed wait of {@code step} while a helper calls add(1), done() every period: from when the
+         * wait is seen to begin until it returns, or at the latest its timeout plus the slack plus
+         * {@link #MARGIN} later. The driver goes on once the helper has finished its last pair.
+         */
+        private void awaitAmidChanges(Actor me, Step.AwaitAmidChanges step) {
+            Operation.TimedAwait await = new Operation.TimedAwait(timeoutAmidChanges(slack), TimeUnit.MILLISECONDS);
+            String name = nextHelperName();
+            schedule(me, name + " calls add(1), done() every " + step.periodMillis() + " ms while " + me.name
+                    + "'s " + await.text() + " waits, at the latest until its deadline plus the slack plus "
+                    + TimeUnit.NANOSECONDS.toMillis(MARGIN) + " ms");
+            Actor changer = new Actor(name, false);
+            AtomicBoolean waitOver = new AtomicBoolean();
+            helpersRunning.incrementAndGet();
+            changer.thread = daemon(name, () -> {
+                try {
+                    long period = TimeUnit.MILLISECONDS.toNanos(step.periodMillis());
+                    changeWhileWaiting(changer, me, await, period, waitOver);
+                } finally {
+                    changer.finished = true;
+                    helpersRunning.decrementAndGet();
+                    LockSupport.unpark(watcher);
+                }
+            });
+            actors.add(changer);
+            changer.thread.start();
+            try {
+                call(me, await, -1);
+            } finally {
+                waitOver.set(true);
+                LockSupport.unpark(changer.thread);
+                joinAtMost(changer.thread, slack.nanos());
+            }
+        }
+
+        private void changeWhileWaiting(Actor changer, Actor waiter, Operation.TimedAwait await, long period,
+                                        AtomicBoolean waitOver) {
+            while (waiter.operation != await) {
+                if (waitOver.get() || closed) {
+                    return;
+                }
+                LockSupport.parkNanos(WAITING_CONFIRMATION / 10);
+            }
+            // seen after the wait began, so no earlier than its deadline plus the slack plus the margin
+            long began = System.nanoTime();
+            long stopAt = began + await.nanos() + slack.nanos() + MARGIN;
+            Operation add = new Operation.Add(1);
+            Operation done = new Operation.Done();
+            long last = began;
+            for (long next = began + period; ; ) {
+                for (long left; (left = next - System.nanoTime()) > 0 && !waitOver.get() && !closed; ) {
+                    LockSupport.parkNanos(left);
+                }
+                long now = System.nanoTime();
+                if (waitOver.get() || closed) {
+                    return;
+                }
+                if (now - stopAt >= 0) {
+                    overrun = true; // still waiting: late beyond the slack whatever it does next
+                    LockSupport.unpark(watcher);
+                    return;
+                }
+                maxGap.accumulateAndGet(now - last - period, Math::max); // the changes are only as regular as this
+                last = now;
+                call(changer, add, -1);
+                call(changer, done, -1);
+                next = Math.max(next + period, System.nanoTime()); // late: go on from now, no burst to catch up
+            }
+        }
+
+        private void joinAtMost(Thread thread, long nanos) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         private void rounds(Actor me, Step.Rounds rounds) {
             Operation add = new Operation.Add(1);
             Operation done = new Operation.Done();
             Operation await = new Operation.Await();
-            if (!rounds.handOff()) {
+            Operation timesOut = new Operation.TimedAwait(1, TimeUnit.MICROSECONDS);
+            Operation interrupt = new Operation.SelfInterrupt();
+            if (rounds.round() == Step.Round.OWN_DONE) {
                 for (int i = 0; i < rounds.count() && !closed; i++) {
                     call(me, add, -1);
                     call(me, done, -1);
@@ -224,6 +423,7 @@ public final class HistoryExecutor {
                 }
                 return;
             }
+            boolean afterGivingUp = rounds.round() == Step.Round.AFTER_A_WAIT_GAVE_UP;
             Actor helper = new Actor(nextHelperName(), false);
             AtomicInteger handedOver = new AtomicInteger();
             helpersRunning.incrementAndGet();
@@ -232,6 +432,9 @@ public final class HistoryExecutor {
                     for (int taken = 0; taken < rounds.count() && !closed; taken++) {
                         while (handedOver.get() <= taken && !closed) {
                             LockSupport.park(this);
+                        }
+                        if (afterGivingUp) {
+                            awaitDriversWaiting(System.nanoTime() + slack.nanos());
                         }
                         if (!closed) {
                             call(helper, done, -1);
@@ -247,6 +450,12 @@ public final class HistoryExecutor {
             helper.thread.start();
             for (int i = 0; i < rounds.count() && !closed; i++) {
                 call(me, add, -1);
+                if (afterGivingUp && i % 2 == 0) {
+                    call(me, timesOut, -1);
+                } else if (afterGivingUp) {
+                    call(me, interrupt, -1);
+                    call(me, await, -1);
+                }
                 handedOver.incrementAndGet();
                 LockSupport.unpark(helper.thread);
                 call(me, await, -1);
@@ -474,7 +683,7 @@ public final class HistoryExecutor {
                     }
                 }
                 if (delivery == null) {
-                    maxGap = Math.max(maxGap, slack.nanos());
+                    maxGap.accumulateAndGet(slack.nanos(), Math::max);
                 }
                 return delivery;
             }
@@ -497,6 +706,7 @@ public final class HistoryExecutor {
         volatile Thread thread;
         volatile Operation operation;
         volatile long invoked;
+        /** Real time before which the run is not quiet on this actor's account (a deadline, a helper's act), or 0. */
         volatile long deadline;
         volatile InterruptDelivery interrupt;
         volatile boolean finished;

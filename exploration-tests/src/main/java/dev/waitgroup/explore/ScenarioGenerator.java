@@ -19,15 +19,25 @@ import java.util.concurrent.TimeUnit;
  * is: deltas at the edges of {@code 0..Integer.MAX_VALUE} from where it stands (to zero, one below,
  * to the top, one above), and untimed or huge timed waits only where a release is on its way, so that
  * a correct group never waits for nothing. Timeouts cover the long range in every unit: both
- * extremes, zero, negative, sub-millisecond and ordinary; those that really elapse are at most 200 ms.
+ * extremes, zero, negative, sub-millisecond and ordinary; those that really elapse are at most 100 ms
+ * (but for a wait amid changes, below).
  * Interrupts land before entry, while waiting, and racing a release.
  *
+ * <p>Where a bug can only show in a waiter that has parked, or in a wait that outlives its deadline,
+ * the scenario does not leave it to the machine's speed: most releases of an untimed wait come
+ * {@linkplain Step.WhenDriversWait once the driver waits} (the others race it, after a delay), and a
+ * timed wait {@linkplain Step.AwaitAmidChanges amid changes of the counter} has them for as long as it
+ * lasts, so a wait that does not end at its deadline overruns it by more than any slack.
+ *
  * <p>A concurrent scenario has two or three drivers with a few calls each, and tight loops of calls
- * that make races on the counter likely; their waits are timed.
+ * that make races on the counter likely; their waits are timed, except in the third of them that
+ * begin with every driver but the first counting itself in and waiting, and a release once all wait.
  */
 public final class ScenarioGenerator {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
     private static final TimeUnit[] UNITS = TimeUnit.values();
+    /** When the plan expects a release arranged for when the driver waits: it parks, is seen waiting, is released. */
+    private static final long WAITING_RELEASE_DUE_MILLIS = 2;
 
     private final Budget budget;
 
@@ -44,11 +54,19 @@ public final class ScenarioGenerator {
         return new Plan(random).sequential();
     }
 
-    /** The scenario of many rounds on one group, each round an add(1), a done() and an await(). */
+    /**
+     * The scenario of many rounds on one group, each an add(1), a done() and an await(): the budget's
+     * rounds by the driver alone, a tenth of them handed off to another thread, and a hundredth after a
+     * wait that gave up; then a round whose wait runs out amid changes of the counter.
+     */
     public Scenario rounds() {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step.Rounds(budget.rounds(), false));
-        steps.add(new Step.Rounds(Math.max(1, budget.rounds() / 10), true));
+        steps.add(new Step.Rounds(budget.rounds(), Step.Round.OWN_DONE));
+        steps.add(new Step.Rounds(Math.max(1, budget.rounds() / 10), Step.Round.HANDED_OFF));
+        steps.add(new Step.Rounds(Math.max(1, budget.rounds() / 100), Step.Round.AFTER_A_WAIT_GAVE_UP));
+        steps.add(Step.Call.of(new Operation.Add(1)));
+        steps.add(new Step.AwaitAmidChanges(5));
+        steps.add(Step.Call.of(new Operation.Done()));
         return new Scenario(List.of(steps));
     }
 
@@ -59,6 +77,14 @@ public final class ScenarioGenerator {
         long counter;
         /** How long (ms from now, roughly) until the last helper action set in motion has run. */
         long helpersDueMillis;
+        /** Whether a helper action has been set in motion: it may land before or after the driver's next calls. */
+        boolean helpersInMotion;
+        /**
+         * Whether the counter may differ from the plan: a decrement the plan refuses was made while helpers
+         * were in motion, and in the run it may have landed in another order and been applied. From then on
+         * waits are timed, so that a correct group is never left waiting for a release that is not coming.
+         */
+        boolean counterUncertain;
         int nextTask;
         final List<Integer> keptTasks = new ArrayList<>();
 
@@ -94,8 +120,10 @@ public final class ScenarioGenerator {
                 apply(-1);
             } else if (choice < 84) {
                 later();
-            } else if (choice < 88) {
+            } else if (choice < 87) {
                 ticks();
+            } else if (choice < 88) {
+                awaitAmidChanges();
             } else if (choice < 92) {
                 steps.add(Step.Call.of(new Operation.SelfInterrupt()));
                 if (random.nextBoolean()) {
@@ -103,9 +131,9 @@ public final class ScenarioGenerator {
                 } else {
                     untimedAwait();
                 }
-            } else if (choice < 94 && counter == 0 && helpersDueMillis == 0) {
+            } else if (choice < 94 && counter == 0 && !helpersInMotion) {
                 steps.add(new Step.Rounds(1 + random.nextInt(Math.max(1, Math.min(budget.rounds(), 500))),
-                        random.nextBoolean()));
+                        Step.Round.values()[random.nextInt(Step.Round.values().length)]));
             } else {
                 call(new Operation.Count());
             }
@@ -123,7 +151,15 @@ public final class ScenarioGenerator {
         private void apply(long delta) {
             if (SequentialWaitGroup.fits(counter, delta)) {
                 counter += delta;
+            } else if (delta < 0 && helpersInMotion) {
+                counterUncertain = true;
             }
+        }
+
+        /** A helper action set in motion, due in about {@code dueMillis}. */
+        private void inMotion(long dueMillis) {
+            helpersInMotion = true;
+            helpersDueMillis = Math.max(helpersDueMillis, dueMillis);
         }
 
         /** Deltas across the int domain, and at the edges as seen from the planned counter. */
@@ -161,24 +197,37 @@ public final class ScenarioGenerator {
             }
         }
 
-        /** await(): where the counter is zero, or after arranging for a helper to release it. */
+        /**
+         * await(): where the counter is zero, or after arranging for a helper to release it, mostly once
+         * the driver waits (so the waiter has surely parked), else after a delay that races its parking.
+         */
         private void untimedAwait() {
+            if (counterUncertain) {
+                timedAwait();
+                return;
+            }
             if (counter != 0) {
                 if (counter > Integer.MAX_VALUE / 2 && random.nextBoolean()) {
                     timedAwait();
                     return;
                 }
-                long delay = pick(0, 1, 5, 20, 50, 100);
-                steps.add(new Step.After(delay, new Step.Once(counter == 1 && random.nextBoolean()
-                        ? new Operation.Done() : new Operation.Add((int) -counter))));
+                Operation release = counter == 1 && random.nextBoolean() ? new Operation.Done()
+                        : new Operation.Add((int) -counter);
+                if (random.nextInt(4) == 0) {
+                    long delay = pick(0, 1, 5, 20, 50);
+                    steps.add(new Step.After(delay, new Step.Once(release)));
+                    inMotion(delay);
+                } else {
+                    steps.add(new Step.WhenDriversWait(release));
+                    inMotion(WAITING_RELEASE_DUE_MILLIS);
+                }
                 counter = 0;
-                helpersDueMillis = Math.max(helpersDueMillis, delay);
             }
             steps.add(new Step.Call(new Operation.Await(), interruptAfter()));
         }
 
         private void timedAwait() {
-            boolean releaseComing = counter == 0 && helpersDueMillis > 0;
+            boolean releaseComing = counter == 0 && helpersDueMillis > 0 && !counterUncertain;
             steps.add(new Step.Call(timeout(releaseComing), interruptAfter()));
         }
 
@@ -220,7 +269,7 @@ public final class ScenarioGenerator {
                 case 7:
                     return new Operation.TimedAwait(1_000 + random.nextInt(50_000), TimeUnit.MICROSECONDS);
                 case 8:
-                    return new Operation.TimedAwait(pick(50, 100, 150, 200), TimeUnit.MILLISECONDS);
+                    return new Operation.TimedAwait(pick(20, 50, 100), TimeUnit.MILLISECONDS);
                 case 9:
                     return new Operation.TimedAwait(Long.MAX_VALUE, unit);
                 case 10:
@@ -241,14 +290,14 @@ public final class ScenarioGenerator {
                     keptTasks.add(task);
                     counter++;
                 } else if (executor == Executors.DEFERRED_THREAD) {
-                    helpersDueMillis = Math.max(helpersDueMillis, delay);
+                    inMotion(delay);
                 }
             }
         }
 
         /** Another thread calls done() or add(-n) after a delay. */
         private void later() {
-            long delay = pick(0, 1, 5, 20, 50, 100);
+            long delay = pick(0, 1, 5, 20, 50);
             Operation op;
             if (counter > 0 && random.nextInt(3) > 0) {
                 op = random.nextBoolean() && counter > 1 ? new Operation.Add((int) -counter) : new Operation.Done();
@@ -256,26 +305,41 @@ public final class ScenarioGenerator {
                 op = random.nextBoolean() ? new Operation.Done() : new Operation.Add(-1 - random.nextInt(2));
             }
             steps.add(new Step.After(delay, new Step.Once(op)));
+            inMotion(delay);
             apply(op instanceof Operation.Done ? -1 : ((Operation.Add) op).delta());
-            helpersDueMillis = Math.max(helpersDueMillis, delay);
         }
 
-        /** A ticker: done() every p ms, k times; wake-ups that release only if the counter is k. */
+        /** A ticker: done() every p ms, k times (300 ms at most); wake-ups that release only if the counter is k. */
         private void ticks() {
             long period = pick(1, 5, 10, 20, 50);
             int times = (int) pick(2, 3, 5, 10, 20, 30);
-            times = (int) Math.min(times, 1_500 / period);
+            times = (int) Math.min(times, 300 / period);
             long extra = pick(0, 0, 1, 5);
             if (counter < times + extra) {
                 call(new Operation.Add((int) (times + extra - counter)));
             }
             steps.add(new Step.After(0, new Step.Ticks(period, times)));
+            inMotion(period * times);
             apply(-times);
-            helpersDueMillis = Math.max(helpersDueMillis, period * times);
             if (random.nextInt(3) > 0) {
-                steps.add(new Step.Call(new Operation.TimedAwait(pick(period + 1, 2 * period + 1, 100), TimeUnit.MILLISECONDS),
-                        -1));
+                long timeout = pick(period + 1, 2 * period + 1, 50);
+                steps.add(Step.Call.of(new Operation.TimedAwait(timeout, TimeUnit.MILLISECONDS)));
             }
+        }
+
+        /**
+         * A timed wait amid add(1), done() pairs every 1 to 20 ms (a dozen wake-ups or more within its
+         * timeout), on a counter above zero (an add(1) first where it is zero) so that no change releases it.
+         */
+        private void awaitAmidChanges() {
+            if (counterUncertain) {
+                call(new Operation.Count());
+                return;
+            }
+            if (counter == 0) {
+                call(new Operation.Add(1));
+            }
+            steps.add(new Step.AwaitAmidChanges(pick(1, 5, 10, 20)));
         }
 
         private long pick(long... values) {
@@ -287,18 +351,19 @@ public final class ScenarioGenerator {
         int threads = 2 + random.nextInt(2);
         int[] tasks = {1};
         List<List<Step>> all = new ArrayList<>();
-        // a third of them begin with waiters parked on an open round that a helper ends a little later
-        // (T1 does nothing else, so the round surely ends and the untimed waits cost nothing)
+        // a third of them begin with every other driver counting itself in and waiting, and a release of them
+        // all that T1 arranges for when they all wait (T1 does nothing else, so the round surely ends, and
+        // every waiter has parked before it ends, however slow the machine)
         boolean waitersThenRelease = random.nextInt(3) == 0;
         for (int t = 0; t < threads; t++) {
             List<Step> steps = new ArrayList<>();
             if (waitersThenRelease) {
                 if (t == 0) {
-                    steps.add(Step.Call.of(new Operation.Add(1)));
-                    steps.add(new Step.After(new long[] {5, 20}[random.nextInt(2)], new Step.Once(new Operation.Done())));
+                    steps.add(new Step.WhenDriversWait(new Operation.Add(1 - threads)));
                     all.add(steps);
                     continue;
                 } else {
+                    steps.add(Step.Call.of(new Operation.Add(1)));
                     steps.add(Step.Call.of(random.nextBoolean() ? new Operation.Await()
                             : new Operation.TimedAwait(Long.MAX_VALUE, TimeUnit.SECONDS)));
                 }

@@ -106,11 +106,11 @@ final class Shrinker {
         List<Step> out = new ArrayList<>();
         if (step instanceof Step.Rounds) {
             Step.Rounds r = (Step.Rounds) step;
-            if (r.handOff()) {
-                out.add(new Step.Rounds(r.count(), false));
+            if (r.round() != Step.Round.OWN_DONE) {
+                out.add(new Step.Rounds(r.count(), Step.Round.OWN_DONE));
             }
             for (int n : fewer(r.count())) {
-                out.add(new Step.Rounds(n, r.handOff()));
+                out.add(new Step.Rounds(n, r.round()));
             }
         } else if (step instanceof Step.Repeat) {
             Step.Repeat r = (Step.Repeat) step;

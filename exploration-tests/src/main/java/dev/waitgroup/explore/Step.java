@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * One step of a driver thread in a {@link Scenario}: a call on the group, a helper action set in
- * motion, or a block of calls run in a tight loop.
+ * motion (after a delay, or once the drivers wait), a timed wait amid changes of the counter, or a
+ * block of calls run in a tight loop.
  */
 public sealed interface Step {
 
@@ -49,14 +50,84 @@ public sealed interface Step {
     }
 
     /**
-     * {@code count} rounds on the same group, as fast as they go: {@code add(1)}, then {@code done()}
-     * (by this thread, or, with {@code handOff}, by a helper thread the driver hands the round to), then
-     * {@code await()}.
+     * Starts a helper thread that calls {@code operation} (an add or a done) once every driver is waiting:
+     * blocked in a call, or finished; the driver goes on. A release arranged this way comes after its
+     * waiters have parked, however late the machine runs them, so a bug that shows only in a parked waiter
+     * shows every time. If a driver never blocks (its call spins, say), the helper acts anyway once the
+     * slack has passed.
      */
-    record Rounds(int count, boolean handOff) implements Step {
+    record WhenDriversWait(Operation operation) implements Step {
+        public WhenDriversWait {
+            Objects.requireNonNull(operation, "operation");
+        }
+
         @Override
         public String text() {
-            return count + " rounds of add(1), " + (handOff ? "done() by another thread" : "done()") + ", await()";
+            return "once every driver waits, another thread calls " + operation.text();
+        }
+    }
+
+    /**
+     * A timed {@code await} while another thread keeps changing the counter without releasing it: from
+     * the moment the wait begins, {@code add(1)} then {@code done()} every {@code periodMillis}, until the
+     * wait returns, or at the latest until its deadline plus the slack plus a margin. The counter must be
+     * above zero when the wait begins, so that the changes never release it.
+     *
+     * <p>A correct wait returns false at its deadline, and the changes stop at once. A wait whose time
+     * starts over after each wake-up is still waiting when the changes stop: it overruns its deadline by
+     * more than the slack, whatever the slack in force, which the contract's deadline rule reports. The
+     * timeout is not a constant either: the run makes it {@link HistoryExecutor#timeoutAmidChanges half the
+     * slack}, so long against the machine's scheduling delays (which the slack measures) that the changes
+     * keep waking the wait within its timeout; a run in which the changes, or the waiter, were held up for
+     * more than a quarter of the slack is run again.
+     */
+    record AwaitAmidChanges(long periodMillis) implements Step {
+        public AwaitAmidChanges {
+            if (periodMillis < 1 || periodMillis > 20) {
+                throw new IllegalArgumentException("changes every 1 to 20 ms, many within the shortest timeout"
+                        + " (250 ms): " + periodMillis + " ms");
+            }
+        }
+
+        @Override
+        public String text() {
+            return "await(half the slack) while another thread calls add(1), done() every "
+                    + periodMillis + " ms until it returns (at the latest its deadline, plus the slack, plus a margin)";
+        }
+    }
+
+    /** {@code count} rounds on the same group, as fast as they go, each as {@code round} says. */
+    record Rounds(int count, Round round) implements Step {
+        public Rounds {
+            Objects.requireNonNull(round, "round");
+        }
+
+        @Override
+        public String text() {
+            return count + " rounds of " + round.text;
+        }
+    }
+
+    /** How each of the {@link Rounds} goes: an {@code add(1)}, a {@code done()} and an {@code await()}. */
+    enum Round {
+        /** The driver calls all three. */
+        OWN_DONE("add(1), done(), await()"),
+        /** The driver hands the round to a helper, whose {@code done()} races the driver's {@code await()}. */
+        HANDED_OFF("add(1), done() by another thread, await()"),
+        /**
+         * The driver first waits and gives up on the open round, in turn by its timeout
+         * ({@code await(1, MICROSECONDS)} returns false) and by an interrupt ({@code await()} entered with the
+         * interrupt status set throws InterruptedException); then it waits again, and a helper ends the round
+         * once the driver is parked in that second wait. What a wait that gave up left behind (a
+         * registration, a permit, a cancelled node) meets a parked waiter and the release meant for it.
+         */
+        AFTER_A_WAIT_GAVE_UP("add(1), a wait that gives up (in turn await(1, MICROSECONDS), and await() with the"
+                + " interrupt status set), then await() and done() by another thread once it waits");
+
+        private final String text;
+
+        Round(String text) {
+            this.text = text;
         }
     }
 

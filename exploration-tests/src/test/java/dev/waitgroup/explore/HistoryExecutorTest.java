@@ -1,6 +1,7 @@
 package dev.waitgroup.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,33 @@ class HistoryExecutorTest {
         @Override
         public boolean await(long timeout, TimeUnit unit) {
             add(0);
+            return true;
+        }
+
+        @Override
+        public int count() {
+            return 0;
+        }
+    }
+
+    /** A group whose waits spin, deaf to interrupts, until the test lets them go: the worst a plug-in leaves behind. */
+    public static final class SpinsUntilLetGo implements WaitGroup {
+        static volatile boolean letGo;
+
+        @Override
+        public void add(int delta) {
+        }
+
+        @Override
+        public void await() {
+            while (!letGo) {
+                Thread.onSpinWait();
+            }
+        }
+
+        @Override
+        public boolean await(long timeout, TimeUnit unit) {
+            await();
             return true;
         }
 
@@ -89,5 +117,42 @@ class HistoryExecutorTest {
         Event await = history.events().get(2);
         Event done = history.events().get(3);
         assertTrue(await.responded() >= done.invoked(), history.toText());
+    }
+
+    /** The release comes once T1 is seen parked in its await (twice, a millisecond apart), not before. */
+    @Test
+    void aReleaseArrangedForWhenTheDriversWaitComesOnceTheWaiterHasParked() {
+        Scenario scenario = new Scenario(List.of(List.of(
+                Step.Call.of(new Operation.Add(1)),
+                new Step.WhenDriversWait(new Operation.Done()),
+                Step.Call.of(new Operation.Await()))));
+        History history = executor.run(scenario, LockConditionWaitGroup::new);
+        List<String> names = history.events().stream().map(Event::name).toList();
+        assertEquals(List.of("T1: add(1)", "T1: schedule: H1 calls done() once every driver waits", "T1: await()",
+                "H1: done()"), names, history.toText());
+        Event await = history.events().get(2);
+        Event done = history.events().get(3);
+        assertTrue(done.invoked() - await.invoked() >= TimeUnit.MILLISECONDS.toNanos(1), history.toText());
+        assertEquals(Outcome.VOID, await.outcome(), history.toText());
+    }
+
+    /** A call that spins and ignores its interrupt outlives the run that gave up on it, and the executor says so. */
+    @Test
+    void aCallLeftSpinningIsStillRunningAfterTheRunAndTheExecutorSaysSo() throws InterruptedException {
+        HistoryExecutor spinning = new HistoryExecutor(Clock.SYSTEM, Slack.of(Duration.ofMillis(500)));
+        SpinsUntilLetGo.letGo = false;
+        try {
+            History history = spinning.run(new Scenario(List.of(List.of(Step.Call.of(new Operation.Await())))),
+                    SpinsUntilLetGo::new);
+            assertInstanceOf(Outcome.NotReturned.class, history.events().get(0).outcome(), history.toText());
+            assertTrue(spinning.abandonedThreadsStillRun());
+        } finally {
+            SpinsUntilLetGo.letGo = true;
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (spinning.abandonedThreadsStillRun() && System.nanoTime() - until < 0) {
+            Thread.sleep(10);
+        }
+        assertFalse(spinning.abandonedThreadsStillRun());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.waitgroup.model.Operation;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ class ScenarioGeneratorTest {
                     if (step instanceof Step.After && ((Step.After) step).action() instanceof Step.Ticks) {
                         shapes.add("ticker");
                     }
+                    if (step instanceof Step.Rounds) {
+                        shapes.add(((Step.Rounds) step).round().toString());
+                    }
                     if (!(step instanceof Step.Call)) {
                         continue;
                     }
@@ -65,13 +69,18 @@ class ScenarioGeneratorTest {
         assertEquals(EnumSet.allOf(TimeUnit.class), units);
         assertEquals(EnumSet.allOf(Operation.Executors.class), executors);
         assertTrue(shapes.containsAll(Set.of("sequential", "concurrent", "After", "Rounds", "Repeat", "ticker",
-                "interrupt at entry", "interrupt while waiting", "SelfInterrupt", "RunTask", "Count", "Await", "Done")),
+                "interrupt at entry", "interrupt while waiting", "SelfInterrupt", "RunTask", "Count", "Await", "Done",
+                "WhenDriversWait", "AwaitAmidChanges", "OWN_DONE", "HANDED_OFF", "AFTER_A_WAIT_GAVE_UP")),
                 shapes.toString());
     }
 
     @Test
-    void theScenarioOfManyRoundsRunsTheBudgetsRounds() {
+    void theScenarioOfManyRoundsRunsTheBudgetsRoundsThenWaitsAgainAfterWaitsThatGaveUp() {
         Scenario rounds = new ScenarioGenerator(Budget.MAIN_JOB).rounds();
-        assertEquals(new Step.Rounds(100_000, false), rounds.threads().get(0).get(0));
+        assertEquals(List.of(new Step.Rounds(100_000, Step.Round.OWN_DONE),
+                new Step.Rounds(10_000, Step.Round.HANDED_OFF),
+                new Step.Rounds(1_000, Step.Round.AFTER_A_WAIT_GAVE_UP),
+                Step.Call.of(new Operation.Add(1)), new Step.AwaitAmidChanges(5), Step.Call.of(new Operation.Done())),
+                rounds.threads().get(0));
     }
 }

@@ -2,59 +2,65 @@ package dev.waitgroup.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.model.Verdict;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Broken WaitGroups the exploration catches from the contract alone, with no check written for their
- * bug: the two new specimens, and specimens of the registry whose bug a sequential history shows.
- * (The race specimens, and how reliably real threads catch them, are in the report of this module.)
+ * bug: each specimen the gate requires it to catch, broken by its {@link DecisiveScenario} whatever the
+ * machine's speed; and one exploration, as the suite runs it, that finds a bug and shrinks it.
  */
 class SpecimensCaughtTest {
-    private static final Budget BUDGET = new Budget(300, 200, 30, Duration.ofMillis(500), Duration.ofSeconds(60),
-            Duration.ofSeconds(30), 100, 3, 3);
 
-    private static ExplorationOutcome explore(Subjects.Subject subject) {
-        ExplorationOutcome outcome = subject.explore(BUDGET, 1L);
-        assertFalse(outcome.passed(), subject + " escaped:\n" + outcome.text());
-        return outcome;
+    static Stream<Arguments> specimens() {
+        return Stream.of(DecisiveScenario.values())
+                .flatMap(decisive -> decisive.specimens.stream().map(name -> Arguments.of(name, decisive)));
     }
 
-    /** add(1); await(1 ms) → false; done() later by another thread; await() never returns: its node is still cancelled. */
-    @Test
-    void aWaiterNodeReusedAfterATimeoutIsSkippedByTheRelease() {
-        ExplorationOutcome outcome = explore(Subjects.registered("reused-waiter-node"));
-        String rule = outcome.failure().rule();
-        assertTrue(rule.equals("release") || rule.equals("timeout-true"), outcome.text());
-        assertTrue(outcome.failure().shrunkHistory().contains("= false"), outcome.text());
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("specimens")
+    void eachSpecimenBreaksTheRuleItsScenarioIsAbout(String specimen, DecisiveScenario decisive) {
+        Subjects.Subject subject = Subjects.registered(specimen);
+        Exploration.Judged judged = Exploration.judge(subject.factory(), subject.reuse(), Budget.DEFAULT,
+                decisive.scenario);
+        Verdict.Violation violation = assertInstanceOf(Verdict.Violation.class, judged.verdict(), judged.text());
+        assertEquals(decisive.rule, violation.rule(), judged.text());
     }
 
-    /** A ticker's done() calls wake the timed await again and again; each time its timeout starts over. */
+    /**
+     * The changes go on to the wait's deadline plus the slack plus a margin, so a wait whose time starts
+     * over after each wake-up overruns by more than the slack in force, whatever it is.
+     */
     @Test
-    void aTimeoutThatStartsOverAfterEachWakeUpOverrunsItsDeadline() {
-        ExplorationOutcome outcome = explore(Subjects.registered("restarting-timeout"));
-        assertEquals("deadline", outcome.failure().rule(), outcome.text());
-        assertTrue(outcome.failure().shrunk().text().contains("calls done() every"), outcome.text());
+    void aTimeoutThatStartsOverIsStillWaitingWhenTheChangesMustStop() {
+        Subjects.Subject subject = Subjects.registered("restarting-timeout");
+        Exploration.Judged judged = Exploration.judge(subject.factory(), subject.reuse(), Budget.DEFAULT,
+                DecisiveScenario.WAIT_AMID_CHANGES.scenario);
+        Verdict.Violation violation = assertInstanceOf(Verdict.Violation.class, judged.verdict(), judged.text());
+        assertTrue(violation.sentence().contains("later than its timeout of"), violation.sentence());
+        String sentence = violation.sentence();
+        assertTrue(sentence.contains("plus the slack of " + judged.history().slack()), sentence);
     }
 
+    /**
+     * The suite's concurrent check on the specimen whose deadline overflows: the third history has a thread
+     * count itself in and wait with the longest timeout there is; shrunk, that is two calls.
+     */
     @Test
-    void aPendingInterruptSwallowedOnAZeroCounter() {
-        ExplorationOutcome outcome = explore(Subjects.registered("lost-interrupt"));
-        assertEquals("interrupt-on-entry", outcome.failure().rule(), outcome.text());
-        assertEquals(2, outcome.failure().shrunk().size(), outcome.text());
-    }
-
-    @Test
-    void aHugeTimeoutWhoseDeadlineOverflows() {
-        ExplorationOutcome outcome = explore(Subjects.registered("deadline-overflow"));
+    void anExplorationFindsABugFromItsSeedAndShrinksItToItsShortestHistory() {
+        ExplorationOutcome outcome = Subjects.registered("deadline-overflow")
+                .explore(Budget.DEFAULT.withRounds(0).withConcurrentPercent(100).withHistories(10),
+                        ExplorationChecks.seedOf(Check.EXPLORE_CONCURRENT, 1L));
+        assertFalse(outcome.passed(), outcome.text());
         assertEquals("timeout-early", outcome.failure().rule(), outcome.text());
-    }
-
-    @Test
-    void aPermitLeftByAWaiterThatTimedOut() {
-        ExplorationOutcome outcome = explore(Subjects.registered("stray-permit"));
-        assertEquals("await-on-zero", outcome.failure().rule(), outcome.text());
+        assertEquals(DecisiveScenario.HUGE_TIMEOUT.scenario, outcome.failure().shrunk(), outcome.text());
     }
 }

@@ -152,6 +152,27 @@ public enum Check {
             .in(Suite.LINCHECK)),
     MC_ADD_ZERO_DURING_RELEASE(spec(CONTRACT, "add(0) racing with the releasing done() changes nothing, in every window")
             .in(Suite.LINCHECK).catches(Bug.ADD_ZERO_RELEASES)),
+    MC_INTERRUPTED_WHILE_WAITING(spec(CONTRACT, "An interrupt while waiting throws InterruptedException with the status"
+            + " cleared, the counter unchanged, in every interleaving (model checking)")
+            .in(Suite.LINCHECK)),
+    MC_INTERRUPT_RACING_RELEASE(spec(CONTRACT, "An interrupt racing the release: the waiter throws InterruptedException"
+            + " or returns with its interrupt status still set, never with it lost (model checking)")
+            .in(Suite.LINCHECK).catches(Bug.LOST_INTERRUPT)),
+    MC_INTERRUPT_PENDING_ON_ENTRY(spec(CONTRACT, "await() entered with the interrupt status set throws InterruptedException,"
+            + " in every interleaving with the release (model checking)")
+            .in(Suite.LINCHECK).catches(Bug.LOST_INTERRUPT)),
+    MC_INTERRUPTED_WAITER_THEN_NEXT_ROUND(spec(CONTRACT, "An interrupted waiter leaves no wake-up behind: the next"
+            + " round's await(0) is false (model checking)")
+            .in(Suite.LINCHECK).catches(Bug.GAVE_UP_WAITER_COUNTED)),
+    MC_HUGE_TIMEOUT(spec(CONTRACT, "await(Long.MAX_VALUE, NANOSECONDS) racing the release returns true, never false:"
+            + " a timeout that cannot expire is no timeout (model checking)")
+            .in(Suite.LINCHECK).catches(Bug.DEADLINE_OVERFLOW)),
+    MC_POLL_THEN_WAIT(spec(CONTRACT, "A thread whose await(0) gave up is still released from its next await()"
+            + " (model checking)")
+            .in(Suite.LINCHECK).catches(Bug.REUSED_WAITER_NODE)),
+    MC_POLL_THEN_NEXT_ROUND(spec(CONTRACT, "An await(0) that gave up leaves no wake-up behind: the next round's"
+            + " await(0) is false (model checking)")
+            .in(Suite.LINCHECK).catches(Bug.GAVE_UP_WAITER_COUNTED)),
     MC_ERROR_GROUP(spec(CONTRACT, "ErrorGroup's first failure and cancellation are linearizable")
             .in(Suite.LINCHECK).applies(Applies.NOT_SPECIMENS)),
     MC_REUSE_BEFORE_WAIT_RETURNED(spec(MISUSE, "Reuse before Wait returned, every interleaving explored: is it noticed?")

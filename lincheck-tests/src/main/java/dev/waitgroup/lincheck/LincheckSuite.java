@@ -11,6 +11,10 @@ import java.util.List;
  * runs it in {@code integration-test}; verdicts go to the run's {@code lincheck.json}.
  */
 public final class LincheckSuite {
+    /** The suite's check classes: between them, one {@code @HarnessCheck} test per Lincheck check of the catalogue. */
+    static final List<Class<?>> CHECK_CLASSES = List.of(LinearizabilityChecks.class, InterruptAndTimeChecks.class,
+            MisuseScenarioChecks.class, ErrorGroupChecks.class);
+
     private LincheckSuite() {
     }
 
@@ -24,7 +28,7 @@ public final class LincheckSuite {
 
     private static void run() throws Exception {
         JUnitSuite.run(Suite.LINCHECK, LincheckSuite.class,
-                List.of(LinearizabilityChecks.class, MisuseScenarioChecks.class, ErrorGroupChecks.class),
+                CHECK_CLASSES,
                 // Lincheck attaches its agent itself; its bootstrap jars go to the run's own folder
                 List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off",
                         "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")),

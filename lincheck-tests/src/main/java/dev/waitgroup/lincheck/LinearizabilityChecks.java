@@ -2,6 +2,7 @@ package dev.waitgroup.lincheck;
 
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.HarnessCheck;
+import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.junit.CheckRecorder;
 import dev.waitgroup.harness.junit.EachImplementation;
 import dev.waitgroup.harness.junit.Observation;
@@ -49,7 +50,7 @@ class LinearizabilityChecks extends EachImplementation {
                 .sequentialSpecification(WaitGroupSpecification.class);
         observed.how("model checking, " + settings.iterations + " random scenarios x "
                 + settings.modelCheckingInvocations + " invocations");
-        linearizable(Check.MC_RANDOM, options, observed);
+        linearizable(implementation, Check.MC_RANDOM, options, observed);
     }
 
     @Test
@@ -67,7 +68,7 @@ class LinearizabilityChecks extends EachImplementation {
                 .sequentialSpecification(WaitGroupSpecification.class);
         observed.how("stress, " + iterations + " random scenarios x " + settings.stressStrategyInvocations
                 + " invocations");
-        linearizable(Check.STRESS_RANDOM, options, observed);
+        linearizable(implementation, Check.STRESS_RANDOM, options, observed);
     }
 
     @Test
@@ -135,10 +136,11 @@ class LinearizabilityChecks extends EachImplementation {
 
     private void modelCheck(Scenarios.Named scenario, Observation observed) {
         int invocations = settings.scenarioInvocations;
-        linearizable(scenario.check(), scenarioOptions(scenario, invocations, observed), observed);
+        linearizable(implementation, scenario.check(), scenarioOptions(scenario, invocations, observed), observed);
     }
 
-    private void linearizable(Check check, Options<?, ?> options, Observation observed) {
+    /** Runs {@code options} on {@link WaitGroupUnderCheck}; a failure is the check's, with the interleaving as evidence. */
+    static void linearizable(Implementation implementation, Check check, Options<?, ?> options, Observation observed) {
         WaitGroupUnderCheck.check(implementation);
         LincheckRun.Found found = LincheckRun.run(implementation, check, options, observed, WaitGroupUnderCheck.class);
         if (found.failed()) {

@@ -131,6 +131,57 @@ final class Scenarios {
             List.of(op("add", 1)),
             List.of(List.of(op("await")), List.of(op("done")), List.of(op("add", 1), op("done"))));
 
+    // ---- Interrupts: sent by a scenario thread (see WaitGroupUnderCheck) -------------------------
+
+    static final Named INTERRUPTED_WHILE_WAITING = named(Check.MC_INTERRUPTED_WHILE_WAITING,
+            "add(1); one thread awaits, another interrupts it; then count(): InterruptedException, the counter"
+                    + " still 1",
+            List.of(op("add", 1)),
+            List.of(List.of(op("awaitInterruptibly")), List.of(op("interruptWaiter"))),
+            List.of(op("count")));
+
+    static final Named INTERRUPT_RACING_RELEASE = named(Check.MC_INTERRUPT_RACING_RELEASE,
+            "add(1); one thread awaits, a second interrupts it, a third calls done() once the waiter began:"
+                    + " InterruptedException, or a normal return with the interrupt status still set",
+            List.of(op("add", 1)),
+            List.of(List.of(op("awaitInterruptibly")), List.of(op("interruptWaiter")),
+                    List.of(op("doneAfterWaiterPublished"))),
+            List.of(op("count")));
+
+    static final Named INTERRUPT_PENDING_ON_ENTRY = named(Check.MC_INTERRUPT_PENDING_ON_ENTRY,
+            "add(1); one thread sets its own interrupt status and awaits while another calls done():"
+                    + " InterruptedException, whether or not the counter already reached zero",
+            List.of(op("add", 1)),
+            List.of(List.of(op("selfInterruptedAwait")), List.of(op("done"))));
+
+    static final Named INTERRUPTED_WAITER_THEN_NEXT_ROUND = named(Check.MC_INTERRUPTED_WAITER_THEN_NEXT_ROUND,
+            "add(1); one thread awaits, another interrupts it, then calls done(); then add(1): await(0) must be"
+                    + " false, the interrupted waiter having left no wake-up behind",
+            List.of(op("add", 1)),
+            List.of(List.of(op("awaitInterruptibly")), List.of(op("interruptWaiter"), op("done"))),
+            List.of(op("add", 1), op("awaitNow"), op("count")));
+
+    // ---- Time: only what needs no time to pass (model checking freezes the clock) ---------------
+
+    static final Named HUGE_TIMEOUT = named(Check.MC_HUGE_TIMEOUT,
+            "add(1); one thread calls await(Long.MAX_VALUE, NANOSECONDS) while another calls done(): a"
+                    + " timeout that cannot expire, so true",
+            List.of(op("add", 1)),
+            List.of(List.of(op("awaitWithHugeTimeout")), List.of(op("done"))));
+
+    static final Named POLL_THEN_WAIT = named(Check.MC_POLL_THEN_WAIT,
+            "add(1); one thread calls await(0), then await(), while another calls done(): the await() must be"
+                    + " released, though the same thread's await(0) gave up before",
+            List.of(op("add", 1)),
+            List.of(List.of(op("awaitNow"), op("await")), List.of(op("done"))));
+
+    static final Named POLL_THEN_NEXT_ROUND = named(Check.MC_POLL_THEN_NEXT_ROUND,
+            "add(1); one thread calls await(0) while another calls done(); then add(1): await(0) must be false,"
+                    + " the await(0) that gave up having left no wake-up behind",
+            List.of(op("add", 1)),
+            List.of(List.of(op("awaitNow")), List.of(op("done"))),
+            List.of(op("add", 1), op("awaitNow"), op("count")));
+
     private Scenarios() {
     }
 
