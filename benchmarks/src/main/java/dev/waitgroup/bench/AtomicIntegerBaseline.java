@@ -12,6 +12,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The floor for add/done: the same counting with a bare {@link AtomicInteger}, no refusals, no
  * waiters. Method names match {@link WaitGroupBenchmarks} so that the report puts them side by side.
+ *
+ * <p>Declared in the catalogue as {@link dev.waitgroup.catalogue.Baseline#ATOMIC_INTEGER}: its methods are the
+ * benchmarks there that name it ({@link dev.waitgroup.catalogue.Benchmark#baselines()}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -1,6 +1,7 @@
 package dev.waitgroup.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waitgroup.catalogue.Benchmark;
 import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.harness.Implementation;
 import dev.waitgroup.harness.Implementations;
@@ -15,10 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -32,8 +35,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs the benchmarks over the {@code wg.impl} selection (specimens are not worth timing) and writes
  * JMH's JSON results to one file, {@code jmh.json} in the results folder.
  *
- * <p>Go's six benchmarks and the hand-off run at 1 and at 2 threads, as Go's {@code -cpu 1,2}; the
- * fork-join round at 1. Go's own benchmarks then run on the same machine ({@link GoBenchmarks}). Presets ({@code bench.preset}):
+ * <p>Each benchmark runs at the thread counts the catalogue gives it ({@link Benchmark#threads()}):
+ * Go's six benchmarks and the hand-off at 1 and at 2 threads, as Go's {@code -cpu 1,2}; the fork-join
+ * round at 1. Go's own benchmarks then run on the same machine ({@link GoBenchmarks}). Presets ({@code bench.preset}):
  * <ul>
  *   <li>{@code short} (in {@code mvn verify -Pstress}): 1 fork, 2 x 0.5 s warm-up, 3 x 0.5 s
  *       measurement (JMH gives no error below 3): about 6 minutes on 2 cores, wide error bars, right
@@ -43,11 +47,6 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class BenchmarkRunner {
     private static final String PACKAGE = "dev\\.waitgroup\\.bench\\.";
-    /** Go's six, and their baselines: run at 1 and 2 threads. */
-    private static final String GO_MIRRORS = PACKAGE + "\\w+\\.(uncontended|addDone|addDoneWork|await|awaitWork"
-            + "|actuallyWait|actuallyWaitVirtual|handOff)$";
-    /** Run at 1 thread only: a pool that already uses every core. */
-    private static final String SINGLE_THREADED = PACKAGE + "\\w+\\.(forkJoin)$";
 
     private BenchmarkRunner() {
     }
@@ -98,9 +97,9 @@ public final class BenchmarkRunner {
         Path oneThread = results.resolveSibling(RunOutputs.SPEED_1_THREAD);
         Path twoThreads = results.resolveSibling(RunOutputs.SPEED_2_THREADS);
         // JMH runs a benchmark that matches any include: bench.include replaces the default sets
-        run(options(preset, names, classpath, 1, oneThread).include(include.isEmpty() ? GO_MIRRORS + "|" + SINGLE_THREADED : include),
+        run(options(preset, names, classpath, 1, oneThread).include(include.isEmpty() ? includedAt(1) : include),
                 settings, classOf, log);
-        run(options(preset, names, classpath, 2, twoThreads).include(include.isEmpty() ? GO_MIRRORS : include),
+        run(options(preset, names, classpath, 2, twoThreads).include(include.isEmpty() ? includedAt(2) : include),
                 settings, classOf, log);
         merge(List.of(oneThread, twoThreads), results);
         System.out.println("benchmarks: JMH results in " + results.toAbsolutePath());
@@ -108,6 +107,17 @@ public final class BenchmarkRunner {
         String noGo = GoBenchmarks.run(settings.goCommand, preset.equals("full") ? 5 : 3, go);
         System.out.println("benchmarks: " + (noGo == null ? "Go's own benchmarks, same machine, same run, in "
                 + go.toAbsolutePath() : noGo + " (the report shows no ratio to Go)"));
+    }
+
+    /**
+     * The default set at {@code threads} threads, as JMH's include pattern: every benchmark the
+     * catalogue runs at that many threads ({@link Benchmark#threads()}), with the baselines of the
+     * same name.
+     */
+    static String includedAt(int threads) {
+        return PACKAGE + "\\w+\\.(" + Arrays.stream(Benchmark.values())
+                .filter(benchmark -> benchmark.threads().contains(threads)).map(Benchmark::method)
+                .collect(Collectors.joining("|")) + ")$";
     }
 
     /** @param classpath the plug-in classpath with every entry absolute ({@code Settings.classpath}) */

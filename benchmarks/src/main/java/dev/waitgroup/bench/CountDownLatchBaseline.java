@@ -18,6 +18,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * ActuallyWait and the hand-off, and await() on a latch already at zero. Its ActuallyWait (and the
  * variant whose waiter is a virtual thread too) is the floor of Go's round in Java: start a task on a
  * new thread (virtual on 21+), wait for it.
+ *
+ * <p>Declared in the catalogue as {@link dev.waitgroup.catalogue.Baseline#COUNT_DOWN_LATCH}: its methods are the
+ * benchmarks there that name it ({@link dev.waitgroup.catalogue.Benchmark#baselines()}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -1,5 +1,6 @@
 package dev.waitgroup.bench;
 
+import dev.waitgroup.catalogue.Benchmark;
 import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.settings.Property;
@@ -23,18 +24,12 @@ import java.util.regex.Pattern;
  * is computed only from figures measured here, now; without a Go toolchain there is no Go figure
  * and no ratio.
  *
- * <p>Go's ActuallyWait starts a goroutine per round and waits for it: its mirror
- * {@code actuallyWait} starts a task per round with {@code go(task)}.
+ * <p>Which Go benchmark each JMH benchmark mirrors is declared in the catalogue ({@link Benchmark}):
+ * a Go figure is filed under the name of its exact mirror ({@link Benchmark#mirrorOf}), and Go
+ * benchmarks that nothing mirrors are left out. Go's ActuallyWait starts a goroutine per round and
+ * waits for it: its mirror {@code actuallyWait} starts a task per round with {@code go(task)}.
  */
 final class GoBenchmarks {
-    /** Go's benchmark to its JMH mirror. */
-    static final Map<String, String> MIRRORS = Map.of(
-            "BenchmarkWaitGroupUncontended", "uncontended",
-            "BenchmarkWaitGroupAddDone", "addDone",
-            "BenchmarkWaitGroupAddDoneWork", "addDoneWork",
-            "BenchmarkWaitGroupWait", "await",
-            "BenchmarkWaitGroupWaitWork", "awaitWork",
-            "BenchmarkWaitGroupActuallyWait", "actuallyWait");
     /** "BenchmarkWaitGroupAddDone-2   116893605   10.49 ns/op": the name, GOMAXPROCS (absent for 1), ns/op. */
     private static final Pattern LINE = Pattern.compile("^(Benchmark\\w+?)(?:-(\\d+))?\\s+\\d+\\s+([0-9.]+) ns/op");
     private static final long BOUND_MINUTES = 10;
@@ -77,7 +72,7 @@ final class GoBenchmarks {
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (String line : output.split("\n")) {
             Matcher matcher = LINE.matcher(line.strip());
-            if (matcher.find() && MIRRORS.containsKey(matcher.group(1))) {
+            if (matcher.find() && Benchmark.mirrorOf(matcher.group(1)).isPresent()) {
                 String threads = matcher.group(2) == null ? "1" : matcher.group(2);
                 samples.computeIfAbsent(matcher.group(1) + "@" + threads, k -> new ArrayList<>())
                         .add(Double.parseDouble(matcher.group(3)));
@@ -89,8 +84,9 @@ final class GoBenchmarks {
             List<Double> sorted = values.stream().sorted().toList();
             double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                     : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-            figures.add(new GoResults.Figure(name, MIRRORS.get(name), Integer.parseInt(key.substring(key.indexOf('@') + 1)),
-                    median, sorted.get(0), sorted.get(sorted.size() - 1), sorted.size()));
+            figures.add(new GoResults.Figure(name, Benchmark.mirrorOf(name).orElseThrow().method(),
+                    Integer.parseInt(key.substring(key.indexOf('@') + 1)), median, sorted.get(0),
+                    sorted.get(sorted.size() - 1), sorted.size()));
         });
         return figures;
     }

@@ -15,6 +15,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * A raw {@link Phaser} used as a WaitGroup: a task is a party ({@code register}, then
  * {@code arriveAndDeregister}); one extra party keeps the shared phaser from terminating.
+ *
+ * <p>Declared in the catalogue as {@link dev.waitgroup.catalogue.Baseline#PHASER}: its methods are the
+ * benchmarks there that name it ({@link dev.waitgroup.catalogue.Benchmark#baselines()}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

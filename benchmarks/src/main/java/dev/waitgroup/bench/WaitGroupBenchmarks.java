@@ -28,6 +28,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * goroutines together; JMH's throughput with N threads is likewise the sum over threads, so the
  * report converts it to ns/op for a like-with-like comparison. The {@code impl} parameter takes any
  * {@code wg.impl} value; BenchmarkRunner sets it to the run's selection.
+ *
+ * <p>Every {@code @Benchmark} method here is declared in the catalogue,
+ * {@link dev.waitgroup.catalogue.Benchmark}, under its name: what it measures (the text the report
+ * shows), its Go counterpart, the thread counts it runs at and its baselines. A method without a
+ * declaration, or a declaration without a method, fails this module's build (BenchmarkCatalogueTest).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waitgroup.record.Verdict;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -110,5 +112,52 @@ class CatalogueTest {
                 assertEquals(Category.MISUSE, check.category(), check.id());
             }
         }
+    }
+
+    @Test
+    void everyBenchmarkHasItsOwnMethodAndSaysWhatItMeasures() {
+        Set<String> methods = new HashSet<>();
+        for (Benchmark benchmark : Benchmark.values()) {
+            assertTrue(benchmark.method().matches("[a-z][A-Za-z0-9]*"), benchmark.method());
+            assertTrue(methods.add(benchmark.method()), "two benchmarks share the method " + benchmark.method());
+            assertEquals(Optional.of(benchmark), Benchmark.of(benchmark.method()));
+            assertFalse(benchmark.measures().isBlank(), benchmark.method());
+            assertFalse(benchmark.threads().isEmpty(), benchmark.method());
+            assertEquals(benchmark.threads().stream().sorted().distinct().toList(), benchmark.threads(),
+                    benchmark.method() + ": thread counts ascending, each once");
+        }
+        assertEquals(Optional.empty(), Benchmark.of("noSuchBenchmark"));
+    }
+
+    /** Go's figures are filed under one name per Go benchmark, and a variant is compared with its exact mirror's. */
+    @Test
+    void everyGoCounterpartHasExactlyOneExactMirror() {
+        for (Benchmark benchmark : Benchmark.values()) {
+            benchmark.goCounterpart().ifPresent(go -> {
+                assertTrue(go.name().matches("BenchmarkWaitGroup[A-Z][A-Za-z]*"), go.name());
+                long exact = Arrays.stream(Benchmark.values()).filter(other -> other.goCounterpart()
+                        .filter(g -> g.exact() && g.name().equals(go.name())).isPresent()).count();
+                assertEquals(1, exact, go.name() + " must be mirrored exactly by one benchmark");
+                assertEquals(go.exact() ? Optional.of(benchmark) : Benchmark.mirrorOf(go.name()),
+                        benchmark.goFiguresUnder(), benchmark.method());
+            });
+            if (benchmark.goCounterpart().isEmpty()) {
+                assertEquals(Optional.empty(), benchmark.goFiguresUnder(), benchmark.method());
+            }
+        }
+        assertEquals(Optional.of(Benchmark.ACTUALLY_WAIT), Benchmark.ACTUALLY_WAIT_VIRTUAL.goFiguresUnder());
+        assertEquals(Optional.empty(), Benchmark.mirrorOf("BenchmarkMutexUncontended"));
+    }
+
+    @Test
+    void everyBaselineHasItsClassAndStandsBesideSomeBenchmark() {
+        for (Baseline baseline : Baseline.values()) {
+            assertEquals(Optional.of(baseline), Baseline.ofClass(baseline.className()));
+            assertEquals(Optional.of(baseline), Baseline.ofLabel(baseline.label()));
+            assertFalse(baseline.what().isBlank(), baseline.label());
+            assertTrue(Arrays.stream(Benchmark.values()).anyMatch(b -> b.baselines().contains(baseline)),
+                    baseline.label() + " runs no benchmark");
+        }
+        assertEquals(Optional.empty(), Baseline.ofClass("WaitGroupBenchmarks"));
     }
 }

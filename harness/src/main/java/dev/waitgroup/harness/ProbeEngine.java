@@ -5,6 +5,7 @@ import dev.waitgroup.harness.run.Attempt;
 import dev.waitgroup.harness.run.BoundedRunner;
 import dev.waitgroup.harness.run.Death;
 import dev.waitgroup.harness.run.Engine;
+import dev.waitgroup.harness.run.Journal;
 import dev.waitgroup.harness.run.Unreached;
 import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.settings.CannotStart;
@@ -16,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -88,15 +91,32 @@ final class ProbeEngine implements Engine<ProbeEngine.Step, Probe.Finding> {
         Path file = findingsFile(attempt);
         Map<String, Probe.Finding> written = !Files.isRegularFile(file) || Files.size(file) == 0 ? Map.of()
                 : ResultsFiles.mapper().readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Probe.Finding>>() { });
+        Set<String> constructed = constructed(attempt.journal().read());
         Map<Step, Probe.Finding> decided = new LinkedHashMap<>();
         for (Step step : steps) {
             Probe.Finding finding = written.get(step.implementation().name());
             if (finding != null) {
                 decided.put(step, step.phase().equals(Probe.CONSTRUCT) && !finding.constructionFailed()
                         ? Probe.Finding.NONE : finding);
+            } else if (step.phase().equals(Probe.CONSTRUCT) && constructed.contains(step.implementation().name())) {
+                decided.put(step, Probe.Finding.NONE); // the JVM died later: the next one must not create it again
             }
         }
         return decided;
+    }
+
+    /**
+     * The implementations whose construction the journal shows finished: the findings file is written
+     * at the end, so a JVM ended by a later phase leaves only the journal to say so.
+     */
+    private static Set<String> constructed(List<Journal.Entry> entries) {
+        Set<String> names = new HashSet<>();
+        for (Journal.Entry entry : entries) {
+            if (entry.event() == Journal.Event.END && entry.unit().equals(Probe.CONSTRUCT)) {
+                names.add(entry.implementation());
+            }
+        }
+        return names;
     }
 
     @Override

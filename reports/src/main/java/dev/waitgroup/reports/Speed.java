@@ -1,5 +1,7 @@
 package dev.waitgroup.reports;
 
+import dev.waitgroup.catalogue.Baseline;
+import dev.waitgroup.catalogue.Benchmark;
 import dev.waitgroup.record.GoResults;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -98,7 +100,7 @@ final class Speed {
             }
             String params = any.params().isEmpty() ? "" : String.join(", ",
                     any.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-            String key = GO_BENCHMARK.getOrDefault(any.benchmark(), any.benchmark()) + "@" + any.threads();
+            String key = goKey(any.benchmark(), any.threads());
             rows.add(new Row(any.benchmark(), params, any.threads(), ns, error, base, go.get(key), reference.get(key)));
         }
         rows.sort((a, b) -> {
@@ -130,41 +132,19 @@ final class Speed {
         return Integer.compare(a.length(), b.length());
     };
 
-    /** What each benchmark measures, in the order the report shows them. */
-    static final Map<String, String> MEASURES = measures();
-
-    private static Map<String, String> measures() {
-        Map<String, String> measures = new LinkedHashMap<>();
-        measures.put("uncontended", "Go's Uncontended: each thread its own group: add(1), done(), await().");
-        measures.put("addDone", "Go's AddDone: one group shared by all threads: add(1), done(); the contended path"
-                + " at 2 threads.");
-        measures.put("addDoneWork", "Go's AddDoneWork: add(1), 100 rounds of local work, done().");
-        measures.put("await", "Go's Wait: await() on a shared group whose counter is already zero.");
-        measures.put("awaitWork", "Go's WaitWork: await() on a zero counter, then local work.");
-        measures.put("actuallyWait", "Go's ActuallyWait: each round starts a task with go(task) (a virtual thread"
-                + " on Java 21+) and waits for it; the waiter is the benchmark's platform thread, woken by the"
-                + " operating system.");
-        measures.put("actuallyWaitVirtual", "Go's ActuallyWait with the waiter a virtual thread too, as Go's is a"
-                + " goroutine: the wake-up goes through the virtual-thread scheduler, with as many carriers as"
-                + " threads (Go's GOMAXPROCS). On Java 17, the same as actuallyWait.");
-        measures.put("handOff", "Not Go's: add(1), a pre-started helper thread calls done(), await(): the hand-off"
-                + " and wake-up alone, nothing started.");
-        measures.put("forkJoin", "Not Go's: the round users write: N tasks on a pool with go(pool, task), then"
-                + " await().");
-        return java.util.Collections.unmodifiableMap(measures);
+    /** A benchmark's place in the report: the catalogue's order, benchmarks it does not know last. */
+    private static int benchmarkOrder(String benchmark) {
+        return Benchmark.of(benchmark).map(Enum::ordinal).orElse(Benchmark.values().length);
     }
 
-    private static final List<String> ORDER = List.copyOf(MEASURES.keySet());
-
     /**
-     * JMH benchmarks that mirror a Go benchmark under another name: Go's ActuallyWait, with the waiter
-     * a virtual thread as Go's is a goroutine. Every other mirror has its Go benchmark's name.
+     * The key Go's figures for a JMH benchmark are found under ({@code method@threads}): its Go
+     * counterpart's exact mirror, so that a variant is compared with the same Go figure; null for a
+     * benchmark that is not Go's.
      */
-    private static final Map<String, String> GO_BENCHMARK = Map.of("actuallyWaitVirtual", "actuallyWait");
-
-    private static int benchmarkOrder(String benchmark) {
-        int index = ORDER.indexOf(benchmark);
-        return index < 0 ? ORDER.size() : index;
+    private static String goKey(String benchmark, int threads) {
+        return Benchmark.of(benchmark).flatMap(Benchmark::goFiguresUnder)
+                .map(mirror -> mirror.method() + "@" + threads).orElse(null);
     }
 
     /**
@@ -177,7 +157,8 @@ final class Speed {
         Double one = null;
         Double two = null;
         for (Row row : rows) {
-            Double ns = row.benchmark().equals("uncontended") ? row.baselines().get("AtomicInteger") : null;
+            Double ns = row.benchmark().equals(Benchmark.UNCONTENDED.method())
+                    ? row.baselines().get(Baseline.ATOMIC_INTEGER.label()) : null;
             if (ns != null && row.threads() == 1) {
                 one = ns;
             } else if (ns != null && row.threads() == 2) {
@@ -187,7 +168,10 @@ final class Speed {
         return one == null || two == null ? null : one / two;
     }
 
-    /** Go's figures from go-reference.csv, keyed {@code benchmark@threads}. */
+    /**
+     * Go's figures from go-reference.csv, keyed {@code benchmark@threads}, the benchmark named as the
+     * catalogue's exact mirror of the Go benchmark ({@link Benchmark#mirrorOf}).
+     */
     static Map<String, Double> goReference() {
         Map<String, Double> reference = new LinkedHashMap<>();
         try (InputStream in = Speed.class.getResourceAsStream("go-reference.csv");

@@ -1,9 +1,12 @@
 package dev.waitgroup.reports;
 
+import dev.waitgroup.catalogue.Baseline;
+import dev.waitgroup.catalogue.Benchmark;
 import dev.waitgroup.record.BenchmarkRun;
 import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.ImplementationInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,15 +14,21 @@ import java.util.Locale;
  * The speed section: JMH's figures for every implementation side by side, with JMH's error, charts,
  * and Go. A ratio to Go is shown only where Go's own benchmarks ran in this run on this machine, and
  * only on rows the run can be trusted for; otherwise the stored reference is shown for orientation,
- * labelled with where it comes from, and nothing is divided by it.
+ * labelled with where it comes from, and nothing is divided by it. Beside the figures: what each
+ * benchmark of the run measures and its Go counterpart, and what each baseline of the run does, from
+ * the catalogue ({@link Benchmark}, {@link Baseline}); a run without figures shows the whole catalogue,
+ * said to be what the benchmarks measure when they run.
  *
  * @param goSource what the Go column holds, in words
  * @param sameRunGo whether the Go column was measured in this run (ratios shown)
  * @param trust     how well two threads scaled, and what follows for the 2-thread rows
+ * @param measures  what each benchmark measured in this run measures, in the catalogue's order; without
+ *                  figures, every benchmark of the catalogue: what the benchmarks measure when they run
+ * @param baselineNotes what each JDK baseline of this run does; without figures, every baseline
  */
 record SpeedView(boolean present, String absent, String jvm, String goSource, boolean sameRunGo, String trust,
                  List<String> implementations, List<String> baselines, List<Row> rows, List<Chart> charts,
-                 List<Measure> measures, List<Problem> problems) {
+                 List<Measure> measures, List<BaselineNote> baselineNotes, List<Problem> problems) {
 
     /** Two threads must scale at least this well (2.0 is perfect) for the 2-thread rows to compare anything. */
     static final double MIN_SCALING = 1.6;
@@ -34,8 +43,28 @@ record SpeedView(boolean present, String absent, String jvm, String goSource, bo
     record Chart(String title, String svg) {
     }
 
-    /** What a benchmark of this run measures. */
-    record Measure(String benchmark, String what) {
+    /**
+     * What a benchmark measures, from the catalogue.
+     *
+     * @param go        its Go counterpart's name, or {@code none}
+     * @param variantOf for a variant of a Go benchmark, the benchmark whose Go figure it is compared with; else null
+     */
+    record Measure(String benchmark, String what, String go, String variantOf) {
+
+        static Measure of(Benchmark benchmark) {
+            return new Measure(benchmark.method(), benchmark.measures(),
+                    benchmark.goCounterpart().map(Benchmark.GoCounterpart::name).orElse("none"),
+                    benchmark.goCounterpart().filter(go -> !go.exact()).flatMap(go -> benchmark.goFiguresUnder())
+                            .map(Benchmark::method).orElse(null));
+        }
+    }
+
+    /** What a JDK baseline does in place of a WaitGroup, from the catalogue. */
+    record BaselineNote(String name, String what) {
+
+        static BaselineNote of(Baseline baseline) {
+            return new BaselineNote(baseline.label(), baseline.what());
+        }
     }
 
     /** A benchmark that gave no figures because the implementation under it hung or threw: evidence. */
@@ -72,7 +101,8 @@ record SpeedView(boolean present, String absent, String jvm, String goSource, bo
             return new SpeedView(false, results.inputs.speedProblem != null ? results.inputs.speedProblem
                     : "No speed figures in this run: the benchmarks run with mvn verify -Pstress, or on their own"
                     + " with the README's benchmark command.", null, null, false, null, List.of(), List.of(),
-                    List.of(), List.of(), List.of(), problems(results));
+                    List.of(), List.of(), Arrays.stream(Benchmark.values()).map(Measure::of).toList(),
+                    Arrays.stream(Baseline.values()).map(BaselineNote::of).toList(), problems(results));
         }
         List<String> names = results.implementations.stream().map(ImplementationInfo::name).toList();
         GoResults go = results.inputs.go;
@@ -124,16 +154,22 @@ record SpeedView(boolean present, String absent, String jvm, String goSource, bo
             }
         }
         List<Measure> measures = new ArrayList<>();
-        Speed.MEASURES.forEach((benchmark, what) -> {
-            if (speed.rows.stream().anyMatch(row -> row.benchmark().equals(benchmark))) {
-                measures.add(new Measure(benchmark, what));
+        for (Benchmark benchmark : Benchmark.values()) {
+            if (speed.rows.stream().anyMatch(row -> row.benchmark().equals(benchmark.method()))) {
+                measures.add(Measure.of(benchmark));
             }
-        });
+        }
+        List<BaselineNote> baselineNotes = new ArrayList<>();
+        for (Baseline baseline : Baseline.values()) {
+            if (speed.baselines.contains(baseline.label())) {
+                baselineNotes.add(BaselineNote.of(baseline));
+            }
+        }
         if (speed.rows.stream().allMatch(row -> row.error().values().stream().allMatch(e -> e == null || e == 0))) {
             trust += " JMH gave no error for these figures (it needs 3 measurement iterations or more).";
         }
         return new SpeedView(true, null, speed.jvm, goSource, go != null, trust, speed.implementations,
-                speed.baselines, rows, charts, measures, problems(results));
+                speed.baselines, rows, charts, measures, baselineNotes, problems(results));
     }
 
     /** The figures a team reads first, for the choosing table. */
@@ -143,9 +179,9 @@ record SpeedView(boolean present, String absent, String jvm, String goSource, bo
         }
         List<String> parts = new ArrayList<>();
         for (Row row : rows) {
-            boolean headline = row.label().equals("uncontended") && row.threads() == 2
-                    || row.label().equals("addDone") && row.threads() == 2
-                    || row.label().equals("actuallyWait") && row.threads() == 1;
+            boolean headline = row.label().equals(Benchmark.UNCONTENDED.method()) && row.threads() == 2
+                    || row.label().equals(Benchmark.ADD_DONE.method()) && row.threads() == 2
+                    || row.label().equals(Benchmark.ACTUALLY_WAIT.method()) && row.threads() == 1;
             int index = implementations.indexOf(implementation);
             if (headline && index >= 0 && !row.cells().get(index).value().isEmpty()) {
                 parts.add(row.label() + "@" + row.threads() + " " + row.cells().get(index).value() + " ns");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.waitgroup.catalogue.Baseline;
+import dev.waitgroup.catalogue.Benchmark;
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.catalogue.ReuseBehaviour;
@@ -75,6 +77,71 @@ class ReportMainTest {
                 Map.of("wg.results.dir", results.toString(), "wg.gate", "false")::get);
 
         assertEquals(0, status);
+    }
+
+    /** A default run measures nothing: the speed section says what the benchmarks measure when they run. */
+    @Test
+    void withoutSpeedFiguresTheSpeedSectionShowsTheWholeCatalogueAsNotMeasured() throws Exception {
+        Path results = folder.resolve("results");
+        writeOneVerdict(results, Suite.CONTRACT, new RunInfo("r1", "default", "cas", "", Shard.WHOLE, "a JVM", 17),
+                Verdict.PASS);
+        Path out = folder.resolve("out");
+
+        ReportMain.run(new String[] {out.toString()}, Map.of("wg.results.dir", results.toString())::get);
+
+        String markdown = speedSection(Files.readString(out.resolve("site/report.md")));
+        assertTrue(markdown.contains("No speed figures in this run"), markdown);
+        assertTrue(markdown.contains("What the benchmarks measure when they run (no figures from them in this run)"),
+                markdown);
+        for (Benchmark benchmark : Benchmark.values()) {
+            assertTrue(markdown.contains("- **" + benchmark.method() + "**: " + benchmark.measures()), benchmark.method());
+        }
+        for (Baseline baseline : Baseline.values()) {
+            assertTrue(markdown.contains("- **" + baseline.label() + "** (JDK baseline): " + baseline.what()),
+                    baseline.label());
+        }
+        assertTrue(markdown.contains("Go counterpart: BenchmarkWaitGroupWait."), markdown);
+        assertTrue(markdown.contains("Go counterpart: BenchmarkWaitGroupActuallyWait, a variant: compared with"
+                + " actuallyWait's Go figure."), markdown);
+        assertTrue(markdown.contains("Go counterpart: none."), markdown);
+        String html = Files.readString(out.resolve("site/index.html"));
+        assertTrue(html.contains("<dt>forkJoin</dt><dd>" + Html.escape(Benchmark.FORK_JOIN.measures())), "the HTML too");
+    }
+
+    /** Only what ran is described, each benchmark with its Go counterpart, each baseline with what it does. */
+    @Test
+    void withSpeedFiguresOnlyTheBenchmarksAndBaselinesThatRanAreDescribed() throws Exception {
+        Path results = folder.resolve("results");
+        writeOneVerdict(results, Suite.CONTRACT, new RunInfo("r1", "default", "cas", "", Shard.WHOLE, "a JVM", 17),
+                Verdict.PASS);
+        Files.writeString(results.resolve(Inputs.SPEED_FILE), "["
+                + "{\"benchmark\":\"dev.waitgroup.bench.WaitGroupBenchmarks.addDone\",\"threads\":1,"
+                + "\"params\":{\"impl\":\"cas\"},\"primaryMetric\":{\"score\":40.0,\"scoreError\":0.0,"
+                + "\"scoreUnit\":\"ops/us\"}},"
+                + "{\"benchmark\":\"dev.waitgroup.bench.PhaserBaseline.addDone\",\"threads\":1,"
+                + "\"primaryMetric\":{\"score\":50.0,\"scoreError\":0.0,\"scoreUnit\":\"ops/us\"}}]");
+        Path out = folder.resolve("out");
+
+        ReportMain.run(new String[] {out.toString()}, Map.of("wg.results.dir", results.toString())::get);
+
+        String markdown = speedSection(Files.readString(out.resolve("site/report.md")));
+        assertTrue(markdown.contains("- **addDone**: " + Benchmark.ADD_DONE.measures()
+                + " Go counterpart: BenchmarkWaitGroupAddDone."), markdown);
+        assertTrue(markdown.contains("- **Phaser** (JDK baseline): " + Baseline.PHASER.what()), markdown);
+        for (Benchmark benchmark : Benchmark.values()) {
+            assertEquals(benchmark == Benchmark.ADD_DONE, markdown.contains(benchmark.measures()),
+                    benchmark.method() + " is described only when it ran");
+        }
+        for (Baseline baseline : Baseline.values()) {
+            assertEquals(baseline == Baseline.PHASER, markdown.contains(baseline.what()),
+                    baseline.label() + " is described only when it ran");
+        }
+        assertFalse(markdown.contains("What the benchmarks measure when they run"), markdown);
+    }
+
+    private static String speedSection(String markdown) {
+        int start = markdown.indexOf("## Speed");
+        return markdown.substring(start, markdown.indexOf("\n## ", start + 1));
     }
 
     private static void writeOneVerdict(Path results, Suite suite, RunInfo run, Verdict verdict) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.waitgroup.catalogue.Benchmark;
 import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.ResultsFiles;
 import java.util.Map;
@@ -92,6 +93,39 @@ class ReportPiecesTest {
         assertEquals(12, go.size());
         assertEquals(236.0, go.get("actuallyWait@2"), 1e-9);
         assertTrue(go.keySet().stream().allMatch(key -> !key.startsWith("handOff")), "the hand-off is not Go's");
+        for (String key : go.keySet()) {
+            String benchmark = key.substring(0, key.indexOf('@'));
+            assertTrue(Benchmark.of(benchmark).flatMap(Benchmark::goCounterpart)
+                    .filter(Benchmark.GoCounterpart::exact).isPresent(), key + ": filed under a Go benchmark's exact mirror");
+        }
+    }
+
+    /** A variant of a Go benchmark is compared with its exact mirror's Go figure; what is not Go's with none. */
+    @Test
+    void goFiguresAreFoundThroughTheCatalogue(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("results.json");
+        StringBuilder json = new StringBuilder("[");
+        for (String benchmark : new String[] {"actuallyWait", "actuallyWaitVirtual", "handOff"}) {
+            json.append(json.length() > 1 ? "," : "")
+                    .append("{\"benchmark\":\"dev.waitgroup.bench.WaitGroupBenchmarks.").append(benchmark)
+                    .append("\",\"threads\":2,\"params\":{\"impl\":\"cas\"},")
+                    .append("\"primaryMetric\":{\"score\":1.0,\"scoreError\":0.0,\"scoreUnit\":\"us/op\"}}");
+        }
+        Files.writeString(file, json.append("]").toString());
+        JmhResults jmh = JmhResults.read(file);
+        GoResults sameRun = new GoResults(ResultsFiles.FORMAT_VERSION, "go version go1.19.8 linux/amd64", "go test",
+                "2026-11-29T04:00:00Z", 2, java.util.List.of(new GoResults.Figure("BenchmarkWaitGroupActuallyWait",
+                "actuallyWait", 2, 227.8, 220.0, 230.0, 3)));
+        for (GoResults go : java.util.Arrays.asList(null, sameRun)) {
+            java.util.List<Speed.Row> rows = Speed.of(jmh, java.util.List.of("cas"), go).rows;
+            assertEquals(java.util.List.of("actuallyWait", "actuallyWaitVirtual", "handOff"),
+                    rows.stream().map(Speed.Row::benchmark).toList(), "in the catalogue's order");
+            assertEquals(236.0, rows.get(1).goReference(), 1e-9, "the variant: the reference of Go's ActuallyWait");
+            assertEquals(go == null ? null : 227.8, rows.get(1).go() == null ? null : rows.get(1).go().nsPerOp());
+            assertEquals(rows.get(0).go(), rows.get(1).go());
+            assertEquals(null, rows.get(2).goReference(), "the hand-off is not Go's");
+            assertEquals(null, rows.get(2).go());
+        }
     }
 
     @Test
