@@ -50,6 +50,15 @@ final class Harness {
         return java(results, List.of("-jar", jar("lincheck-tests", "lincheck-suite.jar")), properties);
     }
 
+    static Run exploration(Path results, String... properties) {
+        return java(results, List.of("-jar", jar("exploration-tests", "exploration-suite.jar")), properties);
+    }
+
+    /** The Fray suite: where the machine has no JDK 25, each verdict is not-run with the reason. */
+    static Run fray(Path results, String... properties) {
+        return java(results, List.of("-jar", jar("fray-tests", "fray-suite.jar")), properties);
+    }
+
     static Run jcstress(Path results, String... properties) {
         return java(results, List.of("-cp", jar("stress-tests", "jcstress.jar"),
                 "dev.waitgroup.jcstress.runner.JcstressSuite"), properties);

@@ -92,7 +92,7 @@ public final class Property<T> {
             ValueType.wholeNumber(1, 10_000_000), "200", "800");
     public static final Property<Integer> LINCHECK_STRESS_INVOCATIONS = new Property<>("lincheck.stress.invocations",
             "runs on real threads per random scenario, in Lincheck's stress strategy",
-            ValueType.wholeNumber(1, 10_000_000), "300", "1500");
+            ValueType.wholeNumber(1, 10_000_000), "100", "1500");
     public static final Property<Integer> LINCHECK_SCENARIO_INVOCATIONS = new Property<>(
             "lincheck.scenario.invocations", "interleavings the model checker explores per hand-built await() scenario",
             ValueType.wholeNumber(1, 10_000_000), "300", "2000");
