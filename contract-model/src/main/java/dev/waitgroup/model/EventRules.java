@@ -179,7 +179,10 @@ final class EventRules {
                 return violation(Rule.INTERRUPT_CAUSE, e, e.name() + " threw InterruptedException, but no interrupt was"
                         + " sent to " + e.thread() + " before it returned");
             }
-            if (after && (entry != (sent != null))) {
+            // Not judged under a controlled scheduler: Fray 0.9.2's CountDownLatch leaves the status set after
+            // the InterruptedException it throws, where the JDK clears it (docs/fray.md), so the status after a
+            // throw there says nothing about the group.
+            if (after && (entry != (sent != null)) && !history.controlled()) {
                 return violation(Rule.INTERRUPT_CLEARED, e, e.name() + " threw InterruptedException and left the interrupt"
                         + " status set");
             }

@@ -52,6 +52,20 @@ class ControlledSchedulingTest {
         assertEquals(Verdict.EXPLAINED, judged(h, 2));
     }
 
+    /**
+     * Fray's CountDownLatch throws InterruptedException with the status still set, where the JDK clears
+     * it: under Fray, the status after a throw says nothing about the group (on real threads it is the
+     * interrupt-cleared rule).
+     */
+    @Test
+    void theStatusLeftAfterAnInterruptedExceptionIsNotJudged() {
+        HistoryBuilder h = new HistoryBuilder()
+                .call("T1", new Add(1), 0.0, 0.1, Outcome.VOID, false)
+                .interruptedCall("T1", new Await(), 0.2, 5.3,
+                        new Outcome.Threw(InterruptedException.class.getName(), null), true, "H1", 5.0, 5.1);
+        assertEquals(Verdict.EXPLAINED, judged(h, 6));
+    }
+
     @Test
     void falseStillNeedsACounterAboveZeroSomewhereInTheCall() {
         HistoryBuilder h = new HistoryBuilder()

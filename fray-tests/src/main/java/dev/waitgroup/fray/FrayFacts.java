@@ -19,7 +19,9 @@ public final class FrayFacts {
             + " bounds no lateness (the scheduler may hold a thread back as long as it likes), so the reference model"
             + " judged each history with no slack: a call is late only if it never returns, which is what a deadlock"
             + " Fray reports means, and a timed wait that gave up may have read the counter at any instant of its"
-            + " call.";
+            + " call. Whether an await() that threw InterruptedException cleared the interrupt status is not judged"
+            + " here (Fray's CountDownLatch leaves it set where the JDK clears it); the exploration on real threads"
+            + " judges it.";
     /** Deadlocks. */
     public static final String DEADLOCK = "When no thread can run, Fray reports a deadlock instead of hanging; the"
             + " calls still running never returned, and the model judges that history: a waiter whose round ended is a"
