@@ -79,7 +79,9 @@ class ExplorationChecks extends EachImplementation {
         ExplorationOutcome.Failure failure = outcome.failure();
         seen.evidence(Evidence.Kind.HISTORY, "the shortest failing history found (" + failure.howShrunk() + ")",
                 "scenario:\n" + failure.shrunk().text() + "\nhistory:\n" + failure.shrunkHistory());
-        throw new AssertionError("[" + failure.rule() + "] " + failure.sentence() + " (history " + failure.index()
-                + " of seed " + seed + ", after " + failure.historiesTried() + " histories)");
+        String where = failure.index() < 0 ? "the scenario of many rounds" : "history " + failure.index();
+        throw new AssertionError("[" + failure.rule() + "] " + failure.sentence() + " (" + where + " of this check's"
+                + " seed " + seed + ", drawn from exploration.seed=" + settings.seed + ", after "
+                + failure.historiesTried() + " histories)");
     }
 }

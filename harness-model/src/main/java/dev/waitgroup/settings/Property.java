@@ -83,7 +83,7 @@ public final class Property<T> {
             ValueType.duration("1s", "1h", "60s"), "60s", "10m");
     public static final Property<Duration> LINCHECK_IMPL_BUDGET = new Property<>("lincheck.impl.budget",
             "how long one implementation may spend in the Lincheck suite",
-            ValueType.duration("10s", "2h", "60s"), "60s", "30m");
+            ValueType.duration("10s", "2h", "3m"), "3m", "30m");
     public static final Property<Integer> LINCHECK_ITERATIONS = new Property<>("lincheck.iterations",
             "random scenarios per Lincheck check",
             ValueType.wholeNumber(1, 10_000), "3", "12");

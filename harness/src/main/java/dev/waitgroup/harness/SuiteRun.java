@@ -134,7 +134,8 @@ public final class SuiteRun {
                     + " every specimen everywhere): " + String.join(", ", notChecked));
         }
         recorder.write();
-        out.printf("%s suite: %d checks x %d implementations (%s mode%s)%n", suite.id(), Check.of(suite).size(),
+        long selected = Check.of(suite).stream().filter(settings::selects).count();
+        out.printf("%s suite: %d checks x %d implementations (%s mode%s)%n", suite.id(), selected,
                 implementations.size() - notChecked.size(), settings.mode,
                 settings.shard.isWhole() ? "" : ", shard " + settings.shard);
     }
