@@ -116,9 +116,9 @@ final class JcstressVerdicts {
                 message = "reproduced: " + describe(bug) + (safe.isEmpty() ? "" : "; safe: " + describe(safe));
             } else if (!safe.isEmpty()) {
                 verdict = Verdict.HANDLED;
-                message = "handled: " + describe(safe) + (bug.isEmpty() ? "" : "; the bug's outcome too rarely to"
-                        + " count (the noise rule" + (slownessShowsItToo(meanings) ? ", and fewer than the safe outcome:"
-                        + " a waiter slow to wake shows it as well" : "") + "): " + describe(bug));
+                message = "handled: " + describe(safe) + (bug.isEmpty() ? "" : "; not counted as the bug, "
+                        + (slownessShowsItToo(meanings) ? "being fewer than the safe outcome, which a slow waiter"
+                        + " explains as well" : "too rare to count (the noise rule)") + ": " + describe(bug));
             } else {
                 verdict = Verdict.NOT_SEEN;
                 message = String.format("the bug did not show in %,d samples", summary.samples());
