@@ -127,13 +127,13 @@ public final class Property<T> {
             ValueType.text("a JDK 25's folder, or none"), "", "");
     public static final Property<Integer> FRAY_SCHEDULES = new Property<>("fray.schedules",
             "schedules Fray runs each of the seven races under",
-            ValueType.wholeNumber(1, 1_000_000), "48", "1000");
+            ValueType.wholeNumber(1, 1_000_000), "48", "300");
     public static final Property<Integer> FRAY_HISTORIES = new Property<>("fray.histories",
             "histories the fray-histories check draws, the smallest first",
-            ValueType.wholeNumber(1, 100_000), "12", "300");
+            ValueType.wholeNumber(1, 100_000), "12", "100");
     public static final Property<Integer> FRAY_HISTORY_SCHEDULES = new Property<>("fray.history.schedules",
             "schedules Fray runs each drawn history under",
-            ValueType.wholeNumber(1, 1_000_000), "8", "100");
+            ValueType.wholeNumber(1, 1_000_000), "8", "30");
     public static final Property<Seed> FRAY_SEED = new Property<>("fray.seed",
             "the seed Fray's schedules and histories are drawn from, recorded in every verdict; run: a new one each"
                     + " run, the same in every shard of it",
