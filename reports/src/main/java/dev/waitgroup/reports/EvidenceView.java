@@ -16,9 +16,22 @@ import java.util.List;
  */
 record EvidenceView(List<Item> items) {
     private static final int LINES = 80;
+    /** Fewer in the Markdown, which CI systems show in a page of limited size. */
+    private static final int MARKDOWN_LINES = 40;
 
     record Item(String anchor, String suite, String implementation, boolean specimen, String check, String title,
                 String label, String message, String how, String reproduce, List<Piece> pieces) {
+
+        /**
+         * What the Markdown shows under the message: the failing history (the shortest an exploration
+         * found) or the interleaving Lincheck found; the rest of the evidence is in the HTML and the
+         * results file.
+         */
+        List<Piece> histories() {
+            return pieces.stream().filter(p -> p.kind().equals(Evidence.Kind.HISTORY.id())
+                    || p.kind().equals(Evidence.Kind.INTERLEAVING.id()))
+                    .map(p -> new Piece(p.kind(), p.caption(), firstLines(p.text(), MARKDOWN_LINES))).toList();
+        }
     }
 
     record Piece(String kind, String caption, String text) {

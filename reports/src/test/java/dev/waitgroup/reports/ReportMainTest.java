@@ -11,6 +11,7 @@ import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.catalogue.ReuseBehaviour;
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.Expected;
 import dev.waitgroup.record.ImplementationInfo;
 import dev.waitgroup.record.ResultsFiles;
@@ -64,6 +65,30 @@ class ReportMainTest {
         assertEquals(1, status, "cas failed a contract check");
         assertFalse(Files.exists(out.resolve("junit/TEST-stale.xml")), "no JUnit XML of an earlier run is left behind");
         assertTrue(Files.readString(out.resolve("site/report.md")).contains("**Gate: FAILED**"));
+    }
+
+    /** The Markdown twin, like the page and the JUnit XML, shows the shortest failing history an exploration found. */
+    @Test
+    void theMarkdownShowsAFailuresShortestHistoryBesideItsReproduceCommand() throws Exception {
+        Path results = folder.resolve("results");
+        RunInfo run = new RunInfo("r1", "default", "cas", "", Shard.WHOLE, "a JVM", 17);
+        SuiteRecorder recorder = new SuiteRecorder(Suite.EXPLORATION, run, ResultsFiles.of(results, Suite.EXPLORATION));
+        recorder.implementation(new ImplementationInfo("cas", ImplementationKind.IMPLEMENTATION,
+                "dev.waitgroup.impl.CasSpinWaitGroup", "cas", "", "cas", ReuseBehaviour.FINISHES_OLD_ROUND, null, null));
+        Check check = Check.of(Suite.EXPLORATION).get(0);
+        recorder.expect(List.of(new Expected("cas", check)));
+        String history = "scenario:\nT1:\n    add(1)\n    await(1, NANOSECONDS)\n    await()";
+        recorder.record(CheckResult.of("cas", check, Verdict.FAIL, 1, "an exploration", "[release] T1: await() did not return")
+                .withEvidence(new Evidence(Evidence.Kind.HISTORY, "the shortest failing history found", history))
+                .withEvidence(new Evidence(Evidence.Kind.STACK_TRACE, "what the check threw", "java.lang.AssertionError")));
+        recorder.finish();
+        Path out = folder.resolve("out");
+
+        ReportMain.run(new String[] {out.toString()}, Map.of("wg.results.dir", results.toString(), "wg.gate", "false")::get);
+
+        String markdown = Files.readString(out.resolve("site/report.md"));
+        assertTrue(markdown.contains("the shortest failing history found:\n\n```\n" + history + "\n```"), markdown);
+        assertFalse(markdown.contains("java.lang.AssertionError"), "a stack trace stays in the page: " + markdown);
     }
 
     @Test
