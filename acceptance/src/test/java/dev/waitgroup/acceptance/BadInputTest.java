@@ -36,6 +36,7 @@ class BadInputTest {
             "stress.preset | thorough                       | stress.preset is now called jcstress.preset; use -Djcstress.preset=thorough",
             "contract.check.bound | soon                    | -Dcontract.check.bound=soon cannot be used",
             "wg.check | negative-refusd                     | no check is called 'negative-refusd'",
+            "wg.imp | aqs                                   | -Dwg.imp: wg-lab has no property wg.imp; did you mean wg.impl?",
             "wg.shard | 3/2                                 | -Dwg.shard=3/2 cannot be used"})
     void aBadValueStopsTheSuiteAtOnceNamingItAndWritesNothing(String property, String value, String message,
                                                               @TempDir Path results) throws IOException {

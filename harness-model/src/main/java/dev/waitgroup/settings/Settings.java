@@ -86,6 +86,26 @@ public final class Settings {
     }
 
     /**
+     * The settings a run starts with, where a user typed them: {@link #fromSystemProperties()}, and a
+     * name under the harness's prefixes that is no property of it, given to this JVM or on the Maven
+     * command line that started the build, is refused too ({@link UnknownNames}: a misspelt
+     * {@code -Dwg.imp} would otherwise be ignored). For the programs a user starts (the build's check,
+     * each suite's runner); a child JVM reads {@link #fromSystemProperties()}.
+     *
+     * @throws InvalidSettings naming every property that cannot be accepted, and every unknown name
+     */
+    public static Settings forRun() {
+        Set<String> names = new java.util.TreeSet<>(System.getProperties().stringPropertyNames());
+        names.addAll(UnknownNames.onMavenCommandLine(System.getenv("MAVEN_CMD_LINE_ARGS")));
+        Settings settings = new Settings(System::getProperty);
+        settings.problems.addAll(UnknownNames.problems(names));
+        if (!settings.problems.isEmpty()) {
+            throw new InvalidSettings(settings.problems);
+        }
+        return settings;
+    }
+
+    /**
      * The settings of any property source: a property's value, or null when it is not given.
      *
      * @throws InvalidSettings naming every property that cannot be accepted

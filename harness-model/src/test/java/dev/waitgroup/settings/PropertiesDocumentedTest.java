@@ -40,6 +40,26 @@ class PropertiesDocumentedTest {
     private static final Pattern JVM_ARG = Pattern.compile("\"-D([^=\"]+)=\\$\\{([^}]+)}\"");
     static final String README_HEADER = "| property | what it does | accepts | default | main job (`-Pstress`) |";
 
+    /** A property of the POMs under the harness's prefixes is a setting, a former name, or the build's own. */
+    @Test
+    void everyPomPropertyUnderTheHarnessesPrefixesIsKnownToTheUnknownNamesCheck() throws Exception {
+        List<String> unknown = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>(pomProperties().keySet());
+        try (Stream<Path> modules = Files.list(PROJECT)) {
+            for (Path pom : modules.map(m -> m.resolve("pom.xml")).filter(Files::isRegularFile).toList()) {
+                names.addAll(properties(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile())
+                        .getDocumentElement()).keySet());
+            }
+        }
+        for (String name : names) {
+            if (!UnknownNames.problems(List.of(name)).isEmpty()) {
+                unknown.add(name + ": declare it in Property, or add it to UnknownNames.BUILD_PROPERTIES if it is the"
+                        + " build's own (a tool's version, say), so that a user's -D" + name + " is not refused");
+            }
+        }
+        assertEquals(List.of(), unknown);
+    }
+
     @Test
     void theParentPomDeclaresEveryPropertyEmptyOrWithItsDefault() throws Exception {
         Map<String, String> pom = pomProperties();

@@ -86,7 +86,7 @@ public final class SuiteRun {
      * @throws CannotStart naming the property, class or constructor at fault; nothing is written then
      */
     public static SuiteRun start(Suite suite, Reproduce reproduce) {
-        Settings settings = Settings.fromSystemProperties();
+        Settings settings = Settings.forRun();
         List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
         Map<String, Probe.Finding> problems = probe(settings, selection);
         SuiteRun run = new SuiteRun(suite, settings, Shards.part(settings.shard, suite, selection), reproduce);
