@@ -168,7 +168,8 @@ public final class Exploration {
                 }
             }
             if (evidence == null) {
-                evidence = shrunk.equals(scenario) ? judge(scenario) : judge(shrunk);
+                // the shrunk scenario did not fail again: the history shown is the one that did fail, as drawn
+                evidence = found;
             }
             Verdict.Violation shown = evidence.verdict() instanceof Verdict.Violation
                     ? (Verdict.Violation) evidence.verdict() : first;

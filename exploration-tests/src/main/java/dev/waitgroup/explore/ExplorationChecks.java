@@ -77,8 +77,9 @@ class ExplorationChecks extends EachImplementation {
             return;
         }
         ExplorationOutcome.Failure failure = outcome.failure();
-        seen.evidence(Evidence.Kind.HISTORY, "the shortest failing history found (" + failure.howShrunk() + ")",
-                "scenario:\n" + failure.shrunk().text() + "\nhistory:\n" + failure.shrunkHistory());
+        seen.evidence(Evidence.Kind.HISTORY, (failure.recurred() || failure.replays() == 0
+                        ? "the shortest failing history found (" : "the failing history (") + failure.howShrunk() + ")",
+                "scenario:\n" + failure.shown().text() + "\nhistory:\n" + failure.shrunkHistory());
         String where = failure.index() < 0 ? "the scenario of many rounds" : "history " + failure.index();
         throw new AssertionError("[" + failure.rule() + "] " + failure.sentence() + " (" + where + " of this check's"
                 + " seed " + seed + ", drawn from exploration.seed=" + settings.seed + ", after "

@@ -30,7 +30,8 @@ public record ExplorationOutcome(boolean passed, long seed, int histories, long 
      * @param timeToCatch     time from the start of the exploration to the first failing verdict
      * @param original        the failing scenario as generated
      * @param shrunk          the shrunk scenario
-     * @param shrunkHistory   the shrunk scenario's failing history, printed
+     * @param shrunkHistory   the failing history shown, printed: the shrunk scenario's when it failed again, else
+     *                        the one drawn ({@link #shown()})
      * @param shrinkRuns      candidate scenarios run while shrinking
      * @param replayFailures  times the shrunk scenario failed again, with the same rule, when rerun
      * @param replays         times it was rerun; 0 if it was neither shrunk nor rerun, because a call it gave
@@ -40,10 +41,28 @@ public record ExplorationOutcome(boolean passed, long seed, int histories, long 
                           Scenario original, Scenario shrunk, String shrunkHistory, int shrinkRuns, int replayFailures,
                           int replays) {
 
+        /** Whether the shrunk scenario failed again when rerun: its history is then the evidence. */
+        public boolean recurred() {
+            return replayFailures > 0;
+        }
+
+        /**
+         * The scenario whose history is the evidence: the shrunk one when it failed again; else the one
+         * drawn, whose history did fail (a failure that hangs on timing may not come back when rerun).
+         */
+        public Scenario shown() {
+            return replays > 0 && !recurred() ? original : shrunk;
+        }
+
         /** How the evidence was made: how far the scenario was shrunk and how often it failed again, or why not. */
         public String howShrunk() {
             if (replays == 0) {
                 return "not shrunk nor rerun: a call it gave up on still spins, and each rerun would leave one more";
+            }
+            if (!recurred()) {
+                return String.format(Locale.ROOT, "as drawn, %d steps: shrunk to %d steps in %d runs, that scenario"
+                        + " failed again 0 of %d times when rerun, so the failure depends on timing", original.size(),
+                        shrunk.size(), shrinkRuns, replays);
             }
             return String.format(Locale.ROOT, "shrunk from %d to %d steps in %d runs; it failed again %d of %d times"
                     + " when rerun", original.size(), shrunk.size(), shrinkRuns, replayFailures, replays);
@@ -62,7 +81,7 @@ public record ExplorationOutcome(boolean passed, long seed, int histories, long 
             s.append(String.format(Locale.ROOT, "found at history %d of seed %d (%d histories tried, %.1f s); %s%n",
                     failure.index(), seed, failure.historiesTried(), failure.timeToCatch().toMillis() / 1000.0,
                     failure.howShrunk()));
-            s.append("shrunk scenario:\n").append(failure.shrunk().text());
+            s.append(failure.recurred() ? "shrunk scenario:\n" : "scenario:\n").append(failure.shown().text());
             s.append(failure.shrunkHistory());
         }
         return s.toString();
