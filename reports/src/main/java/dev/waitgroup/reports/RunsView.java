@@ -30,7 +30,7 @@ record RunsView(List<Row> rows) {
                     !context.runId().isEmpty() && !context.runId().equals(run.run().id()), run.notes()));
         }
         if (results.inputs.speed != null) {
-            rows.add(new Row("jmh", Inputs.SPEED_FILE, null, results.inputs.speed.jvm, null,
+            rows.add(new Row("jmh", Inputs.SPEED_FILE, null, results.inputs.speed.jvm, "benchmarks",
                     "≥ " + Look.duration(results.inputs.speed.iterationMillis) + " measuring",
                     results.inputs.speed.measurements.size() + " measurements", false, false, List.of()));
         } else {
