@@ -18,7 +18,8 @@ import java.util.function.Function;
  * {@link InvalidSettings}, which names each such property and what it accepts, and so does a former
  * name of a property. The fields are what every engine shares; each engine reads its own
  * properties with {@link #get}, into a small settings class of its own beside it. Every runner starts
- * with {@link #fromSystemProperties()}; the build checks the same in its first module
+ * with {@link #forRun()}, which also refuses a name that looks like a property and is none, and every
+ * child JVM with {@link #fromSystemProperties()}; the build checks the same in its first module
  * ({@link SettingsCheck}); the harness's own tests pass their properties in with {@link #from}.
  */
 public final class Settings {
