@@ -57,19 +57,25 @@ class ScenariosOnPlainJvmTest {
     }
 
     @Test
-    void aGroupThatNeverRefusesBreaksTheCountersRangeInTheFirstRun() throws Exception {
-        // the third done() takes the counter to -1 whatever the order: no race is needed to see it
-        Subject broken = new Subject(NeverRefuses.class, ReuseBehaviour.UNKNOWN);
+    void aGroupThatRefusesTooEarlyBreaksTheCountersRangeWhateverTheOrder() throws Exception {
+        // Both add(1) are refused, though the counter never reaches MAX_VALUE: from MAX_VALUE - 1 one of them
+        // must succeed in every order of the three calls, so the history is wrong however the OS scheduled them.
+        // (A group that never refuses is no such example: its add, done, add order is legal, and whether the
+        // threads ran in that order is up to the scheduler; telling the orders apart is Fray's job.)
+        Subject broken = new Subject(RefusesTooEarly.class, ReuseBehaviour.UNKNOWN);
         Verdict verdict = judged(new AddsAndDonesNearMax(), broken);
         assertEquals(Rule.COUNTER_RANGE, assertInstanceOf(Verdict.Violation.class, verdict).rule(), verdict.toString());
     }
 
-    /** A WaitGroup that forgets the contract's refusals: its counter passes Integer.MAX_VALUE. */
-    public static final class NeverRefuses implements dev.waitgroup.WaitGroup {
+    /** A WaitGroup whose limit is too low: it refuses every add once the counter is above MAX_VALUE / 2. */
+    public static final class RefusesTooEarly implements dev.waitgroup.WaitGroup {
         private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public void add(int delta) {
+            if (delta > 0 && count.get() > Integer.MAX_VALUE / 2) {
+                throw new IllegalStateException("counter too high");
+            }
             count.addAndGet(delta);
         }
 
