@@ -28,8 +28,9 @@ import java.util.Map;
  *       contradicts its own documentation ({@link Defects});</li>
  *   <li>the harness could not reach a verdict (an engine's own error): it proves nothing;</li>
  *   <li>a specimen escaped every check, or a suite that must catch its bug (unless the run's hardware
- *       cannot show that bug at all, {@link Bug#visibleOn}, or that suite did not run here or could not
- *       look at the specimen: every verdict of it not-run, as Fray's are without a JDK 25);</li>
+ *       cannot show that bug at all, {@link Bug#visibleOn}, or that suite did not look at the specimen
+ *       here: it did not run, every verdict of it is not-run, as Fray's are without a JDK 25, or the
+ *       specimen was another shard's part);</li>
  *   <li>in the stress run, a hunt that must keep its teeth did not show its bug, or no speed figures.</li>
  * </ol>
  * Every rule reads the catalogue; none names a check.
@@ -141,7 +142,14 @@ final class Gate {
         }
     }
 
+    /**
+     * A specimen is held to a suite only where that suite looked at it: the suite ran and gave it a
+     * verdict that is not not-run. In one shard of a run ({@code wg.shard=K/N}) the suites that catch a
+     * specimen may have looked at it in another shard, so "caught by no check" is judged only on the
+     * whole run (one unsharded, or the shards merged).
+     */
     private void specimensCaught() {
+        boolean whole = results.shard().isWhole();
         for (ImplementationInfo specimen : results.ofKind(ImplementationKind.SPECIMEN)) {
             if (results.findings(specimen.name()).isEmpty()) {
                 continue; // not checked in this run: a default run leaves a memory-model specimen to the stress run
@@ -150,7 +158,7 @@ final class Gate {
                 continue; // this hardware cannot show its bug: the Specimens section says so, and where it can
             }
             List<Defects.Defect> catches = Defects.of(results, specimen);
-            if (catches.isEmpty()) {
+            if (catches.isEmpty() && whole) {
                 reasons.add(new GateReason(specimen.name(), null, null, GateReason.Kind.ESCAPED,
                         "the specimen was caught by no check: the harness has lost its teeth", null));
                 continue;
@@ -158,16 +166,23 @@ final class Gate {
             Bug bug = specimen.bug();
             for (Suite suite : bug == null ? List.<Suite>of() : bug.mustBeCaughtBy()) {
                 boolean mustHere = suite != Suite.JCSTRESS || context.stress();
-                // a suite that did not run here (Fray without a JDK 25), or could not look at this specimen, is no escape
-                boolean looked = results.inputs.suites.containsKey(suite) && results.didNotRun(suite).isEmpty()
-                        && !results.notRunOn(suite, specimen.name());
-                if (mustHere && looked && catches.stream().noneMatch(c -> c.suite() == suite)) {
+                if (mustHere && looked(suite, specimen) && catches.stream().noneMatch(c -> c.suite() == suite)) {
                     reasons.add(new GateReason(specimen.name(), suite, null, GateReason.Kind.ESCAPED,
                             "the specimen's bug (" + bug.id() + ") must be caught by " + suite.id()
                                     + ", and no check of it caught it", null));
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@code suite} looked at the specimen here: not when it did not run (Fray without a JDK 25),
+     * could not look at it (every verdict not-run), or gave it no verdict (another shard's part).
+     */
+    private boolean looked(Suite suite, ImplementationInfo specimen) {
+        return results.inputs.suites.containsKey(suite) && results.didNotRun(suite).isEmpty()
+                && results.findings(specimen.name()).stream().anyMatch(f -> f.suite() == suite)
+                && !results.notRunOn(suite, specimen.name());
     }
 
     private void huntsKeepTheirTeeth() {

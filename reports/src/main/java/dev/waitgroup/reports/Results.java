@@ -6,6 +6,7 @@ import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Expected;
 import dev.waitgroup.record.ImplementationInfo;
+import dev.waitgroup.record.Shard;
 import dev.waitgroup.record.SuiteResults;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,6 +88,12 @@ final class Results {
             }
         }
         return findings;
+    }
+
+    /** Which part of a run these results are: the shard a suite's file names, or the whole run. */
+    Shard shard() {
+        return inputs.suites.values().stream().map(s -> s.run().shard()).filter(s -> !s.isWhole()).findFirst()
+                .orElse(Shard.WHOLE);
     }
 
     /** The architecture the run's checks ran on ({@code os.arch}); empty if its files do not say. */

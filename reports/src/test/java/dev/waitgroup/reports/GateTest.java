@@ -169,6 +169,39 @@ class GateTest {
                 + " check of it caught it"), lines().toString());
     }
 
+    /**
+     * In shard 1 of 2 the specimen was dealt to jcstress only, which shows its bug only in the stress run:
+     * nothing caught it here, but the contract and Lincheck suites look at it in the other shard. Held to
+     * "caught by no check", every shard's gate would fail on the other's part; it is judged on the merge.
+     */
+    @Test
+    void aShardHoldsASpecimenOnlyToTheSuitesThatLookedAtItInThatShard() {
+        Shard first = new Shard(1, 2);
+        for (Suite suite : Suite.values()) {
+            List<CheckResult> part = suite == Suite.JCSTRESS ? clean(suite)
+                    : clean(suite).stream().filter(r -> r.implementation().equals("aqs")).toList();
+            SuiteRecorder recorder = new SuiteRecorder(suite, new RunInfo(RUN, "default", CONTEXT.selection(), "",
+                    first, "a JVM", 17), ResultsFiles.of(folder, suite));
+            recorder.implementation(AQS);
+            if (suite == Suite.JCSTRESS) {
+                recorder.implementation(LOST_WAKEUP);
+            }
+            part.forEach(result -> recorder.expect(List.of(result.key())));
+            part.forEach(recorder::record);
+            recorder.finish();
+        }
+        assertEquals(List.of(), lines(), "no suite that must catch lost-wakeup looked at it in this shard");
+        GateView gate = GateView.of(reasons(), new Results(Inputs.read(folder)));
+        assertTrue(gate.passedSummary().contains("in this shard (1/2), every suite that must catch a specimen's bug and"
+                + " looked at it caught it; whether each specimen is caught at all is judged when the shards are merged"),
+                gate.passedSummary());
+
+        write(Suite.LINCHECK, List.of(result("aqs", Check.MC_RANDOM, Verdict.PASS, null),
+                result("lost-wakeup", Check.MC_RANDOM, Verdict.PASS, null)), true);
+        assertTrue(lines().contains("lost-wakeup: lincheck: the specimen's bug (lost-wake-up) must be caught by lincheck,"
+                + " and no check of it caught it"), "a suite that looked and missed is an escape in a shard too: " + lines());
+    }
+
     @Test
     void anImplementationThatContradictsItsDocumentedReuseBehaviourFailsTheGate() {
         writeAllClean();
