@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs the harness as a user does, with {@code java} on the jars the build made, and reads back what it
@@ -39,6 +40,21 @@ final class Harness {
     }
 
     private Harness() {
+    }
+
+    /**
+     * A suite's runner, as the methods below start it, while {@code meanwhile} watches the running process
+     * on a thread of its own (to kill one of its JVMs, say).
+     */
+    static Run suite(Suite suite, Path results, Consumer<Process> meanwhile, String... properties) {
+        List<String> launch = switch (suite) {
+            case CONTRACT -> List.of("-jar", jar("contract-tests", "contract-suite.jar"));
+            case LINCHECK -> List.of("-jar", jar("lincheck-tests", "lincheck-suite.jar"));
+            case EXPLORATION -> List.of("-jar", jar("exploration-tests", "exploration-suite.jar"));
+            case FRAY -> List.of("-jar", jar("fray-tests", "fray-suite.jar"));
+            case JCSTRESS -> List.of("-cp", jar("stress-tests", "jcstress.jar"), "dev.waitgroup.jcstress.runner.JcstressSuite");
+        };
+        return java(results, launch, meanwhile, properties);
     }
 
     /** The contract suite ({@code java -jar contract-tests/target/contract-suite.jar}) with these properties. */
@@ -91,6 +107,10 @@ final class Harness {
     }
 
     private static Run java(Path results, List<String> launch, String... properties) {
+        return java(results, launch, process -> { }, properties);
+    }
+
+    private static Run java(Path results, List<String> launch, Consumer<Process> meanwhile, String... properties) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Map<String, String> given = new LinkedHashMap<>();
@@ -105,6 +125,9 @@ final class Harness {
         try {
             Path log = Files.createTempFile("wg-acceptance-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Thread watcher = new Thread(() -> meanwhile.accept(process), "watching the harness");
+            watcher.setDaemon(true);
+            watcher.start();
             if (!process.waitFor(BOUND_MINUTES, TimeUnit.MINUTES)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,8 +26,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * exploration's real threads. (The JVM halts with {@code Runtime.halt}: inside a Lincheck scenario,
  * {@code System.exit} blocks instead. No {@code System.exit} is seen, so the dead check is a harness
  * error, which proves nothing about the group: a crash is nobody's verdict.) jcstress and Fray run the
- * code under test in JVMs of their own, whose deaths they contain themselves; the runner resumes their
- * suites' JVMs the same way when a bound or a stall ends them.
+ * code under test in JVMs of their own, whose deaths they contain themselves.
+ *
+ * <p>The second test kills every engine's JVM from outside, as the OS does when memory runs out, once
+ * it has finished a check: the same runner resumes each, jcstress (which loses what it found when its
+ * JVM dies) by running its tests again.
  */
 class ResumeAfterDeathTest {
 
@@ -58,6 +62,61 @@ class ResumeAfterDeathTest {
         assertTrue(verdicts.results().size() > 1 + passedIn(results, suite, "batch0-1"),
                 "some checks passed after the death: " + verdicts.results());
         assertTrue(passedIn(results, suite, "batch0-2") > 0, "a second JVM resumed on the checks left");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "contract    | aqs,phaser | reuse-rounds,every-waiter-released,new-group-is-zero,overflow-refused",
+            "lincheck    | aqs        | mc-two-waiters,mc-racing-dones,mc-late-release",
+            "exploration | aqs        | explore-sequential,explore-rounds,explore-concurrent",
+            "fray        | aqs,phaser,lock,cas | fray-races",
+            "jcstress    | aqs        | racing-add-and-done,racing-dones-one-refused,forgotten-done,error-group-first-failure"})
+    void aJvmTheOsKillsCostsAtMostTheCheckItWasRunningInEveryEngine(String suiteId, String implementations,
+                                                                    String checks, @TempDir Path results) {
+        Suite suite = Suite.of(suiteId);
+        Path firstJvm = results.resolve("work").resolve(suite.id()).resolve("batch0-1");
+        Harness.Run run = Harness.suite(suite, results, harness -> killOnceItFinishedACheck(harness, firstJvm, suite),
+                "wg.impl=" + implementations, "wg.check=" + checks, "exploration.histories=30",
+                "exploration.rounds=200", "fray.schedules=2");
+
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(Files.exists(firstJvm.resolveSibling("batch0-2")), "a fresh JVM resumed: " + run.output());
+        SuiteResults verdicts = run.suite(suite);
+        assertEquals(List.of(), verdicts.missing(), "every check has its verdict");
+        List<CheckResult> lost = verdicts.results().stream()
+                .filter(r -> r.verdict() != Verdict.PASS && r.verdict() != Verdict.REPRODUCED).toList();
+        assertTrue(lost.size() <= 1, "at most the check that was running is lost: " + lost);
+        for (CheckResult result : lost) {
+            assertEquals(Verdict.HARNESS_ERROR, result.verdict(), result.toString());
+            assertTrue(result.message().startsWith("the JVM ended (exit status 137) during this check"), result.message());
+        }
+    }
+
+    /**
+     * Kills the suite's first engine JVM (and what it started) with SIGKILL once it has finished a check:
+     * its journal has an END line, or, for jcstress, whose JVMs do not journal, its log a test's result.
+     */
+    private static void killOnceItFinishedACheck(Process harness, Path firstJvm, Suite suite) {
+        Path progress = firstJvm.resolve(suite == Suite.JCSTRESS ? "output.log" : "journal");
+        String finished = suite == Suite.JCSTRESS ? "(?s).*\\n\\.+ +\\[[A-Z ]+] .*" : "(?s)(.*\\n)?END\t.*";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (harness.isAlive() && System.nanoTime() < deadline) {
+            try {
+                if (Files.isRegularFile(progress) && Files.readString(progress).matches(finished)) {
+                    harness.descendants().filter(p -> p.info().commandLine().orElse("").contains(firstJvm.toString()))
+                            .forEach(jvm -> {
+                                jvm.descendants().forEach(ProcessHandle::destroyForcibly);
+                                jvm.destroyForcibly();
+                            });
+                    return;
+                }
+                Thread.sleep(50);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // being written: read it again
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** The checks a test JVM finished, as its journal says. */

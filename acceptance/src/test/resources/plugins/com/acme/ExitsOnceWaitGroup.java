@@ -3,8 +3,8 @@ package com.acme;
 import java.nio.file.Path;
 
 /**
- * Correct, except once: in the first test JVM of a suite's run, it ends the JVM with System.exit(3)
- * at the 50th add. It shows what a run does after a death: the check that was running is blamed, and
+ * Correct, except once: in the first test JVM of a suite's run, it halts the JVM (status 77) at the
+ * 50th add. It shows what a run does after a death: the check that was running is blamed, and
  * a fresh JVM goes on with the rest, whose verdicts are as for any correct group. "The first test JVM"
  * is read from the working folder the runner gives each JVM ({@code work/<suite>/batch<b>-1}): a
  * resumed JVM's is {@code batch<b>-2}, the probe's is {@code work/probe/...}. The count of adds is

@@ -30,10 +30,10 @@ import java.util.concurrent.Future;
  * when the JVM outlives the bounds of the units it was given (so a resumed JVM gets the bound of what
  * it has left, never what its predecessor used), when an implementation spends its budget, or when
  * the engine says so. An implementation whose budget is spent gets {@link Unreached} for the units it
- * has left; a JVM that decided nothing ends the batch, its units {@link Unreached} too.
+ * has left; two JVMs in a row that decided nothing end the batch, its units {@link Unreached} too.
  *
  * <p>Invariant: every unit given to {@link #run} is recorded exactly once, whatever the JVMs did; a
- * batch ends after at most as many JVMs as it has units, plus one.
+ * batch ends after at most twice as many JVMs as it has units, plus two.
  */
 public final class BoundedRunner<U, R> {
     /** Time a JVM gets beyond its units' own bounds (its start, the engine's warm-up) before the watchdog ends it. */
@@ -91,6 +91,8 @@ public final class BoundedRunner<U, R> {
         private final Set<U> todo;
         private final Map<String, Long> spentMillis = new HashMap<>();
         private final Map<String, List<String>> hungIn = new HashMap<>();
+        /** Whether the last JVM decided nothing: the next one that does not either ends the batch. */
+        private boolean idleBefore;
 
         Batch(int index, List<U> units) {
             this.index = index;
@@ -143,7 +145,12 @@ public final class BoundedRunner<U, R> {
             return engine.stopBecause(attempt, elapsed);
         }
 
-        /** Takes what the JVM decided; false when it decided nothing, so that another would not either. */
+        /**
+         * Takes what the JVM decided; false when it is the second JVM in a row to decide nothing, so that a
+         * third would not either. One that decided nothing is followed by one fresh JVM: a JVM the OS
+         * killed, or one whose engine loses everything it found when it dies (jcstress writes its results
+         * at the end), may have run fine until then.
+         */
         private boolean decide(Attempt attempt, List<U> units, List<Journal.Entry> entries, ChildJvm.Outcome outcome)
                 throws IOException {
             int decided = 0;
@@ -168,16 +175,21 @@ public final class BoundedRunner<U, R> {
                 decided++;
             }
             spendBudgets();
+            if (decided == 0 && !todo.isEmpty() && !idleBefore) {
+                idleBefore = true; // a JVM that died with nothing to show (killed by the OS, say) gets one successor
+                return true;
+            }
             if (decided == 0 && !todo.isEmpty()) {
-                Unreached why = new Unreached(Unreached.Kind.NO_PROGRESS, "the JVM ended (exit status " + outcome.exitCode()
-                        + ") without running this check" + (outcome.killed() ? ": " + outcome.killedBecause() : ""),
-                        false, outcome.tail(30));
+                Unreached why = new Unreached(Unreached.Kind.NO_PROGRESS, "two JVMs in a row ended without deciding"
+                        + " anything; the second ended (exit status " + outcome.exitCode() + ") without running this check"
+                        + (outcome.killed() ? ": " + outcome.killedBecause() : ""), false, outcome.tail(30));
                 for (U unit : new ArrayList<>(todo)) {
                     todo.remove(unit);
                     engine.record(unit, engine.unreached(unit, why));
                 }
                 return false;
             }
+            idleBefore = false;
             return true;
         }
 

@@ -54,14 +54,24 @@ class BoundedRunnerTest {
     }
 
     @Test
-    void aJvmThatRunsNothingEndsTheBatchInsteadOfStartingAgainForever() throws Exception {
+    void aJvmKilledBeforeItDecidedAnythingGetsOneFreshJvmWhichDoesEverything() throws Exception {
+        Recording engine = new Recording(Duration.ofSeconds(20));
+
+        new BoundedRunner<>(engine, work).run(List.of(List.of("killed-a", "b")), 1);
+
+        assertEquals(List.of(2, 2), engine.attemptSizes, "the first JVM died with nothing to show; a second ran both");
+        assertEquals(Map.of("killed-a", "done", "b", "done"), engine.results);
+    }
+
+    @Test
+    void twoJvmsInARowThatRunNothingEndTheBatchInsteadOfStartingAgainForever() throws Exception {
         Recording engine = new Recording(Duration.ofSeconds(20));
 
         new BoundedRunner<>(engine, work).run(List.of(List.of("quit-a", "b")), 1);
 
-        assertEquals(List.of(2), engine.attemptSizes, "one JVM, which decided nothing");
-        assertTrue(engine.results.get("quit-a").startsWith("NO_PROGRESS: the JVM ended (exit status 1) without running"),
-                engine.results.get("quit-a"));
+        assertEquals(List.of(2, 2), engine.attemptSizes, "two JVMs, neither of which decided anything");
+        assertTrue(engine.results.get("quit-a").startsWith("NO_PROGRESS: two JVMs in a row ended without deciding"
+                + " anything; the second ended (exit status 1) without running this check"), engine.results.get("quit-a"));
         assertTrue(engine.results.get("b").startsWith("NO_PROGRESS"), engine.results.get("b"));
     }
 

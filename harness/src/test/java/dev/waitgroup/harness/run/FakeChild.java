@@ -10,7 +10,8 @@ import java.nio.file.StandardOpenOption;
  * A child JVM for {@link BoundedRunnerTest}: works through the units named in its arguments, journaling
  * each, and writes "done" for each to the file named first. A unit named {@code exit...} calls
  * {@code System.exit(3)}, one named {@code hang...} waits for a group that is never released, one
- * named {@code quit...} ends the JVM before it starts any unit, as a broken engine would.
+ * named {@code quit...} ends the JVM before it starts any unit, as a broken engine would, and one named
+ * {@code killed...} is killed (halted with status 137, as by SIGKILL) before it starts, once per run.
  */
 public final class FakeChild {
     private FakeChild() {
@@ -24,6 +25,11 @@ public final class FakeChild {
             String unit = args[i];
             if (unit.startsWith("quit")) {
                 ExitWitness.exitNormally(1);
+            }
+            Path killedOnce = done.getParent().resolveSibling("killed-once");
+            if (unit.startsWith("killed") && !Files.exists(killedOnce)) {
+                Files.createFile(killedOnce);
+                Runtime.getRuntime().halt(137);
             }
             journal.start("aqs", unit);
             if (unit.startsWith("exit")) {

@@ -149,7 +149,9 @@ public final class JcstressSuite extends SuiteEngine {
 
     /**
      * The verdicts of a jcstress run that ended by itself, forbidden outcomes cross-examined; a test it
-     * reported nothing for is a harness error. A run that was ended reported nothing readable.
+     * reported nothing for is a harness error. A run that was ended, or whose JVM died (killed by the
+     * OS, say), reported nothing readable: jcstress 0.16 compresses its results file and completes it
+     * only at the end, so nothing is decided and the runner starts jcstress again on every test.
      */
     @Override
     public Map<CheckUnit, CheckResult> collect(Attempt attempt, List<CheckUnit> units, ChildJvm.Outcome outcome)
@@ -171,6 +173,11 @@ public final class JcstressSuite extends SuiteEngine {
             } catch (IOException | ClassNotFoundException | RuntimeException e) {
                 unreadable = "cannot read " + results + ": " + e;
             }
+        }
+        if (unreadable != null && outcome.exitCode() != 0) {
+            run.out.printf("jcstress suite: %s: jcstress's JVM ended with exit status %d before its results were"
+                    + " written (%s); its tests run again%n", implementation.name(), outcome.exitCode(), unreadable);
+            return decided;
         }
         List<CheckResult> verdicts = new ArrayList<>();
         for (TestSummary summary : summaries) {
