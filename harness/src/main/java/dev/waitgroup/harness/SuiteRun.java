@@ -281,8 +281,8 @@ public final class SuiteRun {
     /** Marks the run complete, writes it, and prints the tally. */
     public void finish() {
         recorder.finish();
-        Map<Verdict, Long> tally = recorder.results().stream()
-                .collect(Collectors.groupingBy(CheckResult::verdict, LinkedHashMap::new, Collectors.counting()));
+        Map<String, Long> tally = recorder.results().stream() // the labels the report uses: "hang", not TIMEOUT
+                .collect(Collectors.groupingBy(r -> r.verdict().label(), LinkedHashMap::new, Collectors.counting()));
         List<CheckResult> notPassed = recorder.results().stream().filter(r -> r.verdict() != Verdict.PASS)
                 .collect(Collectors.toList());
         boolean inFull = notPassed.size() <= SHOWN_IN_FULL;

@@ -100,7 +100,7 @@ public final class JcstressSuite extends SuiteEngine {
             runner.run(List.of(tests), 1);
             run.out.printf("jcstress suite: %s %s%n", implementation.name(), run.recorder.results().stream()
                     .filter(r -> r.implementation().equals(implementation.name()))
-                    .collect(Collectors.groupingBy(r -> r.verdict().id(), Collectors.counting())));
+                    .collect(Collectors.groupingBy(r -> r.verdict().label(), Collectors.counting())));
         }
         run.finish();
     }
