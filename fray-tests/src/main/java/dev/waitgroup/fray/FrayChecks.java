@@ -8,6 +8,7 @@ import dev.waitgroup.harness.ThreadDumps;
 import dev.waitgroup.harness.junit.CheckRecorder;
 import dev.waitgroup.harness.junit.EachImplementation;
 import dev.waitgroup.harness.junit.Observation;
+import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.Verdict;
 import dev.waitgroup.settings.Property;
@@ -17,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -105,7 +108,7 @@ class FrayChecks extends EachImplementation {
         int setAside = 0;
         int explained = 0;
         boolean cutShort = false;
-        List<String> notRun = new ArrayList<>();
+        Map<String, List<String>> notRunByReason = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         UnitResult failed = null;
         for (UnitResult unit : units) {
@@ -122,12 +125,14 @@ class FrayChecks extends EachImplementation {
                     failed = unit;
                     break;
                 case NOT_RUN:
-                    notRun.add(unit.unit() + " (" + unit.reason() + ")");
+                    notRunByReason.computeIfAbsent(unit.reason(), r -> new ArrayList<>()).add(unit.unit());
                     break;
                 default:
                     errors.add(unit.unit() + ": " + unit.reason());
             }
         }
+        List<String> notRun = new ArrayList<>();
+        notRunByReason.forEach((reason, names) -> notRun.add(String.join(", ", names) + " (" + reason + ")"));
         int planned = kind.units(request.histories(), request.seed()).size();
         seen.how(String.format(Locale.ROOT, "%s, seed %d (" + Property.FRAY_SEED.key() + "), %d schedules per unit:"
                         + " %d of %d %s judged, %,d schedules in %d child JVMs%s%s%s. %s",
@@ -165,6 +170,7 @@ class FrayChecks extends EachImplementation {
             return;
         }
         if (!notRun.isEmpty()) {
+            seen.detail(CheckResult.PARTS_NOT_RUN, units.size() - judged);
             seen.verdict(Verdict.PASS, "every history Fray could judge was explained; not run under Fray on "
                     + implementation.name() + ": " + String.join("; ", notRun));
         }

@@ -40,6 +40,7 @@ public final class FrayChild {
     }
 
     public static void main(String[] args) {
+        UnitExploration.rememberThreadsBeforeTheGroup();
         Map<String, String> options;
         Subject subject;
         try {
@@ -89,6 +90,11 @@ public final class FrayChild {
             Path folder = out.resolve(unit.name());
             if (skipWaiters && unit.waiters() >= 2) {
                 ResultFile.write(folder, UnitResult.notRun(unit.name(), FrayFacts.TWO_WAITERS_SKIPPED).properties());
+                continue;
+            }
+            if (!UnitExploration.keptThreads().isEmpty()) {
+                ResultFile.write(folder, UnitResult.notRun(unit.name(),
+                        FrayFacts.notRunAfter(UnitExploration.keptThreads())).properties());
                 continue;
             }
             int secondsLeft = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);

@@ -192,7 +192,13 @@ public final class FrayEngine {
             Optional<String> frays = LostControl.frayStuck(dump);
             if (frays.isPresent()) {
                 results.add(UnitResult.notRun(stalled.name(), "Fray lost control (" + ended.killedBecause() + "): "
-                        + frays.get() + "; " + FrayFacts.LOST_CONTROL));
+                        + frays.get()));
+                if (LostControl.groupKeepsAThread(dump)) {
+                    for (Scenario rest : units.subList(next + 1, units.size())) {
+                        results.add(UnitResult.notRun(rest.name(), FrayFacts.notRunAfter(stalled.name())));
+                    }
+                    break;
+                }
                 skipWaiters |= stalled.waiters() >= 2;
                 next++;
                 continue;

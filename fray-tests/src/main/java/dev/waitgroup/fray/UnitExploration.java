@@ -21,9 +21,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kotlinx.serialization.json.Json;
@@ -45,6 +50,9 @@ import org.pastalab.fray.core.scheduler.Scheduler;
  *       a refusal left above zero is allowed and exploration goes on with the next schedule;</li>
  *   <li>a deadlock with a thread blocked in a {@code Semaphore}: Fray 0.9.2's model of it differs
  *       from the JDK's ({@link FrayFacts#SEMAPHORE}), so the schedule proves nothing and is set aside;</li>
+ *   <li>a deadlock while threads Fray does not schedule are alive (a pool or timer thread the group
+ *       started in an earlier schedule, {@link FrayFacts#FOREIGN_THREADS}): they may be the ones to wake
+ *       the others, so the unit is not run, with their names;</li>
  *   <li>anything else (Fray's internal error, a scenario that could not run): the unit could not be
  *       judged, an error.</li>
  * </ul>
@@ -63,6 +71,12 @@ final class UnitExploration {
     private static final Pattern BLOCKED_THREAD = Pattern.compile("Thread: Thread\\[#\\d+,(.*?),\\d+,[^\\]]*\\]\\s*\\n"
             + "Stacktrace:\\s*\\n((?:\\s+at .*\\n?)+)");
     private static final int STACK_FRAMES = 14;
+    /** A thread in Fray's deadlock report: its id. */
+    private static final Pattern LISTED_THREAD = Pattern.compile("Thread: Thread\\[#(\\d+),");
+    /** The threads alive before the group's class was loaded: the JVM's own and the child's, none of the group's. */
+    private static Set<Thread> threadsBefore = Set.of();
+    /** Set once a deadlock showed the group's own threads: the unit whose deadlock it was. */
+    private static String keptThreads = "";
     /**
      * Scheduling steps after which Fray stops a schedule: one of a scenario's few calls on a correct group
      * takes a few thousand (a 20 ms timed wait re-parks about two hundred times). Fray 0.9.2 counts a
@@ -96,7 +110,15 @@ final class UnitExploration {
 
     /** A failure as classified: the kind, and for a violation what the model said. */
     private record Classified(Kind kind, String rule, String sentence, String history, String fray, boolean deadlock) {
-        enum Kind { VIOLATION, EXPLAINED_DEADLOCK, SET_ASIDE, ERROR }
+        enum Kind { VIOLATION, EXPLAINED_DEADLOCK, SET_ASIDE, LOST_CONTROL, ERROR }
+    }
+
+    /**
+     * Notes the threads alive now, before the group's class is loaded: any thread alive later and not
+     * among them was started by the code under test. Called first thing in the child JVM.
+     */
+    static void rememberThreadsBeforeTheGroup() {
+        threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
     }
 
     UnitResult explore() throws IOException {
@@ -157,12 +179,14 @@ final class UnitExploration {
                         next + ran.iteration() < run.schedules(), report);
             }
             int at = next + ran.iteration();
-            Classified failure = classify(ran.failure(), report, run.subject());
+            Classified failure = classify(ran.failure(), report, run.subject(), unit.name());
             switch (failure.kind()) {
                 case VIOLATION:
                     return new Attempt(UnitResult.Status.FAILED, passed, at, failure, setAside, explained, false, report);
                 case ERROR:
                     return new Attempt(UnitResult.Status.ERROR, passed, at, failure, setAside, explained, false, report);
+                case LOST_CONTROL:
+                    return new Attempt(UnitResult.Status.NOT_RUN, passed, at, failure, setAside, explained, false, report);
                 case SET_ASIDE:
                     setAside++;
                     break;
@@ -191,7 +215,7 @@ final class UnitExploration {
     }
 
     /** What a failed schedule means (see the class comment). */
-    private static Classified classify(Throwable failure, Path report, Subject subject) {
+    private static Classified classify(Throwable failure, Path report, Subject subject, String unitName) {
         String log = read(report.resolve("fray.log"));
         String fray = stackTrace(failure) + "\n--- Fray's log ---\n" + log;
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -209,6 +233,19 @@ final class UnitExploration {
             if (log.contains("java.util.concurrent.Semaphore.")) {
                 return new Classified(Classified.Kind.SET_ASIDE, "", FrayFacts.SEMAPHORE, "", fray, true);
             }
+            List<String> own = groupsOwnThreads(log);
+            if (!own.isEmpty()) {
+                return lostControl(unitName, "Fray reported a deadlock of " + String.join(", ", own) + ", which the group"
+                        + " started and keeps, and ended it by force, which leaves the group's shared state (its pool"
+                        + " or timer) broken for the schedules after; " + FrayFacts.THREADS_OUTLIVE_SCHEDULE, fray);
+            }
+            List<String> foreign = foreignThreads(log);
+            if (!foreign.isEmpty()) {
+                return lostControl(unitName, "Fray found every thread it schedules blocked while threads it does not schedule"
+                        + " were alive (" + String.join("; ", foreign) + "): threads the group started outside Fray's"
+                        + " control may be the ones that would wake the others, so this deadlock is no evidence; "
+                        + FrayFacts.FOREIGN_THREADS, fray);
+            }
             Recorder recorded = Recorder.latest();
             if (recorded == null) {
                 return new Classified(Classified.Kind.ERROR, "", "Fray reported a deadlock before the scenario recorded"
@@ -225,6 +262,67 @@ final class UnitExploration {
         }
         String why = type.equals("org.pastalab.fray.core.FrayInternalError") ? "Fray failed inside: " : "the run threw ";
         return new Classified(Classified.Kind.ERROR, "", why + firstLine(failure), "", fray, false);
+    }
+
+    /**
+     * A deadlock that proves nothing because the group runs threads of its own: this unit is not run, and
+     * no later one in this JVM is either (the group's shared state may be broken).
+     */
+    private static Classified lostControl(String unitName, String reason, String fray) {
+        keptThreads = unitName;
+        return new Classified(Classified.Kind.LOST_CONTROL, "", reason, "", fray, true);
+    }
+
+    /**
+     * The unit that showed that no more units can be judged in this JVM (the group keeps threads of its own
+     * that Fray either does not schedule or ended by force), or empty.
+     */
+    static String keptThreads() {
+        return keptThreads;
+    }
+
+    /** The threads Fray's deadlock report lists that are not the scenario's: the group's own, with their top frame. */
+    private static List<String> groupsOwnThreads(String frayLog) {
+        List<String> own = new ArrayList<>();
+        Matcher m = BLOCKED_THREAD.matcher(frayLog);
+        while (m.find()) {
+            if (!m.group(2).contains("dev.waitgroup.fray.")) {
+                String top = m.group(2).lines().map(String::trim).filter(f -> f.startsWith("at "))
+                        .filter(f -> !f.contains("jdk.internal.misc.Unsafe.park") && !f.contains("LockSupport"))
+                        .findFirst().orElse("at (no frame)").substring(3).replaceFirst("^java\\.base/", "");
+                own.add("\"" + m.group(1) + "\" (in " + top + ")");
+            }
+        }
+        return own;
+    }
+
+    /**
+     * The live threads that Fray's deadlock report does not list and that were not alive before the group's
+     * class was loaded, without Fray's and the JVM's own: threads the code under test started and Fray does not schedule (a
+     * static timer or pool thread started in an earlier schedule keeps running in the later ones), each
+     * named with its state and top frame.
+     */
+    private static List<String> foreignThreads(String frayLog) {
+        Set<Long> listed = new HashSet<>();
+        Matcher m = LISTED_THREAD.matcher(frayLog);
+        while (m.find()) {
+            listed.add(Long.parseLong(m.group(1)));
+        }
+        List<String> foreign = new ArrayList<>();
+        for (Map.Entry<Thread, StackTraceElement[]> live : Thread.getAllStackTraces().entrySet()) {
+            Thread thread = live.getKey();
+            @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+; this module compiles for 17
+            long id = thread.getId();
+            if (thread == Thread.currentThread() || !thread.isAlive() || listed.contains(id)
+                    || threadsBefore.contains(thread) || LostControl.isTheJvms(thread.getName())
+                    || Arrays.stream(live.getValue()).anyMatch(f -> f.getClassName().startsWith("org.pastalab.fray."))) {
+                continue;
+            }
+            StackTraceElement[] stack = live.getValue();
+            foreign.add("\"" + thread.getName() + "\" " + thread.getState().name()
+                    + (stack.length == 0 ? "" : " in " + stack[0]));
+        }
+        return foreign;
     }
 
     /**
@@ -256,7 +354,8 @@ final class UnitExploration {
         Classified f = attempt.failure();
         String history = failing instanceof DrawnHistory ? ((DrawnHistory) failing).encode() : "";
         String original = failing != unit && unit instanceof DrawnHistory ? ((DrawnHistory) unit).encode() : "";
-        String reason = attempt.status() == UnitResult.Status.ERROR ? f.sentence() : "";
+        String reason = attempt.status() == UnitResult.Status.ERROR || attempt.status() == UnitResult.Status.NOT_RUN
+                ? f.sentence() : "";
         return new UnitResult(unit.name(), attempt.status(), attempt.schedules(), attempt.failedAt(),
                 f == null || attempt.status() != UnitResult.Status.FAILED ? "" : f.rule(),
                 f == null || attempt.status() != UnitResult.Status.FAILED ? "" : f.sentence(),
@@ -313,7 +412,7 @@ final class UnitExploration {
             return new UnitResult(scenario.name(), UnitResult.Status.PASSED, 1, -1, "", "", false, 0, 0, false, millis,
                     "", encoded, "", 0, "");
         }
-        Classified failure = classify(ran.failure(), report, subject);
+        Classified failure = classify(ran.failure(), report, subject, scenario.name());
         Files.writeString(out.resolve(FRAY_FILE), failure.fray(), StandardCharsets.UTF_8);
         if (failure.kind() != Classified.Kind.VIOLATION) {
             return new UnitResult(scenario.name(), UnitResult.Status.ERROR, 0, 0, "", "", failure.deadlock(), 0, 0, false,

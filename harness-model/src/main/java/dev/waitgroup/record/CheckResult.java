@@ -24,6 +24,12 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record CheckResult(String implementation, Check check, Verdict verdict, long millis, String how,
                           String message, List<Evidence> evidence, Map<String, Object> details, String reproduce) {
+    /**
+     * The detail that counts the parts of a check its engine could not run (a Fray unit whose schedule Fray
+     * lost control of): a {@link Verdict#PASS} with a count above zero held only for the parts that ran,
+     * which {@code message} names.
+     */
+    public static final String PARTS_NOT_RUN = "parts not run";
 
     public CheckResult {
         Objects.requireNonNull(implementation, "implementation");
@@ -50,6 +56,12 @@ public record CheckResult(String implementation, Check check, Verdict verdict, l
 
     public CheckResult withReproduce(String command) {
         return new CheckResult(implementation, check, verdict, millis, how, message, evidence, details, command);
+    }
+
+    /** True for a pass that holds only for the parts of the check that ran ({@link #PARTS_NOT_RUN}). */
+    public boolean passedInPart() {
+        Object notRun = details.get(PARTS_NOT_RUN);
+        return verdict == Verdict.PASS && notRun instanceof Number && ((Number) notRun).longValue() > 0;
     }
 
     /** The key of this verdict in a run's manifest. */

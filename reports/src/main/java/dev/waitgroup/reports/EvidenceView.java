@@ -39,7 +39,7 @@ record EvidenceView(List<Item> items) {
 
     /** Whether a verdict has its evidence shown (and so a cell links to it). */
     static boolean shows(CheckResult result) {
-        return result.verdict().isFailure() || result.verdict() == Verdict.HARNESS_ERROR;
+        return result.verdict().isFailure() || result.verdict() == Verdict.HARNESS_ERROR || result.passedInPart();
     }
 
     static EvidenceView of(Results results) {

@@ -7,9 +7,14 @@ import java.util.Locale;
 
 /**
  * How a verdict looks in the report: a CSS class, a symbol, words. For a specimen the meaning of a
- * failure flips: it is the harness doing its job ("caught"); a demonstration's verdict is "shown".
+ * failure flips: it is the harness doing its job ("caught"); a demonstration's verdict is "shown". A
+ * pass for only the parts of a check that ran ({@link CheckResult#passedInPart()}) is never shown as a
+ * plain pass.
  */
 final class Look {
+    /** The CSS class of a pass that holds only for the parts of the check that ran. */
+    static final String PARTLY = "partly";
+
     private Look() {
     }
 
@@ -29,7 +34,7 @@ final class Look {
                 && verdict != Verdict.HARNESS_ERROR) {
             return "shown";
         }
-        return verdict.id();
+        return result.passedInPart() ? PARTLY : verdict.id();
     }
 
     static String symbol(CheckResult result, boolean specimen) {
@@ -40,6 +45,9 @@ final class Look {
         if (result.check().category() == Category.DEMONSTRATION && !verdict.isFailure()
                 && verdict != Verdict.HARNESS_ERROR) {
             return "▶";
+        }
+        if (result.passedInPart()) {
+            return "◐";
         }
         switch (verdict) {
             case PASS:
@@ -76,7 +84,8 @@ final class Look {
                 && verdict != Verdict.HARNESS_ERROR) {
             return "shown (a demonstration)";
         }
-        return verdict.label();
+        return result.passedInPart() ? "pass, in part (" + result.details().get(CheckResult.PARTS_NOT_RUN)
+                + " parts not run)" : verdict.label();
     }
 
     /** A short figure for a matrix cell: samples for jcstress, otherwise the time. */

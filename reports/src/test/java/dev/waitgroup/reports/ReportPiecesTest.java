@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.waitgroup.catalogue.Benchmark;
+import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.Verdict;
 import dev.waitgroup.record.GoResults;
 import dev.waitgroup.record.ResultsFiles;
 import java.util.Map;
@@ -126,6 +129,22 @@ class ReportPiecesTest {
             assertEquals(null, rows.get(2).goReference(), "the hand-off is not Go's");
             assertEquals(null, rows.get(2).go());
         }
+    }
+
+    /** A pass for only the units Fray could run is never shown as a plain pass, and its evidence says why. */
+    @Test
+    void aPassInPartLooksLikeNoPlainPassAndShowsItsEvidence() {
+        CheckResult whole = CheckResult.of("go", Check.FRAY_RACES, Verdict.PASS, 10, "Fray", "");
+        CheckResult inPart = whole.withDetails(Map.of(CheckResult.PARTS_NOT_RUN, 2));
+
+        assertEquals("✓", Look.symbol(whole, false));
+        assertEquals("◐", Look.symbol(inPart, false));
+        assertEquals("pass, in part (2 parts not run)", Look.label(inPart, false));
+        assertEquals(Look.PARTLY, Look.cssClass(inPart, false));
+        assertTrue(EvidenceView.shows(inPart), "the reader can see which parts did not run, and why");
+        assertEquals("not caught by this check", Look.label(inPart, true), "for a specimen it is still a miss");
+        assertEquals(false, CheckResult.of("go", Check.FRAY_RACES, Verdict.NOT_RUN, 10, "Fray", "")
+                .withDetails(Map.of(CheckResult.PARTS_NOT_RUN, 7)).passedInPart(), "only a pass is a pass in part");
     }
 
     @Test
