@@ -188,6 +188,16 @@ final class EventRules {
             }
             return null;
         }
+        if (sent != null && !history.controlled() && e.outcome() instanceof Returned
+                && Boolean.FALSE.equals(((Returned) e.outcome()).value())
+                && e.responded() - sent.delivered() > slack) {
+            // Timed out, so not released: it waited on, past the slack, after the interrupt reached it.
+            return violation(Rule.INTERRUPT_ANSWERED, e, e.name() + " was interrupted at " + ms(sent.delivered())
+                    + " ms while waiting and returned false at " + ms(e.responded()) + " ms, "
+                    + Describe.millis(e.responded() - sent.delivered()) + " ms later, more than the slack of "
+                    + history.slack() + ": a waiting await answers an interrupt by throwing InterruptedException,"
+                    + " not by waiting out its timeout");
+        }
         if (sent != null && !after) {
             return violation(Rule.INTERRUPT_KEPT, e, e.name() + " " + e.outcome() + " while an interrupt was sent to "
                     + e.thread() + " at " + ms(sent.sent()) + " ms, and the interrupt status was clear afterwards:"

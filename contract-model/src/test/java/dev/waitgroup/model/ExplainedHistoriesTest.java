@@ -96,6 +96,17 @@ class ExplainedHistoriesTest {
         assertExplained(h, ReuseBehaviour.UNKNOWN);
     }
 
+    /** An interrupt that lands as the timeout falls: false within the slack of it, the status kept, is allowed. */
+    @Test
+    void anInterruptAsTheTimeoutFallsMayLeaveFalseWithTheStatusSet() {
+        History h = new HistoryBuilder()
+                .call("T1", new Add(1), 0.0, 0.1, Outcome.VOID, false)
+                .interruptedCall("T1", new TimedAwait(5, TimeUnit.MILLISECONDS), 0.2, 5.3, Outcome.FALSE, true,
+                        "H1", 5.0, 5.1)
+                .end(6);
+        assertExplained(h, ReuseBehaviour.UNKNOWN);
+    }
+
     /** Round 1's waiter has not returned when round 2 opens: each documented behaviour allows its own outcome. */
     @Test
     void reuseBeforeTheOldWaiterReturnedIsJudgedByTheDocumentedBehaviour() {

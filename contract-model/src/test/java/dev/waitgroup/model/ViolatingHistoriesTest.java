@@ -193,6 +193,21 @@ class ViolatingHistoriesTest {
         violation(h, ReuseBehaviour.UNKNOWN, Rule.INTERRUPT_ANSWERED);
     }
 
+    /**
+     * A timed wait that notes the interrupt but waits out its timeout and returns false (the interrupt
+     * status left set) swallows nothing, yet never answered the interrupt: ported from a timed wait that
+     * re-armed its timer on every wake-up.
+     */
+    @Test
+    void aTimedWaiterAnswersAnInterruptRatherThanWaitingOutItsTimeout() {
+        History h = new HistoryBuilder()
+                .call("T1", new Add(1), 0.0, 0.1, Outcome.VOID, false)
+                .interruptedCall("T1", new TimedAwait(2, TimeUnit.SECONDS), 0.2, 2000.3, Outcome.FALSE, true,
+                        "H1", 5.0, 5.1)
+                .end(2001);
+        violation(h, ReuseBehaviour.UNKNOWN, Rule.INTERRUPT_ANSWERED);
+    }
+
     @Test
     void anAddThatBlocksIsAViolation() {
         History h = new HistoryBuilder().stuck("T1", new Add(1), 0.0, "Object.wait").end(700);

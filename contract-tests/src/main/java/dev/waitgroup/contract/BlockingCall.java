@@ -17,6 +17,8 @@ final class BlockingCall<T> {
     private final String description;
     private final CompletableFuture<T> outcome = new CompletableFuture<>();
     private final Thread thread;
+    /** When {@link #interrupt()} was called ({@code System.nanoTime()}), or 0 if it was not. */
+    private volatile long interruptedAt;
 
     private BlockingCall(String description, Callable<T> call) {
         this.description = description;
@@ -97,7 +99,7 @@ final class BlockingCall<T> {
         try {
             return outcome.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new HangDetected(description + " did not return within " + bound.toMillis() + " ms");
+            throw new HangDetected(hang(bound));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception) {
@@ -113,7 +115,7 @@ final class BlockingCall<T> {
         try {
             value = outcome.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new HangDetected(description + " did not return within " + bound.toMillis() + " ms");
+            throw new HangDetected(hang(bound));
         } catch (ExecutionException e) {
             return e.getCause();
         }
@@ -142,7 +144,17 @@ final class BlockingCall<T> {
     }
 
     void interrupt() {
+        interruptedAt = System.nanoTime();
         thread.interrupt();
+    }
+
+    /** What a hang past {@code bound} says: the call, and the interrupt it was sent and did not answer. */
+    private String hang(Duration bound) {
+        long sent = interruptedAt;
+        return description + " did not return within " + bound.toMillis() + " ms" + (sent == 0 ? ""
+                : ", although its thread was interrupted while it waited and "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) + " ms have passed since: an interrupted"
+                + " await must throw InterruptedException");
     }
 
     @Override

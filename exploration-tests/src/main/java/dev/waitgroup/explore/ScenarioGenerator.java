@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * a correct group never waits for nothing. Timeouts cover the long range in every unit: both
  * extremes, zero, negative, sub-millisecond and ordinary; those that really elapse are at most 100 ms
  * (but for a wait amid changes, below).
- * Interrupts land before entry, while waiting, and racing a release.
+ * Interrupts land before entry, while waiting, and racing a release; a timed wait on a counter no
+ * planned change brings to zero, which an interrupt will reach while it waits, has half the time a
+ * timeout of seconds that only the interrupt cuts short.
  *
  * <p>Where a bug can only show in a waiter that has parked, or in a wait that outlives its deadline,
  * the scenario does not leave it to the machine's speed: most releases of an untimed wait come
@@ -134,9 +136,22 @@ public final class ScenarioGenerator {
             } else if (choice < 94 && counter == 0 && !helpersInMotion) {
                 steps.add(new Step.Rounds(1 + random.nextInt(Math.max(1, Math.min(budget.rounds(), 500))),
                         Step.Round.values()[random.nextInt(Step.Round.values().length)]));
+            } else if (choice < 96 && !counterUncertain) {
+                interruptedWait();
             } else {
                 call(new Operation.Count());
             }
+        }
+
+        /**
+         * A timed wait of seconds on a counter above zero (an add(1) first where it is zero) that no planned
+         * change releases, interrupted while it waits: only the interrupt can end it in time.
+         */
+        private void interruptedWait() {
+            if (counter == 0) {
+                call(new Operation.Add(1));
+            }
+            steps.add(new Step.Call(outlastsTheInterrupt(), pick(100, 1_000 + random.nextInt(5_000))));
         }
 
         private void call(Operation op) {
@@ -228,7 +243,21 @@ public final class ScenarioGenerator {
 
         private void timedAwait() {
             boolean releaseComing = counter == 0 && helpersDueMillis > 0 && !counterUncertain;
-            steps.add(new Step.Call(timeout(releaseComing), interruptAfter()));
+            long interrupt = interruptAfter();
+            boolean onlyTheInterruptEndsIt = interrupt > 0 && counter != 0 && !counterUncertain;
+            steps.add(new Step.Call(onlyTheInterruptEndsIt && random.nextBoolean() ? outlastsTheInterrupt()
+                    : timeout(releaseComing), interrupt));
+        }
+
+        /**
+         * A timeout that an interrupt sent while waiting must cut short: a correct wait throws when the
+         * interrupt lands (within milliseconds), one that waits out its timeout instead returns false
+         * seconds after the interrupt, later than any slack ({@code Slack.forCurrentLoad} grows to at most
+         * 2 s), which the model judges (interrupt-answered).
+         */
+        private Operation.TimedAwait outlastsTheInterrupt() {
+            return random.nextBoolean() ? new Operation.TimedAwait(3, TimeUnit.SECONDS)
+                    : new Operation.TimedAwait(3_000, TimeUnit.MILLISECONDS);
         }
 
         /** -1 (no interrupt) mostly; else before entry (0), early, or around when helpers are due. */

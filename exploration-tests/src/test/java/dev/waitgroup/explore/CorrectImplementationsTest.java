@@ -24,7 +24,8 @@ class CorrectImplementationsTest {
         return Stream.of(Subjects.registered("aqs"), Subjects.registered("phaser"), Subjects.registered("lock"),
                 Subjects.registered("cas"), Subjects.registered("go"), Subjects.plugIn("MonitorWaitGroup"),
                 Subjects.plugIn("LatchPerRoundWaitGroup"), Subjects.plugIn("LambdaLockWaitGroup"),
-                Subjects.plugIn("NodeStackWaitGroup"), Subjects.plugIn("ReporterThreadWaitGroup"));
+                Subjects.plugIn("NodeStackWaitGroup"), Subjects.plugIn("ReporterThreadWaitGroup"),
+                Subjects.plugIn("TimerTokenWaitGroup"));
     }
 
     @ParameterizedTest(name = "{0}")

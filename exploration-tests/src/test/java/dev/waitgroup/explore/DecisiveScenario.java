@@ -42,6 +42,13 @@ enum DecisiveScenario {
     PENDING_INTERRUPT(Rule.INTERRUPT_ON_ENTRY, thread(
             Step.Call.of(new Operation.SelfInterrupt()),
             Step.Call.of(new Operation.Await())), "lost-interrupt"),
+    /**
+     * A wait of seconds on an open round, interrupted after a millisecond: it must throw then, not wait out
+     * its timeout (no specimen; the harness tests' plug-in {@code DeferredInterruptWaitGroup} does that).
+     */
+    INTERRUPTED_LONG_WAIT(Rule.INTERRUPT_ANSWERED, thread(
+            Step.Call.of(new Operation.Add(1)),
+            new Step.Call(new Operation.TimedAwait(3, TimeUnit.SECONDS), 1_000))),
     /** Two waiters parked on one round, released together once both wait: signal() wakes one of them. */
     TWO_PARKED_WAITERS(Rule.RELEASE, new Scenario(List.of(
             List.of(new Step.WhenDriversWait(new Operation.Add(-2))),

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Broken WaitGroups the exploration catches from the contract alone, with no check written for their
  * bug: each specimen the gate requires it to catch, broken by its {@link DecisiveScenario} whatever the
- * machine's speed; and one exploration, as the suite runs it, that finds a bug and shrinks it.
+ * machine's speed; explorations, as the suite runs them, that find a bug and shrink it, one of them in
+ * a plugged-in group whose bug no check names.
  */
 class SpecimensCaughtTest {
 
@@ -48,6 +49,21 @@ class SpecimensCaughtTest {
         assertTrue(violation.sentence().contains("later than its timeout of"), violation.sentence());
         String sentence = violation.sentence();
         assertTrue(sentence.contains("plus the slack of " + judged.history().slack()), sentence);
+    }
+
+    /**
+     * A plugged-in group whose timed wait waits out its timeout after an interrupt, a bug no check is
+     * written for: the suite's sequential check, from the default run's seed, draws a wait of seconds
+     * that only an interrupt can end, and the model finds the interrupt unanswered.
+     */
+    @Test
+    void aWaitThatOutlastsItsInterruptIsFoundByTheSuitesSequentialCheck() {
+        ExplorationOutcome outcome = Subjects.plugIn("DeferredInterruptWaitGroup")
+                .explore(Budget.DEFAULT.withRounds(0).withConcurrentPercent(0),
+                        ExplorationChecks.seedOf(Check.EXPLORE_SEQUENTIAL, 1L));
+        assertFalse(outcome.passed(), outcome.text());
+        assertEquals("interrupt-answered", outcome.failure().rule(), outcome.text());
+        assertTrue(outcome.failure().sentence().contains("not by waiting out its timeout"), outcome.text());
     }
 
     /**

@@ -116,7 +116,7 @@ public final class Property<T> {
             ValueType.wholeNumber(1, 10_000_000), "2000", "100000");
     public static final Property<Seed> EXPLORATION_SEED = new Property<>("exploration.seed",
             "the seed the histories are drawn from, recorded in every verdict; run: a new one each run, the same"
-                    + " in every shard of it",
+                    + " in every shard of it (drawn from wg.run.id; at random for a suite started without one)",
             ValueType.seed(), "1", "run");
 
     // Fray: FraySettings.
@@ -136,7 +136,8 @@ public final class Property<T> {
             ValueType.wholeNumber(1, 1_000_000), "8", "30");
     public static final Property<Seed> FRAY_SEED = new Property<>("fray.seed",
             "the seed Fray's schedules and histories are drawn from, recorded in every verdict; run: a new one each"
-                    + " run, the same in every shard of it",
+                    + " run, the same in every shard of it (drawn from wg.run.id; at random for a suite started"
+                    + " without one)",
             ValueType.seed(), "1", "run");
     public static final Property<String> FRAY_SCHEDULER = new Property<>("fray.scheduler",
             "Fray's scheduler: pos (partial-order sampling), pct, random or surw",

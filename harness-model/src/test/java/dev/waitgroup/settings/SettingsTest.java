@@ -142,6 +142,7 @@ class SettingsTest {
         Seed fromRun = settings("wg.mode", "stress").get(Property.EXPLORATION_SEED);
         assertEquals(fromRun.forRun("nightly-42"), fromRun.forRun("nightly-42"), "the same in every shard of a run");
         assertTrue(fromRun.forRun("nightly-42") != fromRun.forRun("nightly-43"), "a new one each run");
+        assertEquals(fromRun.forRun(""), fromRun.forRun(""), "a run without an id draws one seed, and keeps it");
         assertTrue(refusal("exploration.seed", "soon").contains("accepts a whole number, or 'run'"));
     }
 
