@@ -17,7 +17,7 @@ import java.util.List;
  */
 record ChooseView(List<Row> rows) {
 
-    record Row(String name, String kind, String summary, boolean clean, String passed, List<Link> defects,
+    record Row(String name, String kind, String summary, boolean clean, boolean partly, String passed, List<Link> defects,
                String reuseDocumented, String reuseMeasured, boolean reuseAgrees, String detects, String speed) {
     }
 
@@ -25,6 +25,7 @@ record ChooseView(List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         for (ImplementationInfo info : results.judged()) {
             int passed = 0;
+            int passedInPart = 0;
             int run = 0;
             int detected = 0;
             Verdict reuse = null;
@@ -33,6 +34,7 @@ record ChooseView(List<Row> rows) {
                 if (result.check().category() == Category.CONTRACT && result.verdict() != Verdict.NOT_RUN) {
                     run++;
                     passed += result.verdict() == Verdict.PASS ? 1 : 0;
+                    passedInPart += result.passedInPart() ? 1 : 0;
                 }
                 if (result.check().category() == Category.MISUSE && result.verdict() == Verdict.DETECTED) {
                     detected++;
@@ -50,8 +52,9 @@ record ChooseView(List<Row> rows) {
             String measured = reuse == null ? "not measured" : words(reuse);
             boolean agrees = reuse == null || documented == ReuseBehaviour.UNKNOWN
                     || reuse == Claims.expected(documented);
-            rows.add(new Row(info.name(), info.kind().id(), info.summary(), defects.isEmpty(),
-                    passed + " / " + run, defects, documented.shortWords(), measured, agrees,
+            rows.add(new Row(info.name(), info.kind().id(), info.summary(), defects.isEmpty(), passedInPart > 0,
+                    passed + " / " + run + (passedInPart == 0 ? "" : ", " + passedInPart + " of them only for the parts"
+                            + " that ran"), defects, documented.shortWords(), measured, agrees,
                     detected == 0 ? "none" : detected + " misuse " + (detected == 1 ? "check detects" : "checks detect")
                             + " it", speed.headline(info.name())));
         }
