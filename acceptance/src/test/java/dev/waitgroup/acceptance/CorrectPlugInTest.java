@@ -84,9 +84,9 @@ class CorrectPlugInTest {
     /**
      * A reporter thread per group, non-daemon and never ending: jcstress's forked VMs used to wait for it
      * forever. Lincheck runs one check of each strategy: what matters is that its JVM ends. Lincheck also
-     * looks at the group with a static timer, in the one check whose wait reaches the timer: its restore
-     * of the state the group reaches fails inside Lincheck on the timer's objects, which is not-run with
-     * that reason, not a harness error that fails the gate.
+     * looks at the group with a static timer, in the one check whose wait reaches the timer: on JDK 17 its
+     * restore of the state the group reaches fails inside Lincheck on the timer's objects, which is not-run
+     * with that reason, not a harness error that fails the gate; on JDK 25 it gets through, and passes.
      */
     @Test
     void oneWithAThreadOfItsOwnPassesEverySuite(@TempDir Path results) {
@@ -105,8 +105,10 @@ class CorrectPlugInTest {
         CheckResult timerHugeTimeout = lincheck.suite(Suite.LINCHECK).results().stream()
                 .filter(r -> r.implementation().equals("TimerTokenWaitGroup") && r.check().id().equals("mc-huge-timeout"))
                 .findFirst().orElseThrow();
-        assertEquals(Verdict.NOT_RUN, timerHugeTimeout.verdict(), timerHugeTimeout.message());
-        assertTrue(timerHugeTimeout.message().contains("failed inside its restore"), timerHugeTimeout.message());
+        if (timerHugeTimeout.verdict() != Verdict.PASS) { // on JDK 25 Lincheck's restore got through: a pass
+            assertEquals(Verdict.NOT_RUN, timerHugeTimeout.verdict(), timerHugeTimeout.message());
+            assertTrue(timerHugeTimeout.message().contains("failed inside its restore"), timerHugeTimeout.message());
+        }
     }
 
     private static void assertEveryVerdictClean(SuiteResults suite) {
