@@ -92,9 +92,9 @@ public final class FrayChild {
                 ResultFile.write(folder, UnitResult.notRun(unit.name(), FrayFacts.TWO_WAITERS_SKIPPED).properties());
                 continue;
             }
-            if (!UnitExploration.keptThreads().isEmpty()) {
+            if (!UnitExploration.keptThreadsSeenIn().isEmpty()) {
                 ResultFile.write(folder, UnitResult.notRun(unit.name(),
-                        FrayFacts.notRunAfter(UnitExploration.keptThreads())).properties());
+                        FrayFacts.notRunAfter(UnitExploration.keptThreadsSeenIn())).properties());
                 continue;
             }
             int secondsLeft = (int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);

@@ -50,9 +50,10 @@ import org.pastalab.fray.core.scheduler.Scheduler;
  *       a refusal left above zero is allowed and exploration goes on with the next schedule;</li>
  *   <li>a deadlock with a thread blocked in a {@code Semaphore}: Fray 0.9.2's model of it differs
  *       from the JDK's ({@link FrayFacts#SEMAPHORE}), so the schedule proves nothing and is set aside;</li>
- *   <li>a deadlock while threads Fray does not schedule are alive (a pool or timer thread the group
- *       started in an earlier schedule, {@link FrayFacts#FOREIGN_THREADS}): they may be the ones to wake
- *       the others, so the unit is not run, with their names;</li>
+ *   <li>a deadlock that lists a thread of the group's own (a pool's or timer's worker, which Fray then
+ *       ends by force, {@link FrayFacts#THREADS_OUTLIVE_SCHEDULE}), or one while threads of the group that
+ *       Fray does not schedule are alive ({@link FrayFacts#FOREIGN_THREADS}): the unit is not run, with
+ *       the threads' names, and neither is any later unit in this JVM;</li>
  *   <li>anything else (Fray's internal error, a scenario that could not run): the unit could not be
  *       judged, an error.</li>
  * </ul>
@@ -76,7 +77,7 @@ final class UnitExploration {
     /** The threads alive before the group's class was loaded: the JVM's own and the child's, none of the group's. */
     private static Set<Thread> threadsBefore = Set.of();
     /** Set once a deadlock showed the group's own threads: the unit whose deadlock it was. */
-    private static String keptThreads = "";
+    private static String keptThreadsSeenIn = "";
     /**
      * Scheduling steps after which Fray stops a schedule: one of a scenario's few calls on a correct group
      * takes a few thousand (a 20 ms timed wait re-parks about two hundred times). Fray 0.9.2 counts a
@@ -269,7 +270,7 @@ final class UnitExploration {
      * no later one in this JVM is either (the group's shared state may be broken).
      */
     private static Classified lostControl(String unitName, String reason, String fray) {
-        keptThreads = unitName;
+        keptThreadsSeenIn = unitName;
         return new Classified(Classified.Kind.LOST_CONTROL, "", reason, "", fray, true);
     }
 
@@ -277,8 +278,8 @@ final class UnitExploration {
      * The unit that showed that no more units can be judged in this JVM (the group keeps threads of its own
      * that Fray either does not schedule or ended by force), or empty.
      */
-    static String keptThreads() {
-        return keptThreads;
+    static String keptThreadsSeenIn() {
+        return keptThreadsSeenIn;
     }
 
     /** The threads Fray's deadlock report lists that are not the scenario's: the group's own, with their top frame. */
@@ -298,9 +299,9 @@ final class UnitExploration {
 
     /**
      * The live threads that Fray's deadlock report does not list and that were not alive before the group's
-     * class was loaded, without Fray's and the JVM's own: threads the code under test started and Fray does not schedule (a
-     * static timer or pool thread started in an earlier schedule keeps running in the later ones), each
-     * named with its state and top frame.
+     * class was loaded, without Fray's and the JVM's own: threads the code under test started and Fray
+     * does not schedule (a static timer's or pool's worker started as the class loaded), each named with
+     * its state and top frame.
      */
     private static List<String> foreignThreads(String frayLog) {
         Set<Long> listed = new HashSet<>();
