@@ -19,7 +19,8 @@ public enum Rule {
             "a timed await returns false only once its timeout has elapsed (CountDownLatch.await: \"If the specified"
                     + " waiting time elapses then the value false is returned\")"),
     TIMEOUT_TRUE("timeout-true",
-            "a timed await returns true if its round ended before its deadline, and at once on a zero counter"),
+            "a timed await returns true if its round ended before its deadline (on real threads, more than the"
+                    + " slack before it), and at once on a zero counter"),
     DEADLINE("deadline", "a timed await returns by its deadline plus the slack, whatever happens to the counter"),
     INTERRUPT_ON_ENTRY("interrupt-on-entry",
             "await entered with the interrupt status set throws InterruptedException, whatever the counter"

@@ -31,6 +31,22 @@ class ExplainedHistoriesTest {
         assertExplained(h, ReuseBehaviour.FINISHES_OLD_ROUND);
     }
 
+    /**
+     * The JDK's AQS, seen by the default run: two waiters queued, the round ends, and the timed waiter
+     * behind the other reaches its deadline (0.16 ms after the release) before the one ahead has run, and
+     * gives up without looking at the counter. A release within the slack of the deadline may come second.
+     */
+    @Test
+    void aTimedAwaitMayGiveUpOnAReleaseThatCameWithinTheSlackOfItsDeadline() {
+        History h = new HistoryBuilder()
+                .call("T1", new Add(1), 0.0, 0.1, Outcome.VOID, false)
+                .call("T3", new Await(), 2.0, 3.5, Outcome.VOID, false)
+                .call("T2", new TimedAwait(1, TimeUnit.MILLISECONDS), 2.385, 3.6, Outcome.FALSE, false)
+                .call("T1", new Done(), 3.1, 3.223, Outcome.VOID, false)
+                .end(4);
+        assertExplained(h, ReuseBehaviour.FINISHES_OLD_ROUND);
+    }
+
     @Test
     void refusalsAtBothEndsOfTheCounterLeaveItUnchanged() {
         History h = new HistoryBuilder()
