@@ -186,6 +186,14 @@ final class EventRules {
                 return violation(Rule.INTERRUPT_CLEARED, e, e.name() + " threw InterruptedException and left the interrupt"
                         + " status set");
             }
+            if (!entry && sent != null && !history.controlled() && e.responded() - sent.delivered() > slack) {
+                // It waited on, past the slack, after the interrupt reached it, and threw only then.
+                return violation(Rule.INTERRUPT_ANSWERED, e, e.name() + " was interrupted at " + ms(sent.delivered())
+                        + " ms while waiting and threw InterruptedException at " + ms(e.responded()) + " ms, "
+                        + Describe.millis(e.responded() - sent.delivered()) + " ms later, more than the slack of "
+                        + history.slack() + ": a waiting await answers an interrupt when it comes, not once its"
+                        + " timeout or its round is over");
+            }
             return null;
         }
         if (sent != null && !history.controlled() && e.outcome() instanceof Returned

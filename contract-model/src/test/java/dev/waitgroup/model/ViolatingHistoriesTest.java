@@ -211,6 +211,22 @@ class ViolatingHistoriesTest {
         violation(h, ReuseBehaviour.UNKNOWN, Rule.INTERRUPT_ANSWERED);
     }
 
+    /**
+     * A timed wait that notes the interrupt, waits on until its deadline, and only then throws: the
+     * interrupt is not swallowed, but it was not answered (ported from a parkNanos loop that took an
+     * interrupt for a spurious wake-up).
+     */
+    @Test
+    void aTimedWaiterThrowsWhenInterruptedNotOnceItsTimeoutIsOver() {
+        History h = new HistoryBuilder()
+                .call("T1", new Add(1), 0.0, 0.1, Outcome.VOID, false)
+                .interruptedCall("T1", new TimedAwait(3, TimeUnit.SECONDS), 0.2, 3000.3,
+                        new Outcome.Threw(InterruptedException.class.getName(), null), false, "H1", 5.0, 5.1)
+                .end(3001);
+        Verdict.Violation v = violation(h, ReuseBehaviour.UNKNOWN, Rule.INTERRUPT_ANSWERED);
+        assertTrue(v.sentence().contains("threw InterruptedException at 3000.300 ms"), v.sentence());
+    }
+
     @Test
     void anAddThatBlocksIsAViolation() {
         History h = new HistoryBuilder().stuck("T1", new Add(1), 0.0, "Object.wait").end(700);

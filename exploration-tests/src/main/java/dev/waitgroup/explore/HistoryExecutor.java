@@ -61,6 +61,10 @@ public final class HistoryExecutor {
     private static final long LONGEST_DEADLINE = TimeUnit.SECONDS.toNanos(5);
     private static final int STACK_FRAMES = 14;
     private static final long SPIN_CONFIRMATION = TimeUnit.MILLISECONDS.toNanos(20);
+    /** The timeout of the timed wait a release is aimed at ({@link Step.Round#RELEASED_AS_IT_GIVES_UP}). */
+    static final long GIVES_UP_TIMEOUT_MILLIS = 5;
+    /** A release aimed at an instant parks until this long before it, then spins. */
+    private static final long AIM = TimeUnit.MICROSECONDS.toNanos(100);
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final Clock clock;
@@ -423,6 +427,10 @@ public final class HistoryExecutor {
                 }
                 return;
             }
+            if (rounds.round() == Step.Round.RELEASED_AS_IT_GIVES_UP) {
+                releasedAsItGivesUp(me, rounds.count());
+                return;
+            }
             boolean afterGivingUp = rounds.round() == Step.Round.AFTER_A_WAIT_GAVE_UP;
             Actor helper = new Actor(nextHelperName(), false);
             AtomicInteger handedOver = new AtomicInteger();
@@ -460,6 +468,91 @@ public final class HistoryExecutor {
                 LockSupport.unpark(helper.thread);
                 call(me, await, -1);
             }
+        }
+
+        /**
+         * {@link Step.Round#RELEASED_AS_IT_GIVES_UP}: per round, the driver's {@code add(1)} and timed wait, a
+         * helper's {@code await()} once the driver waits, and another helper's {@code done()} at the driver's
+         * deadline plus the round's offset (parked to within {@link #AIM} of it, then spun, so that it lands
+         * within microseconds). The driver begins the next round once both waits returned; if the untimed
+         * one never does, nothing more happens and the run is given up as quiet, with that call not returned.
+         */
+        private void releasedAsItGivesUp(Actor me, int count) {
+            Operation add = new Operation.Add(1);
+            Operation.TimedAwait timed = new Operation.TimedAwait(GIVES_UP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            Operation await = new Operation.Await();
+            Operation done = new Operation.Done();
+            AtomicInteger begun = new AtomicInteger();
+            AtomicInteger waited = new AtomicInteger();
+            AtomicInteger released = new AtomicInteger();
+            AtomicLong aimAt = new AtomicLong();
+            Actor waiter = new Actor(nextHelperName(), false);
+            Actor releaser = new Actor(nextHelperName(), false);
+            startHelper(waiter, () -> {
+                for (int round = 0; round < count && !closed; round++) {
+                    awaitRound(begun, round);
+                    long latest = aimAt.get() - TimeUnit.MILLISECONDS.toNanos(1);
+                    awaitDriversWaiting(latest);
+                    if (closed) {
+                        return;
+                    }
+                    call(waiter, await, -1);
+                    waited.incrementAndGet();
+                    LockSupport.unpark(me.thread);
+                }
+            });
+            startHelper(releaser, () -> {
+                for (int round = 0; round < count && !closed; round++) {
+                    awaitRound(begun, round);
+                    long at = aimAt.get() + TimeUnit.MICROSECONDS.toNanos(aimOffsetMicros(round));
+                    releaser.deadline = at;
+                    sleepUntil(at - AIM);
+                    while (System.nanoTime() - at < 0 && !closed) {
+                        Thread.onSpinWait();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    call(releaser, done, -1);
+                    released.incrementAndGet();
+                    LockSupport.unpark(me.thread);
+                }
+            });
+            for (int round = 0; round < count && !closed; round++) {
+                call(me, add, -1);
+                aimAt.set(System.nanoTime() + timed.nanos());
+                begun.incrementAndGet();
+                LockSupport.unpark(waiter.thread);
+                LockSupport.unpark(releaser.thread);
+                call(me, timed, -1);
+                while ((waited.get() <= round || released.get() <= round) && !closed) {
+                    LockSupport.parkNanos(WAITING_CONFIRMATION);
+                }
+            }
+        }
+
+        /** Parks until round {@code round} has begun (the driver counted it in), or the run is over. */
+        private void awaitRound(AtomicInteger begun, int round) {
+            while (begun.get() <= round && !closed) {
+                LockSupport.parkNanos(WAITING_CONFIRMATION);
+            }
+        }
+
+        /** Starts {@code helper} on a daemon thread running {@code body}; the run waits for it. */
+        private void startHelper(Actor helper, Runnable body) {
+            helpersRunning.incrementAndGet();
+            helper.thread = daemon(helper.name, () -> {
+                try {
+                    body.run();
+                } finally {
+                    helper.deadline = 0;
+                    helper.finished = true;
+                    helpersRunning.decrementAndGet();
+                    LockSupport.unpark(watcher);
+                }
+            });
+            actors.add(helper);
+            helper.thread.start();
         }
 
         private void call(Actor me, Operation op, long interruptAfterMicros) {
@@ -697,6 +790,11 @@ public final class HistoryExecutor {
         RunKept(int task) {
             this.task = task;
         }
+    }
+
+    /** Round {@code round}'s offset from the deadline, in µs: -200 to +200 in steps of 40, in a scattered order. */
+    static long aimOffsetMicros(int round) {
+        return ((round * 7L) % 11 - 5) * 40;
     }
 
     /** A thread of the run, as the watcher sees it. */

@@ -58,14 +58,16 @@ public final class ScenarioGenerator {
 
     /**
      * The scenario of many rounds on one group, each an add(1), a done() and an await(): the budget's
-     * rounds by the driver alone, a tenth of them handed off to another thread, and a hundredth after a
-     * wait that gave up; then a round whose wait runs out amid changes of the counter.
+     * rounds by the driver alone, a tenth of them handed off to another thread, a hundredth after a
+     * wait that gave up, and a fiftieth with two waiters whose release is aimed at the deadline of one of
+     * them; then a round whose wait runs out amid changes of the counter.
      */
     public Scenario rounds() {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.Rounds(budget.rounds(), Step.Round.OWN_DONE));
         steps.add(new Step.Rounds(Math.max(1, budget.rounds() / 10), Step.Round.HANDED_OFF));
         steps.add(new Step.Rounds(Math.max(1, budget.rounds() / 100), Step.Round.AFTER_A_WAIT_GAVE_UP));
+        steps.add(new Step.Rounds(Math.max(1, budget.rounds() / 50), Step.Round.RELEASED_AS_IT_GIVES_UP));
         steps.add(Step.Call.of(new Operation.Add(1)));
         steps.add(new Step.AwaitAmidChanges(5));
         steps.add(Step.Call.of(new Operation.Done()));
@@ -135,7 +137,7 @@ public final class ScenarioGenerator {
                 }
             } else if (choice < 94 && counter == 0 && !helpersInMotion) {
                 steps.add(new Step.Rounds(1 + random.nextInt(Math.max(1, Math.min(budget.rounds(), 500))),
-                        Step.Round.values()[random.nextInt(Step.Round.values().length)]));
+                        Step.Round.QUICK.get(random.nextInt(Step.Round.QUICK.size()))));
             } else if (choice < 96 && !counterUncertain) {
                 interruptedWait();
             } else {

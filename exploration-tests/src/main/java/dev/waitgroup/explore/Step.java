@@ -122,7 +122,20 @@ public sealed interface Step {
          * registration, a permit, a cancelled node) meets a parked waiter and the release meant for it.
          */
         AFTER_A_WAIT_GAVE_UP("add(1), a wait that gives up (in turn await(1, MICROSECONDS), and await() with the"
-                + " interrupt status set), then await() and done() by another thread once it waits");
+                + " interrupt status set), then await() and done() by another thread once it waits"),
+        /**
+         * Two waiters in the round, one about to give up: the driver waits with
+         * {@code await(5, MILLISECONDS)}, a helper joins with {@code await()} once the driver waits, and a
+         * second helper calls {@code done()} aimed at the driver's deadline, from 200 µs before it to 200 µs
+         * after, a different offset each round. A release and a timeout meet: the timed wait may return
+         * either way, but the round ended for both waiters, and the untimed one must return (within the
+         * slack) before the next round begins. Each round lasts about the timeout.
+         */
+        RELEASED_AS_IT_GIVES_UP("add(1), await(5, MILLISECONDS), await() by a second thread once it waits, and done()"
+                + " by a third aimed at the timed wait's deadline (-200 to +200 µs); the next round once both returned");
+
+        /** The kinds that take no time of their own, which a sequential scenario may draw many rounds of. */
+        static final List<Round> QUICK = List.of(OWN_DONE, HANDED_OFF, AFTER_A_WAIT_GAVE_UP);
 
         private final String text;
 

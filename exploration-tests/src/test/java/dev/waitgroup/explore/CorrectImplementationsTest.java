@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.waitgroup.model.Event;
 import dev.waitgroup.model.Operation;
 import dev.waitgroup.model.Outcome;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,5 +56,19 @@ class CorrectImplementationsTest {
         long changesAfter = judged.history().events().stream()
                 .filter(e -> !e.thread().equals(await.thread()) && e.invoked() > await.responded()).count();
         assertTrue(changesAfter <= 2, changesAfter + " changes after the wait returned:\n" + judged.text());
+    }
+
+    /**
+     * Releases aimed at a timed waiter's deadline, from 200 µs before it to 200 µs after, with a second
+     * waiter in each round: whichever way each timed wait goes, the contract explains every round, and the
+     * second waiter always returns.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("correct")
+    void aReleaseAndATimeoutThatMeetCostNoWaiterItsWakeUp(Subjects.Subject subject) {
+        Exploration.Judged judged = Exploration.judge(subject.factory(), subject.reuse(), Budget.DEFAULT,
+                new Scenario(List.of(List.of(new Step.Rounds(40, Step.Round.RELEASED_AS_IT_GIVES_UP)))));
+        assertFalse(judged.verdict().isViolation(), judged.text());
+        assertTrue(judged.history().events().stream().allMatch(Event::returned), judged.text());
     }
 }

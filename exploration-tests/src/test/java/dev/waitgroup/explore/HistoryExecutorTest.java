@@ -136,6 +136,36 @@ class HistoryExecutorTest {
         assertEquals(Outcome.VOID, await.outcome(), history.toText());
     }
 
+    /**
+     * Rounds with a release aimed at a deadline: each round's {@code done()} comes no earlier than 200 µs
+     * before the driver's timed wait reaches its deadline, the second waiter joins once the driver waits, and
+     * on a correct group both waits of every round return before the next round begins. Eleven rounds aim
+     * at every offset once.
+     */
+    @Test
+    void aReleaseAimedAtADeadlineMeetsBothWaitersOfItsRound() {
+        assertEquals(List.of(-200L, -160L, -120L, -80L, -40L, 0L, 40L, 80L, 120L, 160L, 200L),
+                java.util.stream.IntStream.range(0, 11).mapToObj(HistoryExecutor::aimOffsetMicros).sorted().toList());
+        Scenario scenario = new Scenario(List.of(List.of(new Step.Rounds(11, Step.Round.RELEASED_AS_IT_GIVES_UP))));
+        History history = executor.run(scenario, LockConditionWaitGroup::new);
+        List<Event> events = history.events();
+        assertEquals(44, events.size(), history.toText());
+        long deadline = TimeUnit.MILLISECONDS.toNanos(HistoryExecutor.GIVES_UP_TIMEOUT_MILLIS);
+        long earliestAim = deadline - TimeUnit.MICROSECONDS.toNanos(200);
+        Event lastAdd = null;
+        int rounds = 0;
+        for (Event e : events) {
+            assertTrue(e.returned(), history.toText());
+            if (e.thread().equals("T1") && e.operation() instanceof Operation.Add) {
+                lastAdd = e;
+                rounds++;
+            } else if (e.operation() instanceof Operation.Done) {
+                assertTrue(e.invoked() - lastAdd.responded() >= earliestAim, e.name() + " came too early:\n" + history.toText());
+            }
+        }
+        assertEquals(11, rounds, history.toText());
+    }
+
     /** A call that spins and ignores its interrupt outlives the run that gave up on it, and the executor says so. */
     @Test
     void aCallLeftSpinningIsStillRunningAfterTheRunAndTheExecutorSaysSo() throws InterruptedException {

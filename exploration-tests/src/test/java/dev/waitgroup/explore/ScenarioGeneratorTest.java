@@ -75,11 +75,12 @@ class ScenarioGeneratorTest {
     }
 
     @Test
-    void theScenarioOfManyRoundsRunsTheBudgetsRoundsThenWaitsAgainAfterWaitsThatGaveUp() {
+    void theScenarioOfManyRoundsRunsTheBudgetsRoundsThenWaitsAgainAfterWaitsThatGaveUpOrWereReleasedAsTheyGaveUp() {
         Scenario rounds = new ScenarioGenerator(Budget.MAIN_JOB).rounds();
         assertEquals(List.of(new Step.Rounds(100_000, Step.Round.OWN_DONE),
                 new Step.Rounds(10_000, Step.Round.HANDED_OFF),
                 new Step.Rounds(1_000, Step.Round.AFTER_A_WAIT_GAVE_UP),
+                new Step.Rounds(2_000, Step.Round.RELEASED_AS_IT_GIVES_UP),
                 Step.Call.of(new Operation.Add(1)), new Step.AwaitAmidChanges(5), Step.Call.of(new Operation.Done())),
                 rounds.threads().get(0));
     }
