@@ -3,6 +3,7 @@ package dev.waitgroup.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.waitgroup.WaitGroup;
 import dev.waitgroup.catalogue.Check;
@@ -29,6 +30,8 @@ class WakeUpChecks extends OneGroupPerCheck {
     private static final int ROUND_TRIALS = 100;
     /** Long enough for the JIT to compile a polling loop, which it does within milliseconds. */
     private static final Duration POLL_BEFORE_RELEASE = Duration.ofMillis(150);
+    /** How long a poll that went on past its bound is watched again, to tell a loop that polls from a stuck call. */
+    private static final Duration STILL_POLLING = Duration.ofMillis(50);
 
     @Test
     @HarnessCheck(Check.ADD_ZERO_IS_NO_OP)
@@ -79,22 +82,32 @@ class WakeUpChecks extends OneGroupPerCheck {
     /**
      * {@code while (!group.await(0, NANOSECONDS)) { }}: a loop that does nothing but poll. Once the JIT
      * has compiled it, a counter read without a volatile access anywhere on the path is read once,
-     * outside the loop, and the loop never sees the release.
+     * outside the loop, and the loop never sees the release. A loop whose calls go on returning
+     * {@code false} after the release fails; only a call that stops returning is a hang.
      */
     @Test
     @HarnessCheck(Check.POLLING_AWAIT_SEES_RELEASE)
     void aPollingLoopSeesTheRelease(Observation observed) throws Exception {
         group.add(1);
+        java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
         BlockingCall<Long> poller = BlockingCall.start("a loop polling await(0, NANOSECONDS)", () -> {
-            long polls = 0;
             while (!group.await(0, TimeUnit.NANOSECONDS)) {
-                polls++;
+                calls.incrementAndGet();
             }
-            return polls;
+            return calls.get();
         });
         Thread.sleep(POLL_BEFORE_RELEASE.toMillis());
         assertFalse(poller.finished(), "await(0, NANOSECONDS) returned true while the counter was 1");
         group.done();
+        long returnedBefore = calls.get();
+        if (poller.stillBlockedAfter(Bounds.MUST_RETURN)) {
+            long returnedFalse = calls.get() - returnedBefore;
+            if (poller.stillBlockedAfter(STILL_POLLING) && calls.get() > returnedBefore + returnedFalse) {
+                fail("after done() brought the counter to zero, await(0, NANOSECONDS) went on returning false for "
+                        + Bounds.MUST_RETURN.toMillis() + " ms (" + returnedFalse + " calls), and still does: a loop"
+                        + " polling it never ends");
+            }
+        }
         long polls = poller.result(Bounds.MUST_RETURN);
         observed.how("polled for " + POLL_BEFORE_RELEASE.toMillis() + " ms before the release, then bounded");
         observed.detail("polls", polls);

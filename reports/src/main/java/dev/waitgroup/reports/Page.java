@@ -1,5 +1,6 @@
 package dev.waitgroup.reports;
 
+import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.record.SuiteResults;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,10 +23,12 @@ record Page(String mode, boolean stress, String modeExplained, String runId, Str
                 .stream().map(s -> s.run().selection()).findFirst().orElse("");
         boolean stress = "stress".equals(mode);
         SpeedView speed = SpeedView.of(results);
+        boolean specimens = !results.ofKind(ImplementationKind.SPECIMEN).isEmpty();
         return new Page(mode, stress, stress
-                ? "mvn verify -Pstress: full jcstress and Lincheck budgets, every specimen through every check, JMH"
-                : "mvn verify: deterministic checks gate; jcstress in a short mode; each specimen meets the checks"
-                        + " designed to catch it",
+                ? "mvn verify -Pstress: full jcstress and Lincheck budgets, " + (specimens
+                        ? "every specimen through every check, " : "") + "JMH"
+                : "mvn verify: deterministic checks gate; jcstress in a short mode" + (specimens
+                        ? "; each specimen meets the checks designed to catch it" : ""),
                 runId, selection, ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")),
                 GateView.of(reasons, results), ChooseView.of(results, speed), MatrixView.of(results), MisuseView.of(results),
                 SpecimenView.of(results, context), speed, MutationView.of(results, runId), LessonView.of(results), EvidenceView.of(results),
