@@ -84,6 +84,8 @@ class GivingUpChecks extends OneGroupPerCheck {
         group.add(1);
         assertFalse(BlockingCall.timedAwait(group, 50, TimeUnit.MILLISECONDS), "await(50 ms) must time out");
         BlockingCall<Void> interrupted = BlockingCall.run("a waiter that is interrupted", group::await).whenParked();
+        assertFalse(interrupted.finished(), "await() returned before it was interrupted, on a counter of 1 (after"
+                + " await(50 ms) had timed out)");
         interrupted.interrupt();
         assertInstanceOf(InterruptedException.class, interrupted.thrown(Bounds.MUST_RETURN));
         BlockingCall<Void> stays = BlockingCall.run("the waiter that stays", group::await).whenParked();

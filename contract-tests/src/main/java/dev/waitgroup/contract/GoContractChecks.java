@@ -94,7 +94,8 @@ class GoContractChecks extends OneGroupPerCheck {
                 }, () -> { }));
         assertSame(rejection, thrown, "go() must rethrow the executor's own exception");
         assertEquals(0, group.count(), "a rejected task must not stay counted");
-        assertTrue(BlockingCall.timedAwait(group, 0, TimeUnit.NANOSECONDS));
+        assertTrue(BlockingCall.timedAwait(group, 0, TimeUnit.NANOSECONDS),
+                "await(0, NANOSECONDS) after the rejected go() must return true: the counter is back at zero");
 
         ExecutorService shutDown = Executors.newSingleThreadExecutor();
         shutDown.shutdown();

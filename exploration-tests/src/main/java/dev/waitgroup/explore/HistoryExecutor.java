@@ -281,22 +281,12 @@ public final class HistoryExecutor {
             schedule(me, name + " calls " + op.text() + " once every driver waits");
             Actor helper = new Actor(name, false);
             helper.deadline = System.nanoTime() + slack.nanos();
-            helpersRunning.incrementAndGet();
-            helper.thread = daemon(name, () -> {
-                try {
-                    awaitDriversWaiting(helper.deadline);
-                    if (!closed && !driversDone) {
-                        call(helper, op, -1);
-                    }
-                } finally {
-                    helper.deadline = 0;
-                    helper.finished = true;
-                    helpersRunning.decrementAndGet();
-                    LockSupport.unpark(watcher);
+            startHelper(helper, () -> {
+                awaitDriversWaiting(helper.deadline);
+                if (!closed && !driversDone) {
+                    call(helper, op, -1);
                 }
             });
-            actors.add(helper);
-            helper.thread.start();
         }
 
         /**
@@ -348,19 +338,8 @@ public final class HistoryExecutor {
                     + TimeUnit.NANOSECONDS.toMillis(MARGIN) + " ms");
             Actor changer = new Actor(name, false);
             AtomicBoolean waitOver = new AtomicBoolean();
-            helpersRunning.incrementAndGet();
-            changer.thread = daemon(name, () -> {
-                try {
-                    long period = TimeUnit.MILLISECONDS.toNanos(step.periodMillis());
-                    changeWhileWaiting(changer, me, await, period, waitOver);
-                } finally {
-                    changer.finished = true;
-                    helpersRunning.decrementAndGet();
-                    LockSupport.unpark(watcher);
-                }
-            });
-            actors.add(changer);
-            changer.thread.start();
+            startHelper(changer, () -> changeWhileWaiting(changer, me, await,
+                    TimeUnit.MILLISECONDS.toNanos(step.periodMillis()), waitOver));
             try {
                 call(me, await, -1);
             } finally {
@@ -434,28 +413,19 @@ public final class HistoryExecutor {
             boolean afterGivingUp = rounds.round() == Step.Round.AFTER_A_WAIT_GAVE_UP;
             Actor helper = new Actor(nextHelperName(), false);
             AtomicInteger handedOver = new AtomicInteger();
-            helpersRunning.incrementAndGet();
-            helper.thread = daemon(helper.name, () -> {
-                try {
-                    for (int taken = 0; taken < rounds.count() && !closed; taken++) {
-                        while (handedOver.get() <= taken && !closed) {
-                            LockSupport.park(this);
-                        }
-                        if (afterGivingUp) {
-                            awaitDriversWaiting(System.nanoTime() + slack.nanos());
-                        }
-                        if (!closed) {
-                            call(helper, done, -1);
-                        }
+            startHelper(helper, () -> {
+                for (int taken = 0; taken < rounds.count() && !closed; taken++) {
+                    while (handedOver.get() <= taken && !closed) {
+                        LockSupport.park(this);
                     }
-                } finally {
-                    helper.finished = true;
-                    helpersRunning.decrementAndGet();
-                    LockSupport.unpark(watcher);
+                    if (afterGivingUp) {
+                        awaitDriversWaiting(System.nanoTime() + slack.nanos());
+                    }
+                    if (!closed) {
+                        call(helper, done, -1);
+                    }
                 }
             });
-            actors.add(helper);
-            helper.thread.start();
             for (int i = 0; i < rounds.count() && !closed; i++) {
                 call(me, add, -1);
                 if (afterGivingUp && i % 2 == 0) {
@@ -668,37 +638,28 @@ public final class HistoryExecutor {
                     : 0;
             plannedEnd.accumulateAndGet(armed + delay + duration, Math::max);
             Actor helper = new Actor(name, false);
-            helpersRunning.incrementAndGet();
-            helper.thread = daemon(name, () -> {
-                try {
-                    if (action instanceof Step.Ticks) {
-                        Step.Ticks ticks = (Step.Ticks) action;
-                        long period = TimeUnit.MILLISECONDS.toNanos(ticks.periodMillis());
-                        for (int i = 1; i <= ticks.times() && !closed && !driversDone; i++) {
-                            sleepUntil(armed + delay + period * i);
-                            if (!driversDone) {
-                                call(helper, new Operation.Done(), -1);
-                            }
+            startHelper(helper, () -> {
+                if (action instanceof Step.Ticks) {
+                    Step.Ticks ticks = (Step.Ticks) action;
+                    long period = TimeUnit.MILLISECONDS.toNanos(ticks.periodMillis());
+                    for (int i = 1; i <= ticks.times() && !closed && !driversDone; i++) {
+                        sleepUntil(armed + delay + period * i);
+                        if (!driversDone) {
+                            call(helper, new Operation.Done(), -1);
                         }
-                        return;
                     }
-                    sleepUntil(armed + delay);
-                    if (closed || driversDone) {
-                        return;
-                    }
-                    if (action instanceof Step.Once) {
-                        call(helper, ((Step.Once) action).operation(), -1);
-                    } else {
-                        call(helper, new Operation.RunTask(((RunKept) action).task), -1);
-                    }
-                } finally {
-                    helper.finished = true;
-                    helpersRunning.decrementAndGet();
-                    LockSupport.unpark(watcher);
+                    return;
+                }
+                sleepUntil(armed + delay);
+                if (closed || driversDone) {
+                    return;
+                }
+                if (action instanceof Step.Once) {
+                    call(helper, ((Step.Once) action).operation(), -1);
+                } else {
+                    call(helper, new Operation.RunTask(((RunKept) action).task), -1);
                 }
             });
-            actors.add(helper);
-            helper.thread.start();
         }
 
         /** Parks until {@code nanoTime}, or until every driver is done (helpers are unparked then). */
