@@ -25,7 +25,7 @@ record ChooseView(List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         for (ImplementationInfo info : results.judged()) {
             int passed = 0;
-            int passedInPart = 0;
+            List<String> passedInPart = new ArrayList<>();
             int run = 0;
             int detected = 0;
             Verdict reuse = null;
@@ -34,7 +34,9 @@ record ChooseView(List<Row> rows) {
                 if (result.check().category() == Category.CONTRACT && result.verdict() != Verdict.NOT_RUN) {
                     run++;
                     passed += result.verdict() == Verdict.PASS ? 1 : 0;
-                    passedInPart += result.passedInPart() ? 1 : 0;
+                    if (result.passedInPart()) {
+                        passedInPart.add(finding.suite().id() + " " + result.check().id());
+                    }
                 }
                 if (result.check().category() == Category.MISUSE && result.verdict() == Verdict.DETECTED) {
                     detected++;
@@ -52,9 +54,9 @@ record ChooseView(List<Row> rows) {
             String measured = reuse == null ? "not measured" : words(reuse);
             boolean agrees = reuse == null || documented == ReuseBehaviour.UNKNOWN
                     || reuse == Claims.expected(documented);
-            rows.add(new Row(info.name(), info.kind().id(), info.summary(), defects.isEmpty(), passedInPart > 0,
-                    passed + " / " + run + (passedInPart == 0 ? "" : ", " + passedInPart + " of them only for the parts"
-                            + " that ran"), defects, documented.shortWords(), measured, agrees,
+            rows.add(new Row(info.name(), info.kind().id(), info.summary(), defects.isEmpty(), !passedInPart.isEmpty(),
+                    passed + " / " + run + (passedInPart.isEmpty() ? "" : ", " + passedInPart.size() + " of them only for"
+                            + " the parts that ran (" + String.join(", ", passedInPart) + ")"), defects, documented.shortWords(), measured, agrees,
                     detected == 0 ? "none" : detected + " misuse " + (detected == 1 ? "check detects" : "checks detect")
                             + " it", speed.headline(info.name())));
         }

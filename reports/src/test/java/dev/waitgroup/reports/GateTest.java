@@ -115,6 +115,20 @@ class GateTest {
                 .rows().get(0).clean(), "aqs itself failed nothing");
     }
 
+    /** A pass for only the parts Fray could run passes the gate, and the Choosing table names the check. */
+    @Test
+    void aPassInPartIsNamedInTheChoosingTable() {
+        writeAllClean();
+        List<CheckResult> results = new ArrayList<>(clean(Suite.FRAY));
+        results.set(0, results.get(0).withDetails(java.util.Map.of(CheckResult.PARTS_NOT_RUN, 3)));
+        write(Suite.FRAY, results, true);
+        assertEquals(List.of(), reasons());
+        ChooseView.Row aqs = ChooseView.of(new Results(Inputs.read(folder)), SpeedView.of(new Results(Inputs.read(folder))))
+                .rows().get(0);
+        assertTrue(aqs.partly(), aqs.toString());
+        assertTrue(aqs.passed().endsWith(", 1 of them only for the parts that ran (fray fray-races)"), aqs.passed());
+    }
+
     @Test
     void aSpecimenCaughtByNothingMeansTheHarnessLostItsTeeth() {
         writeAllClean();
