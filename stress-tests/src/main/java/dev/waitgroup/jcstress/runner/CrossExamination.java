@@ -118,7 +118,16 @@ public final class CrossExamination {
      */
     static Map<String, Finding> examine(SuiteRun run, Implementation implementation, List<Question> questions,
                                         Path workdir) throws IOException {
-        Examiner examiner = new Examiner(run, implementation);
+        return examine(run.testClasspath(), run.pluginClasspath(), implementation, questions, workdir);
+    }
+
+    /**
+     * As {@link #examine(SuiteRun, Implementation, List, Path)}, given what a child JVM needs: the class
+     * path of a test JVM and the plug-in jars ({@code wg.classpath}, absolute; empty for a built-in).
+     */
+    static Map<String, Finding> examine(List<String> testClasspath, String pluginClasspath, Implementation implementation,
+                                        List<Question> questions, Path workdir) throws IOException {
+        Examiner examiner = new Examiner(testClasspath, pluginClasspath, implementation);
         try {
             new BoundedRunner<>(examiner, workdir).run(List.of(questions), 1);
         } catch (InterruptedException e) {
@@ -129,12 +138,14 @@ public final class CrossExamination {
 
     /** The cross-examination as an engine of the runner: its units are the questions. */
     private static final class Examiner implements Engine<Question, Finding> {
-        private final SuiteRun run;
+        private final List<String> testClasspath;
+        private final String pluginClasspath;
         private final Implementation implementation;
         private final Map<String, Finding> findings = new LinkedHashMap<>();
 
-        Examiner(SuiteRun run, Implementation implementation) {
-            this.run = run;
+        Examiner(List<String> testClasspath, String pluginClasspath, Implementation implementation) {
+            this.testClasspath = testClasspath;
+            this.pluginClasspath = pluginClasspath;
             this.implementation = implementation;
         }
 
@@ -151,9 +162,9 @@ public final class CrossExamination {
                 arguments.add(question.outcome());
             }
             return new ChildJvm.Spec(List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off",
-                    Property.IMPL.option(implementation.selector()), Property.CLASSPATH.option(run.pluginClasspath()),
+                    Property.IMPL.option(implementation.selector()), Property.CLASSPATH.option(pluginClasspath),
                     InternalProperty.JOURNAL.option(attempt.journal().file())),
-                    run.testClasspath(), CrossExamination.class.getName(), arguments, attempt.folder(), attempt.log());
+                    testClasspath, CrossExamination.class.getName(), arguments, attempt.folder(), attempt.log());
         }
 
         @Override

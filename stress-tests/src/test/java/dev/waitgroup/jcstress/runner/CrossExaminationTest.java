@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.waitgroup.harness.Implementations;
 import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.jcstress.contract.DoneHappensBeforeAwait;
 import dev.waitgroup.jcstress.contract.RacingDonesLoseNoUpdate;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +67,63 @@ class CrossExaminationTest {
                         + " this outcome: the JVM did not end it within 90 s"));
         assertTrue(evidence.caption().endsWith("not decided"), evidence.caption());
         assertTrue(evidence.text().contains("90 s"), evidence.text());
+    }
+
+    /**
+     * The cross-examination is an engine of the one bounded runner, so a JVM the OS kills costs it at most
+     * the outcome it was on, as in every other engine (theirs are killed in acceptance's
+     * ResumeAfterDeathTest): the first JVM is killed once it has examined an outcome, and a fresh one
+     * examines the rest.
+     */
+    @Test
+    void aJvmTheOsKillsCostsAtMostTheOutcomeItWasOn() throws Exception {
+        List<CrossExamination.Question> questions = List.of(
+                new CrossExamination.Question(RacingDonesLoseNoUpdate.class.getName(), LOST_UPDATE),
+                new CrossExamination.Question(DoneHappensBeforeAwait.class.getName(), "timed out, 1, 2"),
+                new CrossExamination.Question(RacingDonesLoseNoUpdate.class.getName(), "ok, ok, 0"));
+        Path work = folder.resolve("work");
+        Path firstJvm = work.resolve("batch0-1");
+        List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        CompletableFuture<Map<String, CrossExamination.Finding>> examined = CompletableFuture.supplyAsync(() -> {
+            try {
+                return CrossExamination.examine(classpath, "", Implementations.named("lost-update"), questions, work);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        killOnceItExaminedAnOutcome(firstJvm, examined);
+
+        Map<String, CrossExamination.Finding> findings = examined.get(3, TimeUnit.MINUTES);
+        assertTrue(Files.isDirectory(work.resolve("batch0-2")), "a fresh JVM resumed");
+        assertEquals(questions.stream().map(CrossExamination.Question::key).toList(), List.copyOf(findings.keySet()),
+                "every outcome has its finding");
+        assertEquals(CrossExamination.Label.REACHABLE_BY_INTERLEAVING, findings.get(questions.get(0).key()).label(),
+                "what the killed JVM finished is kept");
+        List<CrossExamination.Finding> lost = findings.values().stream()
+                .filter(f -> f.report() != null && f.report().startsWith("The model checker did not get to")).toList();
+        assertTrue(lost.size() <= 1, "at most the outcome it was on is lost: " + lost);
+        for (CrossExamination.Finding finding : lost) {
+            assertEquals(CrossExamination.Label.NOT_DECIDED, finding.label());
+            assertTrue(finding.report().contains("exit status 137"), finding.report());
+        }
+    }
+
+    /** SIGKILL, as the OS sends it, to the first JVM (and what it started) once its journal has an END line. */
+    private static void killOnceItExaminedAnOutcome(Path firstJvm, CompletableFuture<?> examined) throws Exception {
+        Path journal = firstJvm.resolve("journal");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!examined.isDone() && System.nanoTime() < deadline) {
+            if (Files.isRegularFile(journal) && Files.readAllLines(journal).stream().anyMatch(l -> l.startsWith("END\t"))) {
+                ProcessHandle.current().descendants()
+                        .filter(p -> p.info().commandLine().orElse("").contains(firstJvm.toString()))
+                        .forEach(jvm -> {
+                            jvm.descendants().forEach(ProcessHandle::destroyForcibly);
+                            jvm.destroyForcibly();
+                        });
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private CrossExamination.Finding examine(String implementation, Class<?> test, String outcome) throws Exception {
