@@ -1,6 +1,7 @@
 package dev.waitgroup.contract;
 
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.junit.JUnitSuite;
 import dev.waitgroup.settings.ExitStatus;
 import java.util.List;
@@ -19,10 +20,7 @@ public final class ContractSuite {
             GivingUpChecks.class, WakeUpChecks.class, GoContractChecks.class, MisuseChecks.class);
     /** The options of a test JVM of this suite. */
     public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
-            // C1 only: a test JVM lives seconds, and C2's compilations cost more CPU than they win back
-            // (measured on every implementation and specimen, the same verdicts: 59 CPU-s with C2, 40 without;
-            // unsynchronized-read's hoisted read still hangs its await, in 5 runs of 5)
-            "-XX:TieredStopAtLevel=1",
+            ChildJvm.C1_ONLY,
             // RetainedMemory walks the JDK's own wait queues
             "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
             "--add-opens", "java.base/java.util.concurrent.locks=ALL-UNNAMED",

@@ -1,6 +1,7 @@
 package dev.waitgroup.explore;
 
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.junit.JUnitSuite;
 import dev.waitgroup.settings.ExitStatus;
 import java.util.List;
@@ -21,9 +22,7 @@ public final class ExplorationSuite {
             // slow specimen waits out its deadlines and the slack), which leaves two cores idle with
             // two JVMs; a verdict that rests on the slack is confirmed with twice the slack
             JUnitSuite.run(Suite.EXPLORATION, ExplorationSuite.class, List.of(ExplorationChecks.class),
-                    // C1 only: the same verdicts on every implementation and specimen, half the CPU (74 CPU-s
-                    // with C2, 44 without, measured), and the machine's time goes to the histories' waits
-                    List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
+                    List.of("-Xmx512m", ChildJvm.C1_ONLY),
                     settings -> ExplorationSettings.of(settings).bounds(), 3, 2);
             return ExitStatus.RAN;
         }));

@@ -37,11 +37,6 @@ import java.util.stream.Collectors;
 public final class FrayEngine {
     /** The child JVM's heap: Fray keeps little per schedule. */
     static final String CHILD_HEAP = "-Xmx384m";
-    /**
-     * The child JVMs compile with C1 only: they live seconds, and C2's compilations cost more CPU than
-     * they win back (measured: half the CPU for the JVM's start and for 336 schedules).
-     */
-    static final String CHILD_JIT = "-XX:TieredStopAtLevel=1";
     /** Time kept back from the check's bound for the child's start, its last unit's end and the dumps. */
     static final Duration GRACE = Duration.ofSeconds(12);
     private static final Duration REPLAY_BOUND = Duration.ofMinutes(2);
@@ -275,11 +270,11 @@ public final class FrayEngine {
 
     /**
      * The options of a child JVM on the image: Fray's agent and JVMTI library, its work folder, the heap,
-     * and C1 only ({@link #CHILD_JIT}).
+     * and C1 only ({@link ChildJvm#C1_ONLY}).
      */
     List<String> childOptions() {
         return List.of("-javaagent:" + layout.agentJar(), "-agentpath:" + layout.jvmtiLibrary(),
-                "-Dfray.workDir=" + work, CHILD_HEAP, CHILD_JIT);
+                "-Dfray.workDir=" + work, CHILD_HEAP, ChildJvm.C1_ONLY);
     }
 
     /** This module's class path for the child, then {@code classpath}'s entries, absolute. */

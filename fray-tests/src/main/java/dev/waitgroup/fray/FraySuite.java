@@ -1,6 +1,7 @@
 package dev.waitgroup.fray;
 
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.junit.JUnitSuite;
 import dev.waitgroup.settings.ExitStatus;
 import dev.waitgroup.settings.Property;
@@ -33,7 +34,7 @@ public final class FraySuite {
             FrayEngine.Preparation ready = FrayEngine.ofThisBuild(settings.resultsDir.resolve("work").resolve("fray"))
                     .prepare();
             // the project folder, which a verdict's replay path is written relative to, as the runner sees it
-            List<String> options = new ArrayList<>(List.of("-Xmx256m", FrayEngine.CHILD_JIT,
+            List<String> options = new ArrayList<>(List.of("-Xmx256m", ChildJvm.C1_ONLY,
                     Property.ROOT.option(settings.root)));
             if (ready.ready()) {
                 System.out.printf("fray suite: instrumented JDK %s, %s in %.1f s%n", ready.image().home(),

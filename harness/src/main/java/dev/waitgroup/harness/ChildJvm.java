@@ -23,6 +23,17 @@ import java.util.concurrent.TimeUnit;
  * waiting thread is interrupted, and when this JVM ends while the child still runs.
  */
 public final class ChildJvm {
+    /**
+     * The JVM option that compiles with C1 only, which every engine's child JVM uses: a child lives
+     * seconds to a few minutes, and C2's compilations cost more CPU than they win back. Measured, each
+     * suite alone with C2 and then C1 on the same jars, with the same verdicts: Lincheck (aqs, cas) 60
+     * against 30 CPU-s; the contract suite (every implementation and specimen) 59 against 40, and
+     * {@code unsynchronized-read}'s hoisted read still hangs its wait in 5 runs of 5; the exploration 74
+     * against 44, the same failing (specimen, check) pairs; Fray half the CPU for its start and for 336
+     * schedules. Not used where it gained nothing: the cross-examination's JVM (22.7 against 21.5 CPU-s).
+     */
+    public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
     private static final long POLL_MILLIS = 500;
     private static final long DUMP_BOUND_MILLIS = 10_000;
 

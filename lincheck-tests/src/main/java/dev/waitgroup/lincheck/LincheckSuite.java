@@ -1,6 +1,7 @@
 package dev.waitgroup.lincheck;
 
 import dev.waitgroup.catalogue.Suite;
+import dev.waitgroup.harness.ChildJvm;
 import dev.waitgroup.harness.junit.JUnitSuite;
 import dev.waitgroup.settings.ExitStatus;
 import java.util.List;
@@ -30,9 +31,7 @@ public final class LincheckSuite {
         JUnitSuite.run(Suite.LINCHECK, LincheckSuite.class,
                 CHECK_CLASSES,
                 // Lincheck attaches its agent itself; its bootstrap jars go to the run's own folder.
-                // C1 only: C2's compilations of the instrumented code cost more CPU than they win back
-                // (measured on aqs and cas, same verdicts: 60 CPU-s and 33 s with C2, 30 CPU-s and 26 s without)
-                List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off", "-XX:TieredStopAtLevel=1",
+                List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off", ChildJvm.C1_ONLY,
                         "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")),
                 settings -> LincheckSettings.of(settings).bounds(), 2, 3);
     }
