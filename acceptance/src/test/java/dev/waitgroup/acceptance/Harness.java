@@ -3,6 +3,7 @@ package dev.waitgroup.acceptance;
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.MutationResults;
 import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.record.SuiteResults;
 import java.io.IOException;
@@ -31,6 +32,10 @@ final class Harness {
     record Run(int exit, String output, Path results) {
         SuiteResults suite(Suite suite) {
             return ResultsFiles.read(ResultsFiles.of(results, suite));
+        }
+
+        MutationResults mutation() {
+            return ResultsFiles.readMutation(results.resolve(MutationResults.FILE));
         }
 
         Optional<CheckResult> verdict(Suite suite, String implementation, Check check) {
@@ -78,6 +83,14 @@ final class Harness {
     static Run jcstress(Path results, String... properties) {
         return java(results, List.of("-cp", jar("stress-tests", "jcstress.jar"),
                 "dev.waitgroup.jcstress.runner.JcstressSuite"), properties);
+    }
+
+    /**
+     * The mutation score ({@code java -jar mutation/target/mutation.jar}), while {@code meanwhile} watches
+     * the running process.
+     */
+    static Run mutation(Path results, Consumer<Process> meanwhile, String... properties) {
+        return java(results, List.of("-jar", jar("mutation", "mutation.jar")), meanwhile, properties);
     }
 
     /** The benchmarks ({@code java -cp benchmarks/target/benchmarks.jar ...BenchmarkRunner}); Go is left out. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
+import dev.waitgroup.record.MutationResults;
+import dev.waitgroup.record.MutationScore;
 import dev.waitgroup.record.SuiteResults;
 import dev.waitgroup.record.Verdict;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,9 +33,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  *
  * <p>The second test kills every engine's JVM from outside, as the OS does when memory runs out, once
  * it has finished a check: the same runner resumes each, jcstress (which loses what it found when its
- * JVM dies) by running its tests again.
+ * JVM dies) by running its tests again. The third kills a PIT JVM, whose unit is a whole implementation.
+ * (The cross-examination's JVM is killed in its own module's {@code CrossExaminationTest}.)
  */
 class ResumeAfterDeathTest {
+    /**
+     * PIT's log once its JVM has handed the checks to its first minion: seconds before it ends, the coverage
+     * and every mutant still to come (measured on lock with one check: 1 s after its start, 4 s before its end).
+     */
+    private static final String PIT_MEASURING = "(?s).*PIT >> INFO : Sent tests to minion.*";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -93,12 +102,44 @@ class ResumeAfterDeathTest {
     }
 
     /**
+     * PIT, the last engine of the runner, measures one implementation per JVM: a PIT JVM the OS kills
+     * costs the implementation it was measuring, which says how its JVM ended, and a fresh JVM measures
+     * the next. (One contract check, so that PIT's run is short.)
+     */
+    @Test
+    void aPitJvmTheOsKillsCostsAtMostTheImplementationItWasMeasuring(@TempDir Path results) {
+        Path firstJvm = results.resolve("work").resolve("mutation").resolve("batch0-1");
+        Harness.Run run = Harness.mutation(results,
+                harness -> killOnce(harness, firstJvm, firstJvm.resolve("output.log"), PIT_MEASURING),
+                "wg.impl=lock,aqs", "wg.check=new-group-is-zero");
+
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(Files.exists(firstJvm.resolveSibling("batch1-1")), "a fresh JVM measured the next: " + run.output());
+        MutationResults mutation = run.mutation();
+        assertTrue(mutation.complete(), run.output());
+        MutationScore killed = mutation.scores().get(0);
+        assertEquals("lock", killed.implementation());
+        assertTrue(killed.error() != null && killed.error().contains("the JVM ended (exit status 137)"), killed.toString());
+        MutationScore next = mutation.scores().get(1);
+        assertEquals("aqs", next.implementation());
+        assertEquals(null, next.error(), next.toString());
+        assertTrue(next.mutants() > 0 && next.killed() > 0, next.toString());
+    }
+
+    /**
      * Kills the suite's first engine JVM (and what it started) with SIGKILL once it has finished a check:
      * its journal has an END line, or, for jcstress, whose JVMs do not journal, its log a test's result.
      */
     private static void killOnceItFinishedACheck(Process harness, Path firstJvm, Suite suite) {
-        Path progress = firstJvm.resolve(suite == Suite.JCSTRESS ? "output.log" : "journal");
-        String finished = suite == Suite.JCSTRESS ? "(?s).*\\n\\.+ +\\[[A-Z ]+] .*" : "(?s)(.*\\n)?END\t.*";
+        if (suite == Suite.JCSTRESS) {
+            killOnce(harness, firstJvm, firstJvm.resolve("output.log"), "(?s).*\\n\\.+ +\\[[A-Z ]+] .*");
+        } else {
+            killOnce(harness, firstJvm, firstJvm.resolve("journal"), "(?s)(.*\\n)?END\t.*");
+        }
+    }
+
+    /** SIGKILL, as the OS sends it, to the JVM working in {@code firstJvm} and its children, once {@code progress} matches. */
+    private static void killOnce(Process harness, Path firstJvm, Path progress, String finished) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         while (harness.isAlive() && System.nanoTime() < deadline) {
             try {

@@ -12,6 +12,7 @@ import dev.waitgroup.harness.run.BoundedRunner;
 import dev.waitgroup.harness.run.Death;
 import dev.waitgroup.harness.run.Engine;
 import dev.waitgroup.harness.run.Unreached;
+import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.Folders;
 import dev.waitgroup.record.MutationScore;
 import dev.waitgroup.settings.InternalProperty;
@@ -102,19 +103,22 @@ final class PitRun implements Engine<Implementation, MutationScore> {
                 arguments(implementation, attempt.folder()), attempt.folder(), attempt.log());
     }
 
-    /** PIT's mutations.xml when it ended well; when it ended badly by itself, a score that says why. */
+    /**
+     * PIT's mutations.xml when it ended well; nothing when its JVM died, killed or ended with an error, which
+     * the runner's crash rule turns into {@link #died}; a score that says why when PIT said it succeeded but
+     * wrote no mutations.xml.
+     */
     @Override
     public Map<Implementation, MutationScore> collect(Attempt attempt, List<Implementation> implementations,
                                                       ChildJvm.Outcome outcome) throws IOException {
-        if (outcome.killed()) {
+        if (outcome.killed() || outcome.exitCode() != 0) {
             return Map.of();
         }
         Implementation implementation = implementations.get(0);
         Path mutations = attempt.file("mutations.xml");
-        if (outcome.exitCode() != 0 || !Files.exists(mutations)) {
-            return Map.of(implementation, notMeasured(implementation, outcome.wall().toMillis(), "PIT exited with "
-                    + outcome.exitCode() + (Files.exists(mutations) ? "" : " and wrote no mutations.xml") + "; log: "
-                    + attempt.log() + "\n" + outcome.tail(20)));
+        if (!Files.exists(mutations)) {
+            return Map.of(implementation, notMeasured(implementation, outcome.wall().toMillis(), "PIT ended well but"
+                    + " wrote no mutations.xml; log: " + attempt.log() + "\n" + outcome.tail(20)));
         }
         return Map.of(implementation, PitReport.read(implementation.name(), how(), outcome.wall().toMillis(),
                 attempt.folder(), new Sources(sourceFolders(implementation)), equivalence,
@@ -154,10 +158,14 @@ final class PitRun implements Engine<Implementation, MutationScore> {
         return List.of(implementation.type().getName(), "org.pitest");
     }
 
+    /** A score that says how PIT's JVM ended, with its last output when that is the evidence. */
     @Override
     public MutationScore died(Implementation implementation, Death death) {
-        return notMeasured(implementation, death.millis(), "PIT's JVM, bounded by " + Property.MUTATION_IMPL_BUDGET.key()
-                + "=" + mutation.budget.toMinutes() + "m, did not finish: " + death.message());
+        StringBuilder why = new StringBuilder("PIT's JVM, bounded by " + Property.MUTATION_IMPL_BUDGET.key() + "="
+                + mutation.budget.toMinutes() + "m, did not finish: " + death.message());
+        death.evidence().stream().filter(piece -> piece.kind() == Evidence.Kind.OUTPUT)
+                .forEach(piece -> why.append("\n").append(piece.caption()).append(":\n").append(piece.text()));
+        return notMeasured(implementation, death.millis(), why.toString());
     }
 
     @Override
