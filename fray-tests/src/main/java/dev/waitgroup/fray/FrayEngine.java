@@ -270,11 +270,13 @@ public final class FrayEngine {
 
     /**
      * The options of a child JVM on the image: Fray's agent and JVMTI library, its work folder, the heap,
-     * and C1 only ({@link ChildJvm#C1_ONLY}).
+     * C1 only ({@link ChildJvm#C1_ONLY}), and the work folder as its temporary folder: Fray's agent makes a
+     * {@code fray-instrumentation*} folder there in every JVM and leaves it behind, which the next run of
+     * the check removes with the rest of its work folder, instead of {@code /tmp} collecting them.
      */
     List<String> childOptions() {
         return List.of("-javaagent:" + layout.agentJar(), "-agentpath:" + layout.jvmtiLibrary(),
-                "-Dfray.workDir=" + work, CHILD_HEAP, ChildJvm.C1_ONLY);
+                "-Dfray.workDir=" + work, "-Djava.io.tmpdir=" + work, CHILD_HEAP, ChildJvm.C1_ONLY);
     }
 
     /** This module's class path for the child, then {@code classpath}'s entries, absolute. */

@@ -7,6 +7,7 @@ import dev.waitgroup.catalogue.ReuseBehaviour;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,10 @@ class FrayExampleTest {
         for (UnitResult unit : run.units()) {
             assertEquals(UnitResult.Status.PASSED, unit.status(), unit.toString());
             assertEquals(5, unit.schedules(), unit.toString());
+        }
+        try (Stream<Path> files = Files.list(run.folder())) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("fray-instrumentation")),
+                    "what Fray's agent leaves in its temporary folder is in the check's work folder, not in /tmp");
         }
     }
 }
