@@ -26,6 +26,8 @@ import java.util.function.Consumer;
 final class Harness {
     /** The project folder: these tests run in their module's folder, as Surefire starts them. */
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    /** Where the tests' own files go (the plug-in jar, each run's output): this module's build folder, not /tmp. */
+    static final Path TARGET = ROOT.resolve("acceptance").resolve("target");
     private static final long BOUND_MINUTES = 5;
 
     /** How a run ended. */
@@ -136,7 +138,7 @@ final class Harness {
         given.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(launch);
         try {
-            Path log = Files.createTempFile("wg-acceptance-", ".log");
+            Path log = Files.createTempFile(Files.createDirectories(TARGET), "wg-acceptance-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Thread watcher = new Thread(() -> meanwhile.accept(process), "watching the harness");
             watcher.setDaemon(true);

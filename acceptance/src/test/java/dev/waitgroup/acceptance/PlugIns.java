@@ -35,7 +35,7 @@ final class PlugIns {
 
     private static Path build() {
         try {
-            Path work = Files.createTempDirectory("wg-plugins-");
+            Path work = Files.createTempDirectory(Files.createDirectories(Harness.TARGET), "wg-plugins-");
             Path sources = Path.of(PlugIns.class.getResource("/plugins").toURI());
             List<String> arguments = new ArrayList<>(List.of("--release", "17", "-cp",
                     System.getProperty("java.class.path"), "-d", work.resolve("classes").toString()));

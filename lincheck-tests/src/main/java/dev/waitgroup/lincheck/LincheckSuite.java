@@ -30,9 +30,10 @@ public final class LincheckSuite {
     private static void run() throws Exception {
         JUnitSuite.run(Suite.LINCHECK, LincheckSuite.class,
                 CHECK_CLASSES,
-                // Lincheck attaches its agent itself; its bootstrap jars go to the run's own folder.
+                // Lincheck attaches its agent itself; the bootstrap jar it writes in every JVM goes to the
+                // JVM's own work folder (its working directory), not /tmp
                 List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off", ChildJvm.C1_ONLY,
-                        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")),
+                        "-Djava.io.tmpdir=."),
                 settings -> LincheckSettings.of(settings).bounds(), 2, 3);
     }
 }

@@ -161,8 +161,9 @@ public final class CrossExamination {
                 arguments.add(question.test());
                 arguments.add(question.outcome());
             }
+            // Lincheck's bootstrap jar goes to the JVM's own work folder, its working directory, not /tmp
             return new ChildJvm.Spec(List.of("-Xmx1g", "-XX:+EnableDynamicAgentLoading", "-Xshare:off",
-                    Property.IMPL.option(implementation.selector()), Property.CLASSPATH.option(pluginClasspath),
+                    "-Djava.io.tmpdir=.", Property.IMPL.option(implementation.selector()), Property.CLASSPATH.option(pluginClasspath),
                     InternalProperty.JOURNAL.option(attempt.journal().file())),
                     testClasspath, CrossExamination.class.getName(), arguments, attempt.folder(), attempt.log());
         }

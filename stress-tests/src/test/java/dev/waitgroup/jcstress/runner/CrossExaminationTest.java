@@ -129,7 +129,7 @@ class CrossExaminationTest {
     private CrossExamination.Finding examine(String implementation, Class<?> test, String outcome) throws Exception {
         Path out = folder.resolve(implementation + ".json");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+EnableDynamicAgentLoading", "-Xshare:off", "-Dwg.impl=" + implementation,
+                "-XX:+EnableDynamicAgentLoading", "-Xshare:off", "-Djava.io.tmpdir=" + folder, "-Dwg.impl=" + implementation,
                 "-cp", System.getProperty("java.class.path"), CrossExamination.class.getName(),
                 out.toString(), "300", test.getName(), outcome));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
