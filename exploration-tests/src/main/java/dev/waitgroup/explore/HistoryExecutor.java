@@ -246,7 +246,7 @@ public final class HistoryExecutor {
         private void step(Actor me, Step step) {
             if (step instanceof Step.Call) {
                 Step.Call call = (Step.Call) step;
-                call(me, call.operation(), call.interruptAfterMicros());
+                call(me, call.operation(), call.interruptAfterMicros(), call.onceWaiting());
             } else if (step instanceof Step.After) {
                 Step.After after = (Step.After) step;
                 String helper = nextHelperName();
@@ -305,6 +305,31 @@ public final class HistoryExecutor {
             }
         }
 
+        /**
+         * Parks until {@code actor} is blocked in the call it began at {@code invoked}, seen so twice
+         * {@link #WAITING_CONFIRMATION} apart, or that call is over, or until {@code latest}, or the run is over.
+         */
+        private void awaitBlockedInCall(Actor actor, long invoked, long latest) {
+            boolean seen = false;
+            while (!closed && System.nanoTime() - latest < 0) {
+                if (actor.invoked != invoked || actor.operation == null) {
+                    return;
+                }
+                boolean blocked = isBlocked(actor.thread);
+                if (blocked && seen) {
+                    return;
+                }
+                seen = blocked;
+                LockSupport.parkNanos(WAITING_CONFIRMATION);
+            }
+        }
+
+        private boolean isBlocked(Thread thread) {
+            Thread.State state = thread.getState();
+            return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                    || state == Thread.State.BLOCKED;
+        }
+
         /** When each driver's call began, if every driver is blocked in a call (or finished); otherwise null. */
         private List<Long> waitingCalls() {
             List<Long> calls = new ArrayList<>();
@@ -314,10 +339,7 @@ public final class HistoryExecutor {
                     continue;
                 }
                 long invoked = d.invoked;
-                Thread.State state = d.thread.getState();
-                boolean blocked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
-                        || state == Thread.State.BLOCKED;
-                if (d.operation == null || !blocked || d.invoked != invoked) {
+                if (d.operation == null || !isBlocked(d.thread) || d.invoked != invoked) {
                     return null;
                 }
                 calls.add(invoked);
@@ -526,7 +548,12 @@ public final class HistoryExecutor {
         }
 
         private void call(Actor me, Operation op, long interruptAfterMicros) {
-            Interrupter interrupter = interruptAfterMicros >= 0 ? new Interrupter(me, interruptAfterMicros) : null;
+            call(me, op, interruptAfterMicros, false);
+        }
+
+        private void call(Actor me, Operation op, long interruptAfterMicros, boolean onceWaiting) {
+            Interrupter interrupter = interruptAfterMicros >= 0
+                    ? new Interrupter(me, interruptAfterMicros, onceWaiting) : null;
             long deadline = 0;
             if (op instanceof Operation.TimedAwait) {
                 long nanos = ((Operation.TimedAwait) op).nanos();
@@ -687,17 +714,22 @@ public final class HistoryExecutor {
             return thread;
         }
 
-        /** Interrupts a driver a given time after its call began, from a thread of its own. */
+        /**
+         * Interrupts a driver a given time after its call began, from a thread of its own; if
+         * {@code onceWaiting}, not before the call is seen blocked (or the slack has passed).
+         */
         private final class Interrupter {
             final Actor target;
             final long afterNanos;
+            final boolean onceWaiting;
             final String name = nextHelperName();
             volatile InterruptDelivery delivery;
             Thread thread;
 
-            Interrupter(Actor target, long afterMicros) {
+            Interrupter(Actor target, long afterMicros, boolean onceWaiting) {
                 this.target = target;
                 this.afterNanos = TimeUnit.MICROSECONDS.toNanos(afterMicros);
+                this.onceWaiting = onceWaiting;
             }
 
             void arm(long invokedClock) {
@@ -708,6 +740,9 @@ public final class HistoryExecutor {
                 thread = daemon(name, () -> {
                     try {
                         sleepUntil(fireAt);
+                        if (onceWaiting) {
+                            awaitBlockedInCall(target, invokedClock, System.nanoTime() + slack.nanos());
+                        }
                         long sent = clock.nanoTime();
                         driver.interrupt();
                         delivery = new InterruptDelivery(name, sent, clock.nanoTime());
@@ -727,7 +762,7 @@ public final class HistoryExecutor {
              * unscheduled for the whole slack, which makes any verdict on it inconclusive.
              */
             InterruptDelivery awaitDelivery() {
-                long limit = System.nanoTime() + afterNanos + slack.nanos();
+                long limit = System.nanoTime() + afterNanos + slack.nanos() * (onceWaiting ? 2 : 1);
                 while (delivery == null && System.nanoTime() - limit < 0 && !closed) {
                     try {
                         thread.join(1);

@@ -147,13 +147,14 @@ public final class ScenarioGenerator {
 
         /**
          * A timed wait of seconds on a counter above zero (an add(1) first where it is zero) that no planned
-         * change releases, interrupted while it waits: only the interrupt can end it in time.
+         * change releases, interrupted while it waits (once it is seen waiting, however late the machine
+         * runs it): only the interrupt can end it in time.
          */
         private void interruptedWait() {
             if (counter == 0) {
                 call(new Operation.Add(1));
             }
-            steps.add(new Step.Call(outlastsTheInterrupt(), pick(100, 1_000 + random.nextInt(5_000))));
+            steps.add(Step.Call.interruptedOnceWaiting(outlastsTheInterrupt(), pick(100, 1_000 + random.nextInt(5_000))));
         }
 
         private void call(Operation op) {

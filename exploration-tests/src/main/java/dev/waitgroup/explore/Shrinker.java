@@ -143,19 +143,19 @@ final class Shrinker {
             if (c.interrupted()) {
                 out.add(Step.Call.of(c.operation()));
                 if (c.interruptAfterMicros() > 0) {
-                    out.add(new Step.Call(c.operation(), c.interruptAfterMicros() / 2));
+                    out.add(c.interruptedAfter(c.interruptAfterMicros() / 2));
                 }
             }
             Operation op = c.operation();
             if (op instanceof Operation.Go && ((Operation.Go) op).executor() != Operation.Executors.INLINE
                     && ((Operation.Go) op).executor() != Operation.Executors.DEFERRED_STEP) {
                 out.add(new Step.Call(new Operation.Go(((Operation.Go) op).task(), Operation.Executors.INLINE, 0),
-                        c.interruptAfterMicros()));
+                        c.interruptAfterMicros(), c.onceWaiting()));
             }
             if (op instanceof Operation.Add && Math.abs((long) ((Operation.Add) op).delta()) > 1) {
                 int delta = ((Operation.Add) op).delta();
-                out.add(new Step.Call(new Operation.Add(delta > 0 ? 1 : -1), c.interruptAfterMicros()));
-                out.add(new Step.Call(new Operation.Add(delta / 2), c.interruptAfterMicros()));
+                out.add(new Step.Call(new Operation.Add(delta > 0 ? 1 : -1), c.interruptAfterMicros(), c.onceWaiting()));
+                out.add(new Step.Call(new Operation.Add(delta / 2), c.interruptAfterMicros(), c.onceWaiting()));
             }
         }
         return out;

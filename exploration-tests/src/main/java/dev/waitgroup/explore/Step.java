@@ -16,24 +16,46 @@ public sealed interface Step {
 
     /**
      * A call; if {@code interruptAfterMicros >= 0}, a helper thread interrupts the driver that long
-     * after the call began (0: at once, which may land before the call is entered).
+     * after the call began (0: at once, which may land before the call is entered). With
+     * {@code onceWaiting}, the interrupt also waits until the call is seen blocked (waiting, or blocked on
+     * a lock; at most the slack, then it is sent anyway): an interrupt that must land <em>in</em> a wait
+     * does so however late the machine runs the driver, so the verdict does not depend on the machine.
      */
-    record Call(Operation operation, long interruptAfterMicros) implements Step {
+    record Call(Operation operation, long interruptAfterMicros, boolean onceWaiting) implements Step {
         public Call {
             Objects.requireNonNull(operation, "operation");
+        }
+
+        /** A call interrupted {@code interruptAfterMicros} after it began (-1: not interrupted). */
+        public Call(Operation operation, long interruptAfterMicros) {
+            this(operation, interruptAfterMicros, false);
         }
 
         public static Call of(Operation operation) {
             return new Call(operation, -1);
         }
 
+        /** A wait interrupted once it is seen waiting, and no sooner than {@code afterMicros} after it began. */
+        public static Call interruptedOnceWaiting(Operation operation, long afterMicros) {
+            return new Call(operation, Math.max(0, afterMicros), true);
+        }
+
         public boolean interrupted() {
             return interruptAfterMicros >= 0;
         }
 
+        /** The same call with another interrupt delay (-1: none), waiting for the wait as this one does. */
+        public Call interruptedAfter(long micros) {
+            return new Call(operation, micros, onceWaiting && micros >= 0);
+        }
+
         @Override
         public String text() {
-            return operation.text() + (interrupted() ? " [interrupted after " + interruptAfterMicros + " µs]" : "");
+            if (!interrupted()) {
+                return operation.text();
+            }
+            return operation.text() + " [interrupted " + (onceWaiting ? "once it waits, at least " : "after ")
+                    + interruptAfterMicros + " µs" + (onceWaiting ? " after it began]" : "]");
         }
     }
 

@@ -43,14 +43,15 @@ enum DecisiveScenario {
             Step.Call.of(new Operation.SelfInterrupt()),
             Step.Call.of(new Operation.Await())), "lost-interrupt"),
     /**
-     * A wait of seconds on an open round, interrupted 20 ms after it began (time enough to be waiting, even
-     * for a first call that loads and links classes: 1 ms was not always): it must throw then, not wait out
+     * A wait of seconds on an open round, interrupted once it is seen waiting (and 20 ms after it began at
+     * the earliest; on a loaded machine a first call that loads and links classes was not waiting yet after
+     * 385 ms, and an interrupt that lands before the wait shows nothing): it must throw then, not wait out
      * its timeout (no specimen; the harness tests' plug-ins {@code DeferredInterruptWaitGroup} and
      * {@code InterruptAtDeadlineWaitGroup} do that).
      */
     INTERRUPTED_LONG_WAIT(Rule.INTERRUPT_ANSWERED, thread(
             Step.Call.of(new Operation.Add(1)),
-            new Step.Call(new Operation.TimedAwait(3, TimeUnit.SECONDS), 20_000))),
+            Step.Call.interruptedOnceWaiting(new Operation.TimedAwait(3, TimeUnit.SECONDS), 20_000))),
     /** Two waiters parked on one round, released together once both wait: signal() wakes one of them. */
     TWO_PARKED_WAITERS(Rule.RELEASE, new Scenario(List.of(
             List.of(new Step.WhenDriversWait(new Operation.Add(-2))),

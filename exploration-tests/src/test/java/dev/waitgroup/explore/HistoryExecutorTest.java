@@ -105,6 +105,64 @@ class HistoryExecutorTest {
                 history.toText());
     }
 
+    /** A group whose waits spin 300 ms (running, not waiting) before they wait on the monitor. */
+    public static final class SpinsThenWaits implements WaitGroup {
+        private int count; // guarded by this
+
+        @Override
+        public synchronized void add(int delta) {
+            count += delta;
+            if (count == 0) {
+                notifyAll();
+            }
+        }
+
+        @Override
+        public void await() throws InterruptedException {
+            await(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+            long spinUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            while (System.nanoTime() - spinUntil < 0) {
+                Thread.onSpinWait();
+            }
+            synchronized (this) {
+                long deadline = System.nanoTime() + unit.toNanos(timeout);
+                while (count != 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+                return true;
+            }
+        }
+
+        @Override
+        public synchronized int count() {
+            return count;
+        }
+    }
+
+    /**
+     * An interrupt aimed at a wait once it waits lands in the wait, however long the call runs first: after
+     * the 300 ms spin, so the wait throws, and not at 1 ms, where the spin would carry it into the wait as a
+     * pending interrupt.
+     */
+    @Test
+    void anInterruptAimedAtAWaitOnceItWaitsComesAfterTheCallHasBlocked() {
+        Scenario scenario = new Scenario(List.of(List.of(
+                Step.Call.of(new Operation.Add(1)),
+                Step.Call.interruptedOnceWaiting(new Operation.TimedAwait(3, TimeUnit.SECONDS), 1_000))));
+        History history = executor.run(scenario, SpinsThenWaits::new);
+        Event await = history.events().get(1);
+        assertTrue(await.threw(InterruptedException.class), history.toText());
+        assertTrue(await.interrupt().sent() - await.invoked() >= TimeUnit.MILLISECONDS.toNanos(300), history.toText());
+    }
+
     @Test
     void aHelperReleasesTheWaiterAndBothAppearInTimeOrder() {
         Scenario scenario = new Scenario(List.of(List.of(
