@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.ResultsFiles;
+import dev.waitgroup.record.SuiteResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +39,8 @@ class BadInputTest {
             "contract.check.bound | soon                    | -Dcontract.check.bound=soon cannot be used",
             "wg.check | negative-refusd                     | no check is called 'negative-refusd'",
             "wg.imp | aqs                                   | -Dwg.imp: wg-lab has no property wg.imp; did you mean wg.impl?",
-            "wg.shard | 3/2                                 | -Dwg.shard=3/2 cannot be used"})
+            "wg.shard | 3/2                                 | -Dwg.shard=3/2 cannot be used",
+            "fray.jdk | /no/such/jdk-25                     | -Dfray.jdk=/no/such/jdk-25: there is no such folder; fray.jdk accepts a JDK 25's folder, or none"})
     void aBadValueStopsTheSuiteAtOnceNamingItAndWritesNothing(String property, String value, String message,
                                                               @TempDir Path results) throws IOException {
         String classpath = property.equals("wg.classpath") ? "wg.classpath=" + value : Harness.plugIns();
@@ -45,6 +48,23 @@ class BadInputTest {
         assertEquals(2, run.exit(), run.output());
         assertTrue(run.output().contains(message), "expected \"" + message + "\" in:\n" + run.output());
         assertFalse(Files.exists(ResultsFiles.of(results, Suite.CONTRACT)), "no results may be written");
+    }
+
+    /**
+     * Not bad input: a run narrowed to another suite's check (-Dwg.check=explore-sequential, which the build
+     * passes to every suite) leaves this one nothing to do, which it says in a complete file of no verdicts.
+     * (It used to end in an IllegalArgumentException, with no report.)
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"contract", "lincheck"})
+    void aSuiteWithNoneOfTheSelectedChecksWritesACompleteFileOfNoVerdicts(String suiteId, @TempDir Path results) {
+        Suite suite = Suite.of(suiteId);
+        Harness.Run run = Harness.suite(suite, results, process -> { }, "wg.impl=aqs,cas", "wg.check=explore-sequential");
+        assertEquals(0, run.exit(), run.output());
+        SuiteResults verdicts = run.suite(suite);
+        assertTrue(verdicts.complete(), run.output());
+        assertEquals(List.of(), verdicts.results());
+        assertEquals(List.of(), verdicts.missing());
     }
 
     @ParameterizedTest(name = "{0}")

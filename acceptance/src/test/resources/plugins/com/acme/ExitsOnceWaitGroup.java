@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * 50th add. It shows what a run does after a death: the check that was running is blamed, and
  * a fresh JVM goes on with the rest, whose verdicts are as for any correct group. "The first test JVM"
  * is read from the working folder the runner gives each JVM ({@code work/<suite>/batch<b>-1}): a
- * resumed JVM's is {@code batch<b>-2}, the probe's is {@code work/probe/...}. The count of adds is
+ * resumed JVM's is {@code batch<b>-2}, the probe's is {@code work/<suite>/probe/batch<b>-<j>}. The count of adds is
  * kept in a system property, not a static field: Lincheck restores static fields between runs of a
  * scenario, and allows no file operations inside one.
  */

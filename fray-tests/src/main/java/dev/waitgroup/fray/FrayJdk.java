@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * Finds a JDK 25 and builds, once, the Fray-instrumented JDK image that scenarios run on.
  *
  * <p><b>Finding.</b> Fray 0.9.2 accepts only a JDK 25 ({@code java -version} must print {@code "25}).
- * {@link #find()} looks, in this order, at the system property {@value #JDK_PROPERTY} ({@code none}
- * looks nowhere), the JDK 25
+ * {@link #find()} takes the JDK the system property {@value #JDK_PROPERTY} names, and no other
+ * ({@code none} looks nowhere); unset, it looks, in this order, at the JDK 25
  * entries of {@code ~/.m2/toolchains.xml}, the running JVM, {@code JAVA_HOME}, and
  * {@code /usr/lib/jvm/*25*}; a candidate counts if its {@code bin/java -version} says 25 and it has
  * {@code bin/jlink} and a run-time image ({@code lib/modules}).
@@ -75,11 +75,14 @@ public final class FrayJdk {
         if (property.equals(NONE)) {
             return new JdkLookup(Optional.empty(), List.of("nowhere (-D" + JDK_PROPERTY + "=" + NONE + ")"));
         }
-        if (property.isEmpty()) {
-            looked.add("-D" + JDK_PROPERTY + " (unset)");
-        } else {
-            candidates.add(Path.of(property));
+        if (!property.isEmpty()) {
+            // named: that one, or none (the settings refused a folder that is no JDK 25 before the run began)
+            Path named = Path.of(property);
+            String problem = problemWith(named);
+            return problem == null ? new JdkLookup(Optional.of(named.toAbsolutePath().normalize()), looked)
+                    : new JdkLookup(Optional.empty(), List.of("-D" + JDK_PROPERTY + "=" + property + " (" + problem + ")"));
         }
+        looked.add("-D" + JDK_PROPERTY + " (unset)");
         Path toolchains = Path.of(System.getProperty("user.home"), ".m2", "toolchains.xml");
         List<Path> fromToolchains = toolchainJdks(toolchains);
         if (fromToolchains.isEmpty()) {

@@ -70,7 +70,7 @@ public enum Check {
             .in(Suite.CONTRACT).catches(Bug.GAVE_UP_WAITER_COUNTED)),
     GIVING_UP_LEAVES_OTHERS_WAITING(spec(CONTRACT, "A waiter that gives up leaves the other waiters of its round waiting, and the release reaches them")
             .in(Suite.CONTRACT)),
-    NO_LEAK_ON_TIMED_OUT_AWAITS(spec(CONTRACT, "100,000 timed-out awaits on an open round leave the group's retained memory bounded")
+    NO_LEAK_ON_TIMED_OUT_AWAITS(spec(CONTRACT, "20,000 timed-out awaits on an open round leave the group's retained memory bounded")
             .in(Suite.CONTRACT).catches(Bug.WAITER_LEAK)),
     STRAY_UNPARK_IGNORED(spec(CONTRACT, "await() returns only at zero, even when its thread is unparked by someone else")
             .in(Suite.CONTRACT).catches(Bug.STRAY_WAKE_UP)),

@@ -124,7 +124,7 @@ public final class Property<T> {
     public static final Property<String> FRAY_JDK = new Property<>("fray.jdk",
             "the JDK 25 Fray's instrumented image is linked from (empty: looked for; none: Fray does not run, every"
                     + " Fray verdict is not-run)",
-            ValueType.text("a JDK 25's folder, or none"), "", "");
+            ValueType.jdkHome(25, "none"), "", "");
     public static final Property<Integer> FRAY_SCHEDULES = new Property<>("fray.schedules",
             "schedules Fray runs each of the seven races under",
             ValueType.wholeNumber(1, 1_000_000), "48", "300");

@@ -3,6 +3,8 @@ package dev.waitgroup.settings;
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.record.Shard;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -188,6 +190,61 @@ abstract class ValueType<T> {
                 return Path.of(text).toAbsolutePath().normalize().toString();
             }
         };
+    }
+
+    /**
+     * Empty (look for one), {@code off} (none wanted), or the folder of a JDK of version {@code major} that
+     * holds {@code bin/jlink}: read from the folder's {@code release} file, which every JDK since 9 has, so
+     * no JVM is started to tell. Another JVM gets the folder absolute.
+     */
+    static ValueType<String> jdkHome(int major, String off) {
+        return new ValueType<>("a JDK " + major + "'s folder, or " + off) {
+            @Override
+            String read(String text) {
+                if (text.isEmpty() || text.equals(off)) {
+                    return text;
+                }
+                Path home;
+                try {
+                    home = Path.of(text);
+                } catch (InvalidPathException e) {
+                    throw new Refused("not a path (" + e.getReason() + ")");
+                }
+                if (!Files.isDirectory(home)) {
+                    throw new Refused("there is no such folder");
+                }
+                String version = releaseVersion(home.resolve("release"));
+                if (version == null) {
+                    throw new Refused("no JDK there (no release file naming its JAVA_VERSION)");
+                }
+                if (!version.equals(String.valueOf(major)) && !version.startsWith(major + ".")) {
+                    throw new Refused("that is a JDK " + version + ", not " + major);
+                }
+                if (!Files.isRegularFile(home.resolve("bin").resolve("jlink"))) {
+                    throw new Refused("that JDK " + major + " has no bin/jlink");
+                }
+                return text;
+            }
+
+            @Override
+            String forAnotherJvm(String text, Path projectFolder) {
+                return text.isEmpty() || text.equals(off) ? text : Path.of(text).toAbsolutePath().normalize().toString();
+            }
+        };
+    }
+
+    /** The JAVA_VERSION of a JDK's release file ({@code JAVA_VERSION="25.0.1"}), or null. */
+    private static String releaseVersion(Path release) {
+        try {
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return line.substring("JAVA_VERSION=".length()).replace("\"", "").strip();
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /**

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.record.Shard;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every property is read by its declared type, checked before anything runs, and refused with a
@@ -76,6 +79,32 @@ class SettingsTest {
         assertTrue(refusal("contract.check.bound", "soon").startsWith("-Dcontract.check.bound=soon cannot be used"));
         assertTrue(refusal("jcstress.preset", "forever").contains("jcstress.preset accepts short or thorough"));
         assertTrue(refusal("bench.include", "(").contains("-Dbench.include=(: not a regular expression"));
+    }
+
+    /**
+     * A JDK named for Fray is that JDK or the run does not start: a folder that is no JDK 25 is refused, not
+     * passed over for another one found elsewhere. The version comes from the JDK's release file.
+     */
+    @Test
+    void aJdkNamedForFrayMustBeAJdk25WithJlink(@TempDir Path jdks) throws IOException {
+        assertEquals("-Dfray.jdk=" + jdks.resolve("gone") + ": there is no such folder; fray.jdk accepts a JDK 25's"
+                + " folder, or none", refusal("fray.jdk", jdks.resolve("gone").toString()));
+        assertTrue(refusal("fray.jdk", fakeJdk(jdks, "jdk-17", "17.0.15", true)).contains(": that is a JDK 17.0.15, not 25;"));
+        assertTrue(refusal("fray.jdk", fakeJdk(jdks, "jre-25", "25.0.3", false)).contains(": that JDK 25 has no bin/jlink;"));
+        assertTrue(refusal("fray.jdk", Files.createDirectories(jdks.resolve("empty")).toString())
+                .contains(": no JDK there (no release file naming its JAVA_VERSION)"));
+        String jdk25 = fakeJdk(jdks, "jdk-25", "25.0.3", true);
+        assertEquals(jdk25, settings("fray.jdk", jdk25).get(Property.FRAY_JDK));
+        assertEquals("none", settings("fray.jdk", "none").get(Property.FRAY_JDK));
+    }
+
+    private static String fakeJdk(Path parent, String name, String version, boolean jlink) throws IOException {
+        Path home = Files.createDirectories(parent.resolve(name).resolve("bin"));
+        Files.writeString(parent.resolve(name).resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        if (jlink) {
+            Files.writeString(home.resolve("jlink"), "");
+        }
+        return parent.resolve(name).toString();
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.util.Map;
  * Sees who calls {@code System.exit} in a test JVM. A shutdown hook runs while the exiting thread is
  * still blocked in {@code Runtime.exit}; its stack names the caller, which becomes the evidence of
  * the check that was running ("System.exit called from com.acme.MyWaitGroup.add(MyWaitGroup.java:12)").
- * The runner's own code ends the JVM through {@link #exitNormally(int)}, which the hook ignores.
+ * The runner's own code ends the JVM through {@link #exitNormally(int)}, which the hook ignores. The
+ * hook also journals that the shutdown hooks ran: a JVM that ended without them, with an exit status
+ * no signal gives, was halted ({@code Runtime.halt}), which the harness never does.
  */
 public final class ExitWitness {
     private static volatile boolean expected;
@@ -15,9 +17,19 @@ public final class ExitWitness {
     private ExitWitness() {
     }
 
-    /** Installs the hook; from then on an exit this JVM did not plan is written to the journal and stderr. */
+    /**
+     * Installs the hook; from then on an exit this JVM did not plan is written to the journal and stderr,
+     * and every end that runs the shutdown hooks is journaled as such, so that an end without them
+     * ({@code Runtime.halt}) can be told from it.
+     */
     public static void install(Journal journal) {
+        if (journal != null) {
+            journal.witness();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (journal != null) {
+                journal.shutdown();
+            }
             if (expected) {
                 return;
             }

@@ -48,17 +48,19 @@ final class ProbeEngine implements Engine<ProbeEngine.Step, Probe.Finding> {
     /**
      * Probes the selection: what each implementation's basic calls do, for the suites to plan with.
      *
+     * @param prober who probes (a suite's id): its probe JVMs work in a folder of its own, since suites
+     *               that run side by side probe at the same time
      * @throws CannotStart naming each class whose constructor throws, hangs or ends the JVM
      */
-    static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection, List<String> classpath)
-            throws IOException, InterruptedException {
+    static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection, List<String> classpath,
+                                            String prober) throws IOException, InterruptedException {
         ProbeEngine engine = new ProbeEngine(settings, classpath);
         List<Step> steps = new ArrayList<>();
         for (Implementation implementation : selection) {
             steps.add(new Step(implementation, Probe.CONSTRUCT));
             steps.add(new Step(implementation, Probe.EXERCISE));
         }
-        new BoundedRunner<>(engine, settings.resultsDir.toAbsolutePath().resolve("work").resolve("probe"))
+        new BoundedRunner<>(engine, settings.resultsDir.toAbsolutePath().resolve("work").resolve(prober).resolve("probe"))
                 .run(List.of(steps), 1);
         List<String> fatal = new ArrayList<>();
         engine.findings.values().stream().filter(Probe.Finding::constructionFailed).forEach(f -> fatal.add(f.text()));
@@ -146,7 +148,7 @@ final class ProbeEngine implements Engine<ProbeEngine.Step, Probe.Finding> {
         Implementation implementation = step.implementation();
         boolean exited = death.kind() == Death.Kind.EXIT;
         String what = death.kind() == Death.Kind.HANG || death.kind() == Death.Kind.TOO_SLOW ? "did not finish"
-                : exited ? "called System.exit" : "ended the JVM";
+                : exited ? "called System.exit" : death.kind() == Death.Kind.HALT ? "called Runtime.halt" : "ended the JVM";
         String frames = exited && !death.evidence().isEmpty() ? death.evidence().get(0).text() : null;
         if (step.phase().equals(Probe.CONSTRUCT)) {
             return new Probe.Finding(Probe.Kind.CONSTRUCTOR, "creating a group of " + implementation.type().getName()

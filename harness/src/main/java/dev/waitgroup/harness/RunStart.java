@@ -26,7 +26,7 @@ public final class RunStart {
         System.exit(ExitStatus.of("wg-lab", () -> {
             Settings settings = Settings.fromSystemProperties();
             List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
-            SuiteRun.probe(settings, selection);
+            SuiteRun.probe(settings, selection, "run-start");
             System.out.println("wg-lab: " + Property.IMPL.key() + "=" + settings.selection + " selects "
                     + selection.stream().map(Implementation::name).collect(Collectors.joining(", ")));
             boolean runsNoSuite = args.length > 1 && Boolean.parseBoolean(args[1]);

@@ -88,7 +88,7 @@ public final class SuiteRun {
     public static SuiteRun start(Suite suite, Reproduce reproduce) {
         Settings settings = Settings.forRun();
         List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
-        Map<String, Probe.Finding> problems = probe(settings, selection);
+        Map<String, Probe.Finding> problems = probe(settings, selection, suite.id());
         SuiteRun run = new SuiteRun(suite, settings, Shards.part(settings.shard, suite, selection), reproduce);
         run.probeProblems.putAll(problems);
         run.plan();
@@ -299,18 +299,15 @@ public final class SuiteRun {
     }
 
     /**
-     * Tries each implementation in a probe JVM ({@link Probe}); a probe JVM that an implementation ends
-     * is restarted on the rest. A constructor that throws, hangs or ends the JVM stops the run, naming
-     * the class; what the basic calls do is returned for the suites to plan with.
-     */
-    /**
      * Tries each implementation in a probe JVM ({@link Probe}) under the bounded runner: a constructor
      * that throws, hangs or ends the JVM stops the run, naming the class; what the basic calls do is
      * returned for the suites to plan with.
+     *
+     * @param prober who probes, a suite's id: the folder its probe JVMs work in is its own
      */
-    static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection) {
+    static Map<String, Probe.Finding> probe(Settings settings, List<Implementation> selection, String prober) {
         try {
-            return ProbeEngine.probe(settings, selection, testClasspath(settings));
+            return ProbeEngine.probe(settings, selection, testClasspath(settings), prober);
         } catch (IOException e) {
             throw new CannotStart("cannot probe the selection: " + e, e);
         } catch (InterruptedException e) {

@@ -98,9 +98,15 @@ public class WaitGroupUnderCheck {
         }
     }
 
+    /** The group's own {@code done()}, which a plug-in may implement otherwise than {@code add(-1)}. */
     @Operation
     public void done() {
-        add(-1);
+        clearLeftoverInterrupt();
+        try {
+            group.done();
+        } catch (IllegalStateException e) {
+            throw noted(e);
+        }
     }
 
     @Operation

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * group grows without bound, and a round that never ends is a memory leak.
  *
  * <p>Caught by: the contract suite's {@code no-leak-on-timed-out-awaits}, which measures what the
- * group retains after 100,000 timed-out awaits. Fix: a waiter that gives up removes its node (AQS
+ * group retains after 20,000 timed-out awaits. Fix: a waiter that gives up removes its node (AQS
  * and {@code Condition} unlink cancelled nodes; a Treiber stack can unlink them on the next push).
  */
 public final class LeakyWaitersWaitGroup implements WaitGroup {

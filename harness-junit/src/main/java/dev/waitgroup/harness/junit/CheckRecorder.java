@@ -200,6 +200,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
                 && !info.getThreadName().startsWith("wg-exit-witness") && !info.getThreadName().equals("wg-group-state");
         String prefix = implementation.type().getName();
         List<String> stuck = StuckCalls.inThisJvm(ofTheCheck, prefix);
+        String census = ThreadCensus.of(prefix); // with the dump, so that the two tell of the same moment
         String dump = ThreadDumps.ofThisJvm(ofTheCheck);
         String state = groupState(subject);
         String message;
@@ -213,7 +214,7 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
             verdict = Verdict.HARNESS_ERROR;
             message = result.message() + ", but no call into " + implementation.name() + " stood still ("
                     + StuckCalls.SAMPLES + " samples, " + StuckCalls.APART_MILLIS + " ms apart): the test JVM was too"
-                    + " slow to finish it, which is no hang; " + ThreadCensus.of(prefix);
+                    + " slow to finish it, which is no hang; " + census;
         } else {
             verdict = Verdict.TIMEOUT;
             message = result.message() + ": a call into " + implementation.name() + " did not return, its thread was"

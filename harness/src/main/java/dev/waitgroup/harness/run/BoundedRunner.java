@@ -48,8 +48,11 @@ public final class BoundedRunner<U, R> {
         this.work = work;
     }
 
-    /** Runs the batches, {@code parallel} of them at a time; returns when every unit is recorded. */
+    /** Runs the batches, {@code parallel} of them at a time; returns when every unit is recorded (none: at once). */
     public void run(List<List<U>> batches, int parallel) throws IOException, InterruptedException {
+        if (batches.isEmpty()) {
+            return;
+        }
         if (batches.size() == 1 || parallel <= 1) {
             for (int i = 0; i < batches.size(); i++) {
                 new Batch(i, batches.get(i)).run();

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * A JVM ended at its bound is a {@link Kind#HANG} only if a call into the implementation stood still
  * in every thread dump taken before it was ended ({@code StuckCalls}); otherwise the JVM was merely
  * slow ({@link Kind#TOO_SLOW}), which says nothing about the implementation. {@code System.exit}
- * from code under test ({@link Kind#EXIT}) and a heap the implementation exhausted
- * ({@link Kind#OUT_OF_MEMORY}) are its failures. Anything else ({@link Kind#CRASH}: the engine's own
+ * from code under test ({@link Kind#EXIT}), {@code Runtime.halt} ({@link Kind#HALT}: the JVM ended with
+ * an exit status no signal gives, its shutdown hooks not run, no crash log) and a heap the implementation
+ * exhausted ({@link Kind#OUT_OF_MEMORY}) are its failures. Anything else ({@link Kind#CRASH}: the engine's own
  * error, a JVM crash) proves nothing either way: a harness error, with the output and, for a JVM
  * crash, its {@code hs_err} file.
  *
@@ -43,6 +44,8 @@ public record Death(Kind kind, String message, long millis, List<Evidence> evide
         TOO_SLOW(Verdict.HARNESS_ERROR),
         /** Code under test called {@code System.exit}. */
         EXIT(Verdict.FAIL),
+        /** Code under test called {@code Runtime.halt}: the JVM ended without its shutdown hooks, no signal, no crash. */
+        HALT(Verdict.FAIL),
         /** Code under test exhausted the heap. */
         OUT_OF_MEMORY(Verdict.FAIL),
         /** The JVM ended for another reason: the engine's error or a crash of the JVM. */
@@ -117,11 +120,29 @@ public record Death(Kind kind, String message, long millis, List<Evidence> evide
         List<Evidence> output = new ArrayList<>();
         output.add(new Evidence(Evidence.Kind.OUTPUT, "the JVM's last output", outcome.tail(30)));
         Optional<Path> crashLog = crashLog(outcome.log().toAbsolutePath().getParent());
+        if (halted(outcome, entries, running) && crashLog.isEmpty()) {
+            return new Death(Kind.HALT, "the JVM ended (exit status " + outcome.exitCode() + ") during this check"
+                    + " without running its shutdown hooks, as only Runtime.halt ends a JVM (System.exit and the end"
+                    + " of main run them, a signal gives an exit status above 128, a crash leaves a crash log); the"
+                    + " harness never halts: code under test called Runtime.halt(" + outcome.exitCode() + ")", millis,
+                    output);
+        }
         crashLog.ifPresent(file -> output.add(new Evidence(Evidence.Kind.OUTPUT, "the JVM's crash log, " + file,
                 head(file, 40))));
         return new Death(Kind.CRASH, "the JVM ended (exit status " + outcome.exitCode() + ") during this check, and no"
                 + " System.exit from code under test was seen" + crashLog.map(f -> "; the JVM itself crashed: " + f)
                 .orElse(""), millis, output);
+    }
+
+    /**
+     * Whether a unit was running when the JVM ended with a status no signal gives (1 to 127), with the
+     * exit witness installed and no shutdown hook run: only {@code Runtime.halt} (or an abort that leaves a
+     * crash log, which the caller rules out) ends a JVM so.
+     */
+    private static boolean halted(ChildJvm.Outcome outcome, List<Journal.Entry> entries, Journal.Entry running) {
+        return running != null && outcome.exitCode() > 0 && outcome.exitCode() < 128
+                && Journal.after(entries, null, Journal.Event.WITNESS).isPresent()
+                && Journal.after(entries, null, Journal.Event.SHUTDOWN).isEmpty();
     }
 
     /** A JVM that crashed (SIGSEGV and the like) leaves {@code hs_err_pid<pid>.log} in its working folder. */

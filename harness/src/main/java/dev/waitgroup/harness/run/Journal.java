@@ -31,7 +31,14 @@ public final class Journal {
         /** Memory ran out outside a unit's own thread; the text is what was thrown. */
         LOST,
         /** The JVM stops taking units on purpose (a thread left behind still burns CPU); the text says why. */
-        RECYCLE
+        RECYCLE,
+        /** The exit witness is installed: from here on, every end of this JVM that runs its shutdown hooks writes {@link #SHUTDOWN}. */
+        WITNESS,
+        /**
+         * The JVM runs its shutdown hooks: it ends by {@code System.exit}, the end of its threads or a
+         * signal; {@code Runtime.halt} and a crash skip them.
+         */
+        SHUTDOWN
     }
 
     /** One event read back. */
@@ -72,6 +79,14 @@ public final class Journal {
 
     public void recycle(String why) {
         append(Event.RECYCLE, "", "", why);
+    }
+
+    public void witness() {
+        append(Event.WITNESS, "", "", "");
+    }
+
+    public void shutdown() {
+        append(Event.SHUTDOWN, "", "", "");
     }
 
     private void append(Event event, String implementation, String unit, String text) {

@@ -40,6 +40,23 @@ class BoundedRunnerTest {
         assertEquals(List.of(3, 1), engine.attemptSizes, "the second JVM is given, and bounded by, the one unit left");
     }
 
+    /**
+     * Runtime.halt skips the shutdown hooks that System.exit, the end of main and a signal run; the harness
+     * never halts, so a JVM that ended so, with a status no signal gives, was halted by the code under test.
+     */
+    @Test
+    void aJvmHaltedByTheCodeUnderTestBlamesTheRunningUnitToo() throws Exception {
+        Recording engine = new Recording(Duration.ofSeconds(20));
+
+        new BoundedRunner<>(engine, work).run(List.of(List.of("a", "halt-b", "c")), 1);
+
+        assertTrue(engine.results.get("halt-b").startsWith("HALT: the JVM ended (exit status 3) during this check"
+                + " without running its shutdown hooks"), engine.results.get("halt-b"));
+        assertTrue(engine.results.get("halt-b").endsWith("code under test called Runtime.halt(3)"),
+                engine.results.get("halt-b"));
+        assertEquals(Map.of("a", "done", "c", "done"), Map.of("a", engine.results.get("a"), "c", engine.results.get("c")));
+    }
+
     @Test
     void aCallThatStandsStillIsAHangEndedAtItsBound() throws Exception {
         Recording engine = new Recording(Duration.ofSeconds(3));
@@ -73,6 +90,17 @@ class BoundedRunnerTest {
         assertTrue(engine.results.get("quit-a").startsWith("NO_PROGRESS: two JVMs in a row ended without deciding"
                 + " anything; the second ended (exit status 1) without running this check"), engine.results.get("quit-a"));
         assertTrue(engine.results.get("b").startsWith("NO_PROGRESS"), engine.results.get("b"));
+    }
+
+    /** A run narrowed to checks of other engines gives this one nothing to do: no JVM, no result, no error. */
+    @Test
+    void nothingToRunStartsNoJvm() throws Exception {
+        Recording engine = new Recording(Duration.ofSeconds(20));
+
+        new BoundedRunner<>(engine, work).run(List.of(), 2);
+
+        assertEquals(List.of(), engine.attemptSizes);
+        assertEquals(Map.of(), engine.results);
     }
 
     /** An engine over {@link FakeChild} that keeps what it was told: results are strings. */

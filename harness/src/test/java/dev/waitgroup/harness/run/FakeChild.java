@@ -9,7 +9,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * A child JVM for {@link BoundedRunnerTest}: works through the units named in its arguments, journaling
  * each, and writes "done" for each to the file named first. A unit named {@code exit...} calls
- * {@code System.exit(3)}, one named {@code hang...} waits for a group that is never released, one
+ * {@code System.exit(3)}, one named {@code halt...} {@code Runtime.halt(3)}, one named {@code hang...} waits for a group that is never released, one
  * named {@code quit...} ends the JVM before it starts any unit, as a broken engine would, and one named
  * {@code killed...} is killed (halted with status 137, as by SIGKILL) before it starts, once per run.
  */
@@ -34,6 +34,9 @@ public final class FakeChild {
             journal.start("aqs", unit);
             if (unit.startsWith("exit")) {
                 System.exit(3);
+            }
+            if (unit.startsWith("halt")) {
+                Runtime.getRuntime().halt(3);
             }
             if (unit.startsWith("hang")) {
                 AqsWaitGroup group = new AqsWaitGroup();
