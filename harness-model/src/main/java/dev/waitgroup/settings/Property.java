@@ -156,7 +156,8 @@ public final class Property<T> {
     // jcstress: JcstressSettings.
 
     public static final Property<Duration> JCSTRESS_BUDGET = new Property<>("jcstress.budget",
-            "jcstress's time for the whole run, shared by the implementations (the thorough preset spends it)",
+            "jcstress's time for the whole run in the thorough preset, shared by the implementations (the short"
+                    + " preset is a fixed sanity pass, about 21 s per implementation, whatever the budget)",
             ValueType.duration("1s", "24h", "90s, 20m or 1h"), "3m", "20m");
     public static final Property<String> JCSTRESS_PRESET = new Property<>("jcstress.preset",
             "jcstress's mode: short (sanity mode, gross bugs only) or thorough",

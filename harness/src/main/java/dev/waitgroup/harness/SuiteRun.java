@@ -103,6 +103,7 @@ public final class SuiteRun {
     }
 
     private void plan() {
+        int promised = 0;
         for (Implementation implementation : implementations) {
             recorder.implementation(implementation.info());
             List<Check> checks = new ArrayList<>();
@@ -113,6 +114,7 @@ public final class SuiteRun {
                 }
             }
             recorder.expect(checks.stream().map(c -> new Expected(implementation.name(), c)).collect(Collectors.toList()));
+            promised += checks.size();
             checks.removeIf(check -> judgedByTheProbe(implementation, check));
             expected.put(implementation.name(), checks);
         }
@@ -135,8 +137,8 @@ public final class SuiteRun {
         }
         recorder.write();
         long selected = Check.of(suite).stream().filter(settings::selects).count();
-        out.printf("%s suite: %d checks x %d implementations (%s mode%s)%n", suite.id(), selected,
-                implementations.size() - notChecked.size(), settings.mode,
+        out.printf("%s suite: %d verdicts to come, %d checks x %d implementations where they apply (%s mode%s)%n",
+                suite.id(), promised, selected, implementations.size() - notChecked.size(), settings.mode,
                 settings.shard.isWhole() ? "" : ", shard " + settings.shard);
     }
 

@@ -17,8 +17,13 @@ import java.util.List;
  */
 record ChooseView(List<Row> rows) {
 
+    /**
+     * @param clean    no defect: every contract check it was judged by passed
+     * @param unsure   some contract checks could not be judged (harness errors), listed in {@code unjudged}: a
+     *                 clean row then shows ◐, not ✓
+     */
     record Row(String name, String kind, String summary, boolean clean, boolean partly, String passed, List<Link> defects,
-               String reuseDocumented, String reuseMeasured, boolean reuseAgrees, String detects, String speed) {
+               boolean unsure, List<Link> unjudged, String reuseDocumented, String reuseMeasured, boolean reuseAgrees, String detects, String speed) {
     }
 
     static ChooseView of(Results results, SpeedView speed) {
@@ -26,6 +31,7 @@ record ChooseView(List<Row> rows) {
         for (ImplementationInfo info : results.judged()) {
             int passed = 0;
             List<String> passedInPart = new ArrayList<>();
+            List<Link> unjudged = new ArrayList<>();
             int run = 0;
             int detected = 0;
             Verdict reuse = null;
@@ -34,6 +40,10 @@ record ChooseView(List<Row> rows) {
                 if (result.check().category() == Category.CONTRACT && result.verdict() != Verdict.NOT_RUN) {
                     run++;
                     passed += result.verdict() == Verdict.PASS ? 1 : 0;
+                    if (result.verdict() == Verdict.HARNESS_ERROR) {
+                        unjudged.add(new Link(finding.suite().id() + " " + result.check().id(),
+                                Results.anchor(finding.suite(), info.name(), result.check())));
+                    }
                     if (result.passedInPart()) {
                         passedInPart.add(finding.suite().id() + " " + result.check().id());
                     }
@@ -56,7 +66,8 @@ record ChooseView(List<Row> rows) {
                     || reuse == Claims.expected(documented);
             rows.add(new Row(info.name(), info.kind().id(), info.summary(), defects.isEmpty(), !passedInPart.isEmpty(),
                     passed + " / " + run + (passedInPart.isEmpty() ? "" : ", " + passedInPart.size() + " of them only for"
-                            + " the parts that ran (" + String.join(", ", passedInPart) + ")"), defects, documented.shortWords(), measured, agrees,
+                            + " the parts that ran (" + String.join(", ", passedInPart) + ")"), defects,
+                    !unjudged.isEmpty(), unjudged, documented.shortWords(), measured, agrees,
                     detected == 0 ? "none" : detected + " misuse " + (detected == 1 ? "check detects" : "checks detect")
                             + " it", speed.headline(info.name())));
         }

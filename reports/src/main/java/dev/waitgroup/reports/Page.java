@@ -29,7 +29,7 @@ record Page(String mode, boolean stress, String modeExplained, String runId, Str
                         ? "every specimen through every check, " : "") + "JMH"
                 : "mvn verify: deterministic checks gate; jcstress in a short mode" + (specimens
                         ? "; each specimen meets the checks designed to catch it" : ""),
-                runId, selection, ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")),
+                runId.isEmpty() ? "unnamed (its suites ran without -Dwg.run.id)" : runId, selection, ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")),
                 GateView.of(reasons, results), ChooseView.of(results, speed), MatrixView.of(results), MisuseView.of(results),
                 SpecimenView.of(results, context), speed, MutationView.of(results, runId), LessonView.of(results), EvidenceView.of(results),
                 RunsView.of(results, context));

@@ -111,8 +111,11 @@ class GateTest {
         List<GateReason> reasons = reasons();
         assertEquals(1, reasons.size(), reasons.toString());
         assertEquals(GateReason.Kind.HARNESS_ERROR, reasons.get(0).kind());
-        assertTrue(ChooseView.of(new Results(Inputs.read(folder)), SpeedView.of(new Results(Inputs.read(folder))))
-                .rows().get(0).clean(), "aqs itself failed nothing");
+        ChooseView.Row aqs = ChooseView.of(new Results(Inputs.read(folder)), SpeedView.of(new Results(Inputs.read(folder))))
+                .rows().get(0);
+        assertTrue(aqs.clean(), "aqs itself failed nothing");
+        assertTrue(aqs.unsure(), "but it was not judged by every check, so it gets no ✓: " + aqs);
+        assertEquals(List.of(new Link("lincheck mc-random", "ev-lincheck-aqs-mc-random")), aqs.unjudged());
     }
 
     /** A pass for only the parts Fray could run passes the gate, and the Choosing table names the check. */
