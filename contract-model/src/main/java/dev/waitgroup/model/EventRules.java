@@ -138,7 +138,7 @@ final class EventRules {
                         + " a timed wait ends by its deadline of " + Describe.millis(bound) + " ms and the logical clock"
                         + " passes any deadline once every thread waits");
             }
-            String what = e.returned() ? "returned (" + e.outcome() + ") " + Describe.millis(waited) + " ms after it began"
+            String what = e.returned() ? inWords(e.outcome()) + " " + Describe.millis(waited) + " ms after it began"
                     : "had not returned " + Describe.millis(waited) + " ms after it began";
             return violation(Rule.DEADLINE, e, e.name() + " " + what + ": later than its timeout of "
                     + Describe.millis(bound) + " ms plus the slack of " + history.slack());
@@ -172,7 +172,7 @@ final class EventRules {
         boolean interrupted = e.threw(InterruptedException.class);
         if (entry && !interrupted) {
             return violation(Rule.INTERRUPT_ON_ENTRY, e, e.name() + " was entered with the interrupt status set and "
-                    + e.outcome() + ": it must throw InterruptedException, whatever the counter");
+                    + inWords(e.outcome()) + ": it must throw InterruptedException, whatever the counter");
         }
         if (interrupted) {
             if (!entry && (sent == null || sent.sent() > e.responded())) {
@@ -231,5 +231,11 @@ final class EventRules {
 
     static boolean isNotReturned(Event e) {
         return e.outcome() instanceof NotReturned;
+    }
+
+    /** "returned true", "returned", "threw X": an outcome as the verb of a sentence. */
+    private static String inWords(Outcome outcome) {
+        return outcome instanceof Returned && ((Returned) outcome).value() != null
+                ? "returned " + ((Returned) outcome).value() : outcome.toString();
     }
 }

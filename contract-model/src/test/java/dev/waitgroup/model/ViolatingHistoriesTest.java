@@ -159,6 +159,18 @@ class ViolatingHistoriesTest {
         violation(h, ReuseBehaviour.UNKNOWN, Rule.INTERRUPT_ON_ENTRY);
     }
 
+    /** The sentence says what the wait did in words: "returned true", not "= true". */
+    @Test
+    void aTimedAwaitEnteredInterruptedThatReturnsTrueIsToldSo() {
+        History h = new HistoryBuilder()
+                .call("T1", new SelfInterrupt(), 0, 0.1, Outcome.VOID, true)
+                .call("T1", new TimedAwait(1, TimeUnit.NANOSECONDS), 0.2, 0.3, Outcome.TRUE, false)
+                .end(1);
+        Verdict.Violation violation = violation(h, ReuseBehaviour.UNKNOWN, Rule.INTERRUPT_ON_ENTRY);
+        assertTrue(violation.sentence().contains("was entered with the interrupt status set and returned true: it must"
+                + " throw InterruptedException"), violation.sentence());
+    }
+
     @Test
     void aNormalReturnKeepsAnInterruptThatArrivedDuringTheCall() {
         History h = new HistoryBuilder()

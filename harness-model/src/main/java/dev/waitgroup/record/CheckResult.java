@@ -35,6 +35,8 @@ public record CheckResult(String implementation, Check check, Verdict verdict, l
         Objects.requireNonNull(implementation, "implementation");
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(verdict, "verdict");
+        how = PlainText.of(how);
+        message = PlainText.of(message);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         details = details == null ? Map.of() : Map.copyOf(details);
     }

@@ -49,7 +49,7 @@ public record Evidence(Kind kind, String caption, String text) {
 
     public Evidence {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(caption, "caption");
-        text = text == null ? "" : text;
+        caption = PlainText.of(Objects.requireNonNull(caption, "caption"));
+        text = text == null ? "" : PlainText.of(text);
     }
 }

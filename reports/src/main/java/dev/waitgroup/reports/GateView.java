@@ -11,6 +11,11 @@ import java.util.TreeMap;
 /** The gate: passed, or its reasons grouped by what they are about, with counts per suite. */
 record GateView(boolean passed, int count, List<Group> groups, String passedSummary) {
 
+    /** "1 reason", "3 reasons". */
+    public String reasons() {
+        return count + (count == 1 ? " reason" : " reasons");
+    }
+
     /** The reasons about one implementation, or about the run as a whole. */
     record Group(String subject, String counts, List<Line> reasons) {
     }

@@ -123,7 +123,7 @@ public final class ReportMain {
         if (reasons.isEmpty()) {
             System.out.println("Gate" + run + ": passed.");
         } else {
-            System.out.println("Gate" + run + ": FAILED, " + reasons.size() + " reason(s):");
+            System.out.println("Gate" + run + ": FAILED, " + reasons.size() + (reasons.size() == 1 ? " reason:" : " reasons:"));
             page.gate().groups().forEach(group -> {
                 System.out.println("  " + group.subject() + " (" + group.counts() + "):");
                 group.reasons().forEach(line -> System.out.println("    - " + line.kind() + ": " + line.text()));

@@ -64,7 +64,8 @@ class ReportMainTest {
 
         assertEquals(1, status, "cas failed a contract check");
         assertFalse(Files.exists(out.resolve("junit/TEST-stale.xml")), "no JUnit XML of an earlier run is left behind");
-        assertTrue(Files.readString(out.resolve("site/report.md")).contains("**Gate: FAILED**"));
+        assertTrue(Files.readString(out.resolve("site/report.md")).contains("**Gate: FAILED**, 1 reason:"),
+                Files.readString(out.resolve("site/report.md")));
     }
 
     /** The Markdown twin, like the page and the JUnit XML, shows the shortest failing history an exploration found. */
