@@ -37,7 +37,7 @@ class BadInputTest {
             "jcstress.budget | 0                            | -Djcstress.budget=0 cannot be used",
             "stress.preset | thorough                       | stress.preset is now called jcstress.preset; use -Djcstress.preset=thorough",
             "contract.check.bound | soon                    | -Dcontract.check.bound=soon cannot be used",
-            "wg.check | negative-refusd                     | no check is called 'negative-refusd'",
+            "wg.check | negative-refusd                     | no check is called 'negative-refusd' (did you mean negative-refused?)",
             "wg.imp | aqs                                   | -Dwg.imp: wg-lab has no property wg.imp; did you mean wg.impl?",
             "wg.shard | 3/2                                 | -Dwg.shard=3/2 cannot be used",
             "fray.jdk | /no/such/jdk-25                     | -Dfray.jdk=/no/such/jdk-25: there is no such folder; fray.jdk accepts a JDK 25's folder, or none"})

@@ -73,20 +73,25 @@ final class UnknownNames {
 
     /** The property whose name is the fewest edits away. */
     private static String nearest(String name) {
+        return nearest(name, Property.all().stream().map(Property::key).toList());
+    }
+
+    /** Of {@code names}, the one the fewest edits away from {@code name} (the first of those tied). */
+    static String nearest(String name, Collection<String> names) {
         String nearest = null;
         int fewest = Integer.MAX_VALUE;
-        for (Property<?> property : Property.all()) {
-            int edits = edits(name, property.key());
+        for (String candidate : names) {
+            int edits = edits(name, candidate);
             if (edits < fewest) {
                 fewest = edits;
-                nearest = property.key();
+                nearest = candidate;
             }
         }
         return nearest;
     }
 
     /** Levenshtein distance. */
-    private static int edits(String a, String b) {
+    static int edits(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -314,7 +315,7 @@ abstract class ValueType<T> {
             for (String token : text.split(",")) {
                 String id = token.trim();
                 if (!id.isEmpty()) {
-                    Check.byId(id).ifPresentOrElse(chosen::add, () -> unknown.add("'" + id + "'"));
+                    Check.byId(id).ifPresentOrElse(chosen::add, () -> unknown.add("'" + id + "'" + nearestCheck(id)));
                 }
             }
             if (!unknown.isEmpty()) {
@@ -384,5 +385,13 @@ abstract class ValueType<T> {
                 return reader.apply(text);
             }
         };
+    }
+
+    /** " (did you mean negative-refused?)" for an id a few edits from a check's, else nothing. */
+    private static String nearestCheck(String id) {
+        List<String> ids = Arrays.stream(Check.values()).map(Check::id).toList();
+        String nearest = UnknownNames.nearest(id, ids);
+        return nearest != null && UnknownNames.edits(id, nearest) <= Math.max(2, id.length() / 4)
+                ? " (did you mean " + nearest + "?)" : "";
     }
 }

@@ -135,7 +135,10 @@ class SettingsTest {
         assertTrue(settings.selects(Check.MC_RANDOM));
         assertFalse(settings.selects(Check.GO_MANY));
         assertEquals("negative-refused, mc-random", settings.checkFilter);
-        assertTrue(refusal("wg.check", "negative-refusd").contains("no check is called 'negative-refusd'"));
+        assertTrue(refusal("wg.check", "negative-refusd").contains("no check is called 'negative-refusd' (did you mean"
+                + " negative-refused?)"), refusal("wg.check", "negative-refusd"));
+        assertTrue(refusal("wg.check", "nothing-like-it").contains("no check is called 'nothing-like-it';"),
+                refusal("wg.check", "nothing-like-it"));
         assertTrue(refusal("wg.check", ",").contains("it names no check"));
     }
 
