@@ -23,9 +23,8 @@ public final class PlainText {
 
     /** {@code text} without escape sequences, each other forbidden character replaced by U+FFFD; null stays null. */
     public static String of(String text) {
-        if (text == null || text.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'
-                || c == 0x7F || c >= 0xFFFE)) {
-            return text;
+        if (text == null || !FORBIDDEN.matcher(text).find()) {
+            return text; // ESC is one of the forbidden characters: no escape sequence either
         }
         return FORBIDDEN.matcher(ESCAPES.matcher(text).replaceAll("")).replaceAll(REPLACEMENT);
     }
