@@ -119,11 +119,13 @@ class GivingUpChecks extends OneGroupPerCheck {
     @HarnessCheck(Check.GIVING_UP_LEAVES_OTHERS_WAITING)
     void aWaiterThatGivesUpLeavesTheOthersWaiting() throws Exception {
         group.add(1);
-        BlockingCall<Void> first = BlockingCall.run("the first waiter, which stays", group::await).whenParked();
+        BlockingCall<Void> first = BlockingCall.run("the first waiter (one that does not give up)", group::await)
+                .whenParked();
         assertFalse(BlockingCall.timedAwait(group, 20, TimeUnit.MILLISECONDS), "await(20 ms) must time out");
         BlockingCall<Boolean> leaving = BlockingCall.start("a waiter that gives up after 200 ms",
                 () -> group.await(200, TimeUnit.MILLISECONDS)).whenParked();
-        BlockingCall<Void> last = BlockingCall.run("the last waiter, which stays", group::await).whenParked();
+        BlockingCall<Void> last = BlockingCall.run("the last waiter (one that does not give up)", group::await)
+                .whenParked();
         assertFalse(leaving.result(Bounds.MUST_RETURN), "await(200 ms) must time out on a counter of 1");
         assertTrue(first.stillBlockedAfter(Bounds.STAYS_BLOCKED), "the first waiter must still wait at 1");
         group.done();

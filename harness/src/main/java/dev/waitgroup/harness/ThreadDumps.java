@@ -76,13 +76,21 @@ public final class ThreadDumps {
         return null;
     }
 
+    /** Whether the thread waits in {@code Object.wait}, on a monitor it let go of, rather than parks. */
+    private static boolean inObjectWait(ThreadInfo info) {
+        StackTraceElement[] frames = info.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().equals("java.lang.Object")
+                && frames[0].getMethodName().startsWith("wait");
+    }
+
     /** One thread: name, state, what it waits for and who holds it, then its frames. */
     public static String format(ThreadInfo info) {
         StringBuilder text = new StringBuilder();
         text.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
         LockInfo lock = info.getLockInfo();
         if (lock != null) {
-            text.append(info.getThreadState() == Thread.State.BLOCKED ? ", blocked on " : ", parked on ")
+            text.append(info.getThreadState() == Thread.State.BLOCKED ? ", blocked on "
+                            : inObjectWait(info) ? ", in wait() on the monitor of " : ", parked on ")
                     .append(lock.getClassName()).append('@').append(Integer.toHexString(lock.getIdentityHashCode()));
             text.append(info.getLockOwnerName() == null ? ", which no thread holds"
                     : ", held by \"" + info.getLockOwnerName() + "\"");
