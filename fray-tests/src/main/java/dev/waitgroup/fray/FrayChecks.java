@@ -140,7 +140,8 @@ class FrayChecks extends EachImplementation {
                 kind == FrayCheck.RACES ? "races" : "drawn histories", schedules, run.jvms(),
                 setAside > 0 ? "; " + setAside + " schedules set aside (" + FrayFacts.SEMAPHORE + ")" : "",
                 explained > 0 ? "; " + explained + " ended in a deadlock the contract allows" : "",
-                cutShort ? "; cut short by the check's bound" : "", FrayFacts.VIRTUAL_CLOCK));
+                cutShort ? "; cut short by the check's bound" : "", FrayFacts.VIRTUAL_CLOCK + " "
+                        + FrayFacts.MONITOR_WAKE_UPS));
         seen.detail("seed", request.seed());
         seen.detail("schedules", schedules);
         seen.detail("units judged", judged);
