@@ -82,7 +82,7 @@ public final class FrayFacts {
 
     /** Every finding, in the order of {@code docs/fray.md}. */
     public static List<String> all() {
-        return List.of(SCHEDULER, VIRTUAL_CLOCK, MONITOR_WAKE_UPS, DEADLOCK, REPLAY, SPIN, LOST_CONTROL, THREADS_OUTLIVE_SCHEDULE,
-                FOREIGN_THREADS, SEMAPHORE, VIRTUAL_THREADS);
+        return List.of(SCHEDULER, VIRTUAL_CLOCK, MONITOR_WAKE_UPS, DEADLOCK, REPLAY, SPIN, LOST_CONTROL,
+                THREADS_OUTLIVE_SCHEDULE, FOREIGN_THREADS, SEMAPHORE, VIRTUAL_THREADS);
     }
 }
