@@ -45,10 +45,11 @@ public final class FraySuite {
                     options.add("-D" + IMAGE_FAILED + "=" + ready.reason().replace('\n', ' '));
                 }
             }
-            // two test JVMs at a time, one per core, six WaitGroups each: a test JVM only starts and reads the
-            // Fray child JVMs, which do the work
+            // three test JVMs at a time, seven WaitGroups each: a test JVM only starts and reads the Fray child
+            // JVMs, which do the work, one schedule at a time on one core; the built-in 21 run as three batches
+            // that end about together, where two at a time left the last batch alone on the machine
             JUnitSuite.run(Suite.FRAY, FraySuite.class, List.of(FrayChecks.class), options,
-                    run -> FraySettings.of(run).bounds(), 2, 6);
+                    run -> FraySettings.of(run).bounds(), 3, 7);
             return ExitStatus.RAN;
         }));
     }
