@@ -79,7 +79,7 @@ class ExplorationChecks extends EachImplementation {
         ExplorationOutcome.Failure failure = outcome.failure();
         seen.evidence(Evidence.Kind.HISTORY, (failure.recurred() || failure.replays() == 0
                         ? "the shortest failing history found (" : "the failing history (") + failure.howShrunk() + ")",
-                "scenario:\n" + failure.shown().text() + "\nhistory:\n" + failure.shrunkHistory());
+                "scenario:\n" + failure.shown().text() + "\n" + failure.shrunkHistory()); // the history names itself
         String where = failure.index() < 0 ? "the scenario of many rounds" : "history " + failure.index();
         throw new AssertionError("[" + failure.rule() + "] " + failure.sentence() + " (" + where + " of this check's"
                 + " seed " + seed + ", drawn from exploration.seed=" + settings.seed + ", after "

@@ -94,7 +94,7 @@ record LessonView(List<Item> lessons) {
                     CheckResult result = results.result(suite, info.name(), check).orElse(null);
                     if (result != null && (result.verdict() == Verdict.REPRODUCED || result.verdict() == Verdict.DETECTED)) {
                         evidence.add(shown(suite, info.name(), result, suite.id() + " on " + info.name() + ": "
-                                + Look.label(result, false) + " — " + Defects.firstLine(result.message())));
+                                + Look.labelled(Look.label(result, false), result.message())));
                         break;
                     }
                 }

@@ -88,6 +88,18 @@ final class Look {
                 + " parts not run)" : verdict.label();
     }
 
+    /**
+     * A verdict's label with the first line of its message, the label said once where the message begins
+     * with it: "not run: no JDK 25 found", not "not run — not run: no JDK 25 found".
+     */
+    static String labelled(String label, String message) {
+        if (message == null || message.isBlank()) {
+            return label;
+        }
+        String first = Defects.firstLine(message);
+        return first.startsWith(label + ":") ? first : label + " — " + first;
+    }
+
     /** A short figure for a matrix cell: samples for jcstress, otherwise the time. */
     static String figure(CheckResult result) {
         Object samples = result.details().get("samples");

@@ -58,7 +58,7 @@ record MatrixView(List<Header> implementations, List<Table> suites) {
         boolean specimen = info.isSpecimen();
         String anchor = EvidenceView.shows(result) ? Results.anchor(suite, info.name(), check) : null;
         return new Cell(Look.cssClass(result, specimen), Look.symbol(result, specimen), Look.figure(result),
-                info.name() + " · " + check.id() + ": " + Look.label(result, specimen)
-                        + (result.message() == null ? "" : " — " + Defects.firstLine(result.message())), anchor);
+                info.name() + " · " + check.id() + ": " + Look.labelled(Look.label(result, specimen), result.message()),
+                anchor);
     }
 }

@@ -147,6 +147,20 @@ class ReportPiecesTest {
                 .withDetails(Map.of(CheckResult.PARTS_NOT_RUN, 7)).passedInPart(), "only a pass is a pass in part");
     }
 
+    /** A verdict whose message begins with its label says it once; any other message follows a dash. */
+    @Test
+    void aLabelIsSaidOnceWhereTheMessageBeginsWithIt() {
+        CheckResult notRun = CheckResult.of("go", Check.FRAY_RACES, Verdict.NOT_RUN, 0, "Fray",
+                "not run: no JDK 25 found; looked in /usr/lib/jvm\nand more");
+        CheckResult failed = CheckResult.of("go", Check.FRAY_RACES, Verdict.FAIL, 10, "Fray", "[release] await() did not return");
+
+        assertEquals("not run: no JDK 25 found; looked in /usr/lib/jvm", Look.labelled(Look.label(notRun, false),
+                notRun.message()));
+        assertEquals("fail — [release] await() did not return", Look.labelled(Look.label(failed, false),
+                failed.message()));
+        assertEquals("pass", Look.labelled("pass", ""));
+    }
+
     @Test
     void textIsEscapedForHtml() {
         assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Html.escape("<a href=\"x\">&'"));
