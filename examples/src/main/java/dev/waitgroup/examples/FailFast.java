@@ -18,8 +18,12 @@ public final class FailFast {
     private FailFast() {
     }
 
-    /** What became of each download. */
-    public enum Fate { COMPLETED, FAILED, CANCELLED }
+    /**
+     * What became of each download: a download whose task the group had not started when the failure
+     * cancelled it is never started (an ErrorGroup starts no task once cancelled), which a busy machine
+     * makes likely for the last ones.
+     */
+    public enum Fate { COMPLETED, FAILED, CANCELLED, NOT_STARTED }
 
     /**
      * Downloads every name; {@code broken} fails after {@code failAfter}, the others would take
@@ -50,6 +54,9 @@ public final class FailFast {
             out.println("all downloads completed");
         } catch (ExecutionException e) {
             out.println("failed fast: " + e.getCause().getMessage());
+        }
+        for (String name : names) {
+            fates.putIfAbsent(name, Fate.NOT_STARTED);
         }
         out.println(fates);
         return Map.copyOf(fates);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,8 +66,12 @@ class ExamplesTest {
         Map<String, FailFast.Fate> fates = assertTimeoutPreemptively(BOUND, () -> FailFast.download(
                 List.of("a", "b", "c"), "b", Duration.ofMillis(20), Duration.ofSeconds(30),
                 new PrintStream(output, true, StandardCharsets.UTF_8)));
-        assertEquals(Map.of("a", FailFast.Fate.CANCELLED, "b", FailFast.Fate.FAILED, "c", FailFast.Fate.CANCELLED),
-                fates, "the failure cancelled the 30-second downloads at once");
+        assertEquals(FailFast.Fate.FAILED, fates.get("b"));
+        for (String other : List.of("a", "c")) {
+            // cancelled while it ran, or, on a busy machine, before its task started: never completed
+            assertTrue(Set.of(FailFast.Fate.CANCELLED, FailFast.Fate.NOT_STARTED).contains(fates.get(other)),
+                    "the failure cancelled the 30-second download of " + other + " at once: " + fates);
+        }
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("failed fast: download of b failed"));
     }
 }
