@@ -23,8 +23,9 @@ public @interface Means {
 
     /**
      * Whether a correct implementation that is merely slow shows this outcome too (a released waiter
-     * not yet scheduled looks like one still blocked): then it counts as the bug only where it is seen
-     * more often than the safe outcome, never on a few samples of noise.
+     * not yet scheduled looks like one still blocked): then it counts as the bug only where the safe
+     * outcome, which the bug rules out, is no more than noise; however often it is seen beside a safe
+     * outcome beyond noise, it is slowness.
      */
     boolean slownessShowsItToo() default false;
 

@@ -29,8 +29,10 @@ import org.openjdk.jcstress.infra.results.LLL_Result;
  * so that it really is round 1's waiter (a sample where it is not is recorded as such, and says
  * nothing); then it ends round 1, starts round 2, and watches for half a millisecond whether the
  * old waiter comes out before it ends round 2. A generation-safe waiter that is merely slow to wake
- * also shows as "after round 2", often on a busy machine; so per implementation the runner calls it
- * silent only when "after round 2" outnumbers "in round 1" (any detection counts). What each
+ * also shows as "after round 2", often on a busy machine, while a silent one never comes out "in
+ * round 1" (it would have to return between round 1's last {@code done()} and round 2's {@code add(1)},
+ * a window of a few instructions); so per implementation the runner calls it silent only when "in
+ * round 1" is no more than noise (any detection counts). What each
  * outcome means is declared with {@link Means}.
  */
 @HarnessCheck(Check.RACED_REUSE)

@@ -331,6 +331,12 @@ public final class CrossExamination {
             if (report.contains(REACHED) || (hung && isAboutAWait(question.outcome()))) {
                 return new Finding(Label.REACHABLE_BY_INTERLEAVING, invocations, interleaving);
             }
+            if (hung || report.contains("livelock")) {
+                return new Finding(Label.NOT_DECIDED, invocations, "the replay did not produce the outcome: a thread"
+                        + " never got past a wait, which under the model checker says nothing about the implementation"
+                        + " (it lets no time pass, so a bounded wait whose release does not come waits, or spins, there"
+                        + " forever: what Lincheck calls a livelock or a hang below). Lincheck's report:\n" + interleaving);
+            }
             return new Finding(Label.NOT_DECIDED, invocations, "the replay failed before producing the outcome:\n"
                     + interleaving);
         }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.waitgroup.WaitGroup;
 import dev.waitgroup.harness.Implementations;
-import dev.waitgroup.record.Evidence;
-import dev.waitgroup.record.ResultsFiles;
 import dev.waitgroup.jcstress.contract.DoneHappensBeforeAwait;
 import dev.waitgroup.jcstress.contract.RacingDonesLoseNoUpdate;
+import dev.waitgroup.jcstress.misuse.ForgottenDone;
+import dev.waitgroup.record.Evidence;
+import dev.waitgroup.record.ResultsFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +62,23 @@ class CrossExaminationTest {
                 "timed out, 1, 2"), finding);
         assertTrue(evidence.caption().endsWith("reachable by interleaving"), evidence.caption());
         assertTrue(evidence.text().contains("waiter hung"), evidence.text());
+    }
+
+    /**
+     * A fresh user's group whose timed wait, once its time is up, reports a release if the counter merely
+     * changed: jcstress sees it return although a task is still counted. The model checker lets no time
+     * pass, so that wait never times out there and the replay cannot produce the outcome: not decided,
+     * and the finding says the wait that never ended is the checker's frozen clock, not a livelock of
+     * the group.
+     */
+    @Test
+    void aTimedWaitThatNeverTimesOutUnderTheCheckerIsNotDecidedAndSaysWhy() throws Exception {
+        CrossExamination.Finding finding = examine(ChangeCountsAsReleaseWaitGroup.class.getName(), ForgottenDone.class,
+                "released");
+        assertEquals(CrossExamination.Label.NOT_DECIDED, finding.label(), String.valueOf(finding.report()));
+        assertTrue(finding.report().startsWith("the replay did not produce the outcome: a thread never got past a"
+                + " wait"), finding.report());
+        assertTrue(finding.report().contains("it lets no time pass"), finding.report());
     }
 
     @Test
@@ -141,5 +162,77 @@ class CrossExaminationTest {
         CrossExamination.Finding finding = findings.get(new CrossExamination.Question(test.getName(), outcome).key());
         assertNotNull(finding, "a finding for " + outcome + " in " + findings.keySet());
         return finding;
+    }
+
+    /**
+     * Lock and condition with a round number, correct but for one line, a fresh user's: a timed wait
+     * whose time is up returns whether the counter changed since it began, not false.
+     */
+    public static final class ChangeCountsAsReleaseWaitGroup implements WaitGroup {
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition released = lock.newCondition();
+        private int count;
+        private long round;
+        private long version;
+
+        @Override
+        public void add(int delta) {
+            lock.lock();
+            try {
+                long next = (long) count + delta;
+                if (next < 0 || next > Integer.MAX_VALUE) {
+                    throw new IllegalStateException("negative or overflowing counter");
+                }
+                count = (int) next;
+                version++;
+                if (count == 0) {
+                    round++;
+                    released.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void await() throws InterruptedException {
+            lock.lockInterruptibly();
+            try {
+                for (long r = round; count != 0 && round == r; ) {
+                    released.await();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+            long nanos = unit.toNanos(timeout);
+            lock.lockInterruptibly();
+            try {
+                long r = round;
+                long v = version;
+                while (count != 0 && round == r) {
+                    if (nanos <= 0) {
+                        return version != v; // the bug: a change is not a release; false
+                    }
+                    nanos = released.awaitNanos(nanos);
+                }
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public int count() {
+            lock.lock();
+            try {
+                return count;
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 }

@@ -92,19 +92,31 @@ class JcstressVerdictsTest {
         assertEquals(Verdict.REPRODUCED, result.verdict());
     }
 
-    /** A generation-safe waiter slow to wake looks like one that waited for round 2: a minority of such samples is no bug. */
+    /**
+     * A generation-safe waiter slow to wake looks like one that waited for round 2, however many such
+     * samples a busy machine gives; only a group whose old waiter never came out while round 2 was open
+     * (beyond noise) waited for it. (The second case is a fresh user's correct group, on a busy machine.)
+     */
     @Test
-    void aSilentWaitIsReadOnlyWhereItOutnumbersTheSafeOutcome() {
+    void aSilentWaitIsReadOnlyWhereTheSafeOutcomeIsNoise() {
         CheckResult slow = judge(MISUSE_TEST, "NORMAL",
                 outcome("released, ok, in round 1", 54, "ACCEPTABLE", "generation-safe"),
                 outcome("released, ok, after round 2", 3, "ACCEPTABLE_INTERESTING", "silent"));
+        CheckResult slowerThanSafe = judge(MISUSE_TEST, "NORMAL",
+                outcome("released, ok, in round 1", 3, "ACCEPTABLE", "generation-safe"),
+                outcome("released, ok, after round 2", 4, "ACCEPTABLE_INTERESTING", "silent"));
         CheckResult silent = judge(MISUSE_TEST, "NORMAL",
-                outcome("released, ok, in round 1", 6, "ACCEPTABLE", "generation-safe"),
+                outcome("released, ok, in round 1", 0, "ACCEPTABLE", "generation-safe"),
                 outcome("released, ok, after round 2", 15, "ACCEPTABLE_INTERESTING", "silent"));
+        CheckResult silentWithASlip = judge(MISUSE_TEST, "NORMAL",
+                outcome("released, ok, in round 1", 2, "ACCEPTABLE", "generation-safe"),
+                outcome("released, ok, after round 2", 20_000, "ACCEPTABLE_INTERESTING", "silent"));
 
         assertEquals(Verdict.HANDLED, slow.verdict(), slow.message());
         assertTrue(slow.message().contains("a slow waiter explains"), slow.message());
+        assertEquals(Verdict.HANDLED, slowerThanSafe.verdict(), slowerThanSafe.message());
         assertEquals(Verdict.REPRODUCED, silent.verdict(), silent.message());
+        assertEquals(Verdict.REPRODUCED, silentWithASlip.verdict(), silentWithASlip.message());
     }
 
     @Test
