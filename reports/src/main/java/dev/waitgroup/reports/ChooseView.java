@@ -22,8 +22,19 @@ record ChooseView(List<Row> rows) {
      * @param unsure   some contract checks could not be judged (harness errors), listed in {@code unjudged}: a
      *                 clean row then shows ◐, not ✓
      */
-    record Row(String name, String kind, String summary, boolean clean, boolean partly, String passed, List<Link> defects,
-               boolean unsure, List<Link> unjudged, String reuseDocumented, String reuseMeasured, boolean reuseAgrees, String detects, String speed) {
+    record Row(String name, String kind, String summary, boolean clean, boolean partly, String passed, List<Listed> defects,
+               boolean unsure, List<Listed> unjudged, String reuseDocumented, String reuseMeasured, boolean reuseAgrees, String detects, String speed) {
+    }
+
+    /** A link in a list the page and the Markdown separate with commas: the last one has none after it. */
+    record Listed(Link link, boolean last) {
+        static List<Listed> of(List<Link> links) {
+            List<Listed> listed = new ArrayList<>();
+            for (int i = 0; i < links.size(); i++) {
+                listed.add(new Listed(links.get(i), i == links.size() - 1));
+            }
+            return listed;
+        }
     }
 
     static ChooseView of(Results results, SpeedView speed) {
@@ -66,8 +77,8 @@ record ChooseView(List<Row> rows) {
                     || reuse == Claims.expected(documented);
             rows.add(new Row(info.name(), info.kind().id(), info.summary(), defects.isEmpty(), !passedInPart.isEmpty(),
                     passed + " / " + run + (passedInPart.isEmpty() ? "" : ", " + passedInPart.size() + " of them only for"
-                            + " the parts that ran (" + String.join(", ", passedInPart) + ")"), defects,
-                    !unjudged.isEmpty(), unjudged, documented.shortWords(), measured, agrees,
+                            + " the parts that ran (" + String.join(", ", passedInPart) + ")"), Listed.of(defects),
+                    !unjudged.isEmpty(), Listed.of(unjudged), documented.shortWords(), measured, agrees,
                     detected == 0 ? "none" : detected + " misuse " + (detected == 1 ? "check detects" : "checks detect")
                             + " it", speed.headline(info.name())));
         }

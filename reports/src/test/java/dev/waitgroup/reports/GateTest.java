@@ -115,7 +115,8 @@ class GateTest {
                 .rows().get(0);
         assertTrue(aqs.clean(), "aqs itself failed nothing");
         assertTrue(aqs.unsure(), "but it was not judged by every check, so it gets no ✓: " + aqs);
-        assertEquals(List.of(new Link("lincheck mc-random", "ev-lincheck-aqs-mc-random")), aqs.unjudged());
+        assertEquals(List.of(new ChooseView.Listed(new Link("lincheck mc-random", "ev-lincheck-aqs-mc-random"), true)),
+                aqs.unjudged());
     }
 
     /** A pass for only the parts Fray could run passes the gate, and the Choosing table names the check. */

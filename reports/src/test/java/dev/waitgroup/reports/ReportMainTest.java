@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.waitgroup.catalogue.Baseline;
 import dev.waitgroup.catalogue.Benchmark;
+import dev.waitgroup.catalogue.Category;
 import dev.waitgroup.catalogue.Check;
 import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.catalogue.ReuseBehaviour;
@@ -66,6 +67,36 @@ class ReportMainTest {
         assertFalse(Files.exists(out.resolve("junit/TEST-stale.xml")), "no JUnit XML of an earlier run is left behind");
         assertTrue(Files.readString(out.resolve("site/report.md")).contains("**Gate: FAILED**, 1 reason:"),
                 Files.readString(out.resolve("site/report.md")));
+    }
+
+    /**
+     * The Choosing table lists a group's failed checks with commas between them, and each failure's
+     * Reproduce: line is a paragraph of its own, not run into its message.
+     */
+    @Test
+    void theMarkdownSeparatesFailedChecksAndPutsEachReproduceCommandOnItsOwn() throws Exception {
+        Path results = folder.resolve("results");
+        RunInfo run = new RunInfo("r1", "default", "cas", "", Shard.WHOLE, "a JVM", 17);
+        SuiteRecorder recorder = new SuiteRecorder(Suite.CONTRACT, run, ResultsFiles.of(results, Suite.CONTRACT));
+        recorder.implementation(new ImplementationInfo("cas", ImplementationKind.IMPLEMENTATION,
+                "dev.waitgroup.impl.CasSpinWaitGroup", "cas", "", "cas", ReuseBehaviour.FINISHES_OLD_ROUND, null, null));
+        List<Check> checks = Check.of(Suite.CONTRACT).stream().filter(c -> c.category() == Category.CONTRACT).limit(2)
+                .toList();
+        recorder.expect(checks.stream().map(c -> new Expected("cas", c)).toList());
+        for (Check check : checks) {
+            recorder.record(new CheckResult("cas", check, Verdict.FAIL, 1, "a test", "it failed", List.of(), Map.of(),
+                    "java -Dwg.impl=cas -Dwg.check=" + check.id() + " -jar contract-tests/target/contract-suite.jar"));
+        }
+        recorder.finish();
+        Path out = folder.resolve("out");
+
+        ReportMain.run(new String[] {out.toString()}, Map.of("wg.results.dir", results.toString(), "wg.gate", "false")::get);
+
+        String markdown = Files.readString(out.resolve("site/report.md"));
+        assertTrue(markdown.contains("✗ 0 / 2: contract " + checks.get(0).id() + ", contract " + checks.get(1).id() + " |"),
+                markdown);
+        assertTrue(markdown.contains("it failed\n\n  Reproduce: `java -Dwg.impl=cas -Dwg.check=" + checks.get(0).id()),
+                markdown);
     }
 
     /** The Markdown twin, like the page and the JUnit XML, shows the shortest failing history an exploration found. */
