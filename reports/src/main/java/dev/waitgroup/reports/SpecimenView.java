@@ -12,6 +12,11 @@ import java.util.List;
  */
 record SpecimenView(List<Column> suites, List<Row> rows, String power) {
 
+    /** Whether the run's selection held a specimen: without one there is no table, only a sentence saying so. */
+    boolean any() {
+        return !rows.isEmpty();
+    }
+
     /** A suite's column: its id, and why it did not run here, if it did not ({@link Results#didNotRun}). */
     record Column(String id, String note) {
         @Override

@@ -97,6 +97,8 @@ class ReportMainTest {
                 markdown);
         assertTrue(markdown.contains("it failed\n\n  Reproduce: `java -Dwg.impl=cas -Dwg.check=" + checks.get(0).id()),
                 markdown);
+        assertTrue(markdown.contains("No specimen was in this run's selection"), "no empty table: " + markdown);
+        assertFalse(markdown.contains("| Specimen |"), markdown);
     }
 
     /** The Markdown twin, like the page and the JUnit XML, shows the shortest failing history an exploration found. */
