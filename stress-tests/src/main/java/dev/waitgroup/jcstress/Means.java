@@ -24,8 +24,8 @@ public @interface Means {
     /**
      * Whether a correct implementation that is merely slow shows this outcome too (a released waiter
      * not yet scheduled looks like one still blocked): then it counts as the bug only where the safe
-     * outcome, which the bug rules out, is no more than noise; however often it is seen beside a safe
-     * outcome beyond noise, it is slowness.
+     * outcome, which an implementation with the bug shows only by a narrow miss, is a small share of the
+     * two; beside a safe outcome any larger, it is slowness.
      */
     boolean slownessShowsItToo() default false;
 

@@ -24,10 +24,15 @@ import java.util.regex.Pattern;
  * showed either the bug or the safe behaviour, and in at least {@value #NOISE_SAMPLES} of them: less
  * is timing noise (a waiter slower to wake than the test watches for) and the verdict is HANDLED. An
  * outcome that a correct but slow implementation shows too ({@link Means#slownessShowsItToo()}) counts
- * only where the safe outcome is itself noise: an implementation with the bug does not show the safe
- * outcome beyond noise, while a correct one shows it whenever it is quick enough, so a safe outcome
- * seen beyond noise decides HANDLED, whatever the count of the outcome slowness explains too. A misuse
- * test that saw none of these did not show its bug this time.
+ * only where the safe outcome is under {@value #SAFE_PERCENT_WITH_THE_BUG}% of the two: an implementation
+ * with the bug shows the safe outcome only by a narrow miss of the test's clock (raced-reuse on aqs: 236
+ * of 8,049 samples, 2.9%, in 40 s of the thorough preset; 1 of 15 in sanity mode), a correct one
+ * whenever it is quick enough (lock: 1,523 of 1,565 there; on a busy machine in sanity mode, phaser 4 of
+ * 10, a fresh user's correct group 3 of 7). It is HANDLED where the safe outcome is half of the two or
+ * more, and between the two shares the verdict is NOT_RUN, undecided: the few samples of sanity mode on
+ * a busy machine do not tell the two apart (the rule before this one, the bug outnumbering the safe
+ * outcome, called those correct groups silent). A misuse test that saw none of these did not show its
+ * bug this time.
  *
  * <p>jcstress's own statuses: a test whose actor threw is a failure of the implementation; any other
  * error (a VM that died, a test that could not even be set up) is the implementation's failure when
@@ -37,14 +42,10 @@ import java.util.regex.Pattern;
 final class JcstressVerdicts {
     static final int NOISE_PERCENT = 1;
     static final int NOISE_SAMPLES = 3;
+    static final int SAFE_PERCENT_WITH_THE_BUG = 10;
     private static final String EXIT_WITNESSED = "System.exit was called from code under test";
 
     private JcstressVerdicts() {
-    }
-
-    /** Whether {@code count} of {@code of} samples is timing noise: under {@value #NOISE_PERCENT}%. */
-    private static boolean isNoise(long count, long of) {
-        return count * 100 < NOISE_PERCENT * of;
     }
 
     private static boolean slownessShowsItToo(Means[] meanings) {
@@ -118,16 +119,27 @@ final class JcstressVerdicts {
                 message = "detected: " + describe(detected);
             } else if (!bug.isEmpty() && total(bug) * 100 >= NOISE_PERCENT * (total(bug) + total(safe))
                     && (safe.isEmpty() || total(bug) >= NOISE_SAMPLES)
-                    && (!slownessShowsItToo(meanings) || isNoise(total(safe), total(bug) + total(safe)))) {
+                    && (!slownessShowsItToo(meanings)
+                    || total(safe) * 100 < SAFE_PERCENT_WITH_THE_BUG * (total(bug) + total(safe)))) {
                 verdict = Verdict.REPRODUCED;
                 message = "reproduced: " + describe(bug) + (safe.isEmpty() ? "" : "; safe: " + describe(safe))
-                        + (slownessShowsItToo(meanings) ? " (the safe outcome no more than noise: a correct"
-                        + " implementation shows it whenever its waiter wakes within the watch)" : "");
+                        + (slownessShowsItToo(meanings) ? " (the safe outcome under " + SAFE_PERCENT_WITH_THE_BUG
+                        + "% of the two: a correct implementation shows it whenever its waiter wakes within the watch)"
+                        : "");
+            } else if (slownessShowsItToo(meanings) && total(bug) * 100 >= NOISE_PERCENT * (total(bug) + total(safe))
+                    && total(safe) < total(bug)) {
+                verdict = Verdict.NOT_RUN;
+                message = "undecided, which proves nothing: " + describe(bug) + " against " + describe(safe) + "; with"
+                        + " the bug, the safe outcome shows in under " + SAFE_PERCENT_WITH_THE_BUG + "% of the two (a"
+                        + " narrow miss of the test's clock), and a correct implementation whose waiter is slow to wake"
+                        + " on a busy machine shows fewer safe outcomes than these; the contract suite's check of the"
+                        + " same reuse decides it without a race";
             } else if (!safe.isEmpty()) {
                 verdict = Verdict.HANDLED;
                 message = "handled: " + describe(safe) + (bug.isEmpty() ? "" : "; not counted as the bug, "
-                        + (slownessShowsItToo(meanings) ? "the safe outcome, beyond noise, is one an implementation"
-                        + " with the bug does not show, and a slow waiter explains these as well"
+                        + (slownessShowsItToo(meanings) ? "the safe outcome, half of the two or more, is one an"
+                        + " implementation with the bug shows only by a narrow miss, and a slow waiter explains these as"
+                        + " well"
                         : "too rare to count (the noise rule)") + ": " + describe(bug));
             } else {
                 verdict = Verdict.NOT_SEEN;

@@ -93,30 +93,38 @@ class JcstressVerdictsTest {
     }
 
     /**
-     * A generation-safe waiter slow to wake looks like one that waited for round 2, however many such
-     * samples a busy machine gives; only a group whose old waiter never came out while round 2 was open
-     * (beyond noise) waited for it. (The second case is a fresh user's correct group, on a busy machine.)
+     * A generation-safe waiter slow to wake looks like one that waited for round 2, often on a busy
+     * machine; a group that keeps it for round 2 shows the safe outcome only by a narrow miss of the
+     * test's clock. Between the two, a few samples on a busy machine tell neither apart: undecided. (The
+     * second case is a fresh user's correct group on a busy machine, which the rule before, the bug
+     * outnumbering the safe outcome, called silent; the last, aqs in the thorough preset.)
      */
     @Test
-    void aSilentWaitIsReadOnlyWhereTheSafeOutcomeIsNoise() {
+    void aSilentWaitIsReadOnlyWhereTheSafeOutcomeIsASmallShare() {
         CheckResult slow = judge(MISUSE_TEST, "NORMAL",
                 outcome("released, ok, in round 1", 54, "ACCEPTABLE", "generation-safe"),
                 outcome("released, ok, after round 2", 3, "ACCEPTABLE_INTERESTING", "silent"));
         CheckResult slowerThanSafe = judge(MISUSE_TEST, "NORMAL",
                 outcome("released, ok, in round 1", 3, "ACCEPTABLE", "generation-safe"),
                 outcome("released, ok, after round 2", 4, "ACCEPTABLE_INTERESTING", "silent"));
+        CheckResult asSlowAsSafe = judge(MISUSE_TEST, "NORMAL",
+                outcome("released, ok, in round 1", 5, "ACCEPTABLE", "generation-safe"),
+                outcome("released, ok, after round 2", 5, "ACCEPTABLE_INTERESTING", "silent"));
         CheckResult silent = judge(MISUSE_TEST, "NORMAL",
                 outcome("released, ok, in round 1", 0, "ACCEPTABLE", "generation-safe"),
                 outcome("released, ok, after round 2", 15, "ACCEPTABLE_INTERESTING", "silent"));
-        CheckResult silentWithASlip = judge(MISUSE_TEST, "NORMAL",
-                outcome("released, ok, in round 1", 2, "ACCEPTABLE", "generation-safe"),
-                outcome("released, ok, after round 2", 20_000, "ACCEPTABLE_INTERESTING", "silent"));
+        CheckResult silentWithNarrowMisses = judge(MISUSE_TEST, "NORMAL",
+                outcome("released, ok, in round 1", 236, "ACCEPTABLE", "generation-safe"),
+                outcome("released, ok, after round 2", 7_813, "ACCEPTABLE_INTERESTING", "silent"));
 
         assertEquals(Verdict.HANDLED, slow.verdict(), slow.message());
         assertTrue(slow.message().contains("a slow waiter explains"), slow.message());
-        assertEquals(Verdict.HANDLED, slowerThanSafe.verdict(), slowerThanSafe.message());
+        assertEquals(Verdict.NOT_RUN, slowerThanSafe.verdict(), "neither a silent group nor a quick correct one: "
+                + slowerThanSafe.message());
+        assertTrue(slowerThanSafe.message().startsWith("undecided, which proves nothing"), slowerThanSafe.message());
+        assertEquals(Verdict.HANDLED, asSlowAsSafe.verdict(), asSlowAsSafe.message());
         assertEquals(Verdict.REPRODUCED, silent.verdict(), silent.message());
-        assertEquals(Verdict.REPRODUCED, silentWithASlip.verdict(), silentWithASlip.message());
+        assertEquals(Verdict.REPRODUCED, silentWithNarrowMisses.verdict(), silentWithNarrowMisses.message());
     }
 
     @Test
