@@ -5,6 +5,7 @@ import dev.waitgroup.catalogue.HarnessCheck;
 import dev.waitgroup.harness.junit.CheckRecorder;
 import dev.waitgroup.harness.junit.EachImplementation;
 import dev.waitgroup.harness.junit.Observation;
+import dev.waitgroup.model.Slack;
 import dev.waitgroup.record.Evidence;
 import dev.waitgroup.settings.Property;
 import java.util.Locale;
@@ -55,6 +56,13 @@ class ExplorationChecks extends EachImplementation {
                 .withRounds(settings.rounds);
     }
 
+    /** What a pass on real threads does not rule out: timing finer than the slack. */
+    static final String TIMING = "On real threads every call is judged within the slack (at least "
+            + Slack.MINIMUM.toMillis() + " ms, more on a loaded machine): a release is late only past it, and a timed"
+            + " wait that returned false is explained if its round ended less than the slack before its deadline (the"
+            + " JDK's own timed waits may give up so, a waiter queued behind another); so a pass does not rule out a"
+            + " timed wait that gives up just after a release it could have seen.";
+
     /** Each check explores from a seed of its own, drawn from the run's, so that the checks do not repeat each other. */
     static long seedOf(Check check, long runSeed) {
         long mixed = runSeed * 0x9E3779B97F4A7C15L + check.id().hashCode();
@@ -70,7 +78,7 @@ class ExplorationChecks extends EachImplementation {
                 outcome.histories(), outcome.operations(), outcome.rounds(), seed, settings.seed,
                 outcome.inconclusive() > 0 ? ", " + outcome.inconclusive() + " histories inconclusive (the machine held"
                         + " a thread up longer than the slack, and not again when rerun) and not counted" : "",
-                outcome.cutShort() ? ", cut short by the budget's time" : ""));
+                outcome.cutShort() ? ", cut short by the budget's time" : "") + ". " + TIMING);
         seen.detail("seed", seed);
         seen.detail("histories", outcome.histories());
         if (outcome.passed()) {

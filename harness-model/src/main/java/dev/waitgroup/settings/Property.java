@@ -109,7 +109,8 @@ public final class Property<T> {
             "how long one implementation may spend in the exploration suite",
             ValueType.duration("10s", "2h", "5m"), "5m", "1h");
     public static final Property<Integer> EXPLORATION_HISTORIES = new Property<>("exploration.histories",
-            "histories per exploration check",
+            "histories the sequential exploration draws; the concurrent one draws a third as many, the rounds"
+                    + " check one",
             ValueType.wholeNumber(1, 10_000_000), "150", "1500");
     public static final Property<Integer> EXPLORATION_ROUNDS = new Property<>("exploration.rounds",
             "legal rounds on one group, in the rounds check",

@@ -65,7 +65,8 @@ record MutationView(boolean present, String problem, String run, List<String> no
                     String.valueOf(score.millis() / 1000), score.error(), shown));
         }
         String run = (mutation.complete() ? "" : "cut short: ") + mutation.scores().size() + " of "
-                + mutation.implementations().size() + " implementations measured, run " + mutation.run().id()
+                + mutation.implementations().size() + (mutation.implementations().size() == 1 ? " implementation"
+                : " implementations") + " measured, run " + mutation.run().id()
                 + (mutation.run().id().equals(runId) ? "" : " (another run than the suites')");
         return new MutationView(true, null, run, mutation.notes(), rows);
     }

@@ -25,8 +25,9 @@ record RunsView(List<Row> rows) {
             long implementations = run.expected().stream().map(e -> e.implementation()).distinct().count();
             rows.add(new Row(suite.id(), file, null, run.run().jvm(), run.run().mode()
                     + (run.run().shard().isWhole() ? "" : ", shard " + run.run().shard()),
-                    Look.duration(run.wallMillis()), implementations + " implementations, " + run.results().size()
-                            + " of " + run.expected().size() + " promised verdicts", !run.complete(),
+                    Look.duration(run.wallMillis()), implementations + (implementations == 1 ? " implementation, "
+                            : " implementations, ") + run.results().size() + " of " + run.expected().size()
+                            + " promised verdicts", !run.complete(),
                     !context.runId().isEmpty() && !context.runId().equals(run.run().id()), run.notes()));
         }
         if (results.inputs.speed != null) {
