@@ -77,9 +77,7 @@ class ReportMainTest {
     void theMarkdownSeparatesFailedChecksAndPutsEachReproduceCommandOnItsOwn() throws Exception {
         Path results = folder.resolve("results");
         RunInfo run = new RunInfo("r1", "default", "cas", "", Shard.WHOLE, "a JVM", 17);
-        SuiteRecorder recorder = new SuiteRecorder(Suite.CONTRACT, run, ResultsFiles.of(results, Suite.CONTRACT));
-        recorder.implementation(new ImplementationInfo("cas", ImplementationKind.IMPLEMENTATION,
-                "dev.waitgroup.impl.CasSpinWaitGroup", "cas", "", "cas", ReuseBehaviour.FINISHES_OLD_ROUND, null, null));
+        SuiteRecorder recorder = casRecorder(results, Suite.CONTRACT, run);
         List<Check> checks = Check.of(Suite.CONTRACT).stream().filter(c -> c.category() == Category.CONTRACT).limit(2)
                 .toList();
         recorder.expect(checks.stream().map(c -> new Expected("cas", c)).toList());
@@ -106,9 +104,7 @@ class ReportMainTest {
     void theMarkdownShowsAFailuresShortestHistoryBesideItsReproduceCommand() throws Exception {
         Path results = folder.resolve("results");
         RunInfo run = new RunInfo("r1", "default", "cas", "", Shard.WHOLE, "a JVM", 17);
-        SuiteRecorder recorder = new SuiteRecorder(Suite.EXPLORATION, run, ResultsFiles.of(results, Suite.EXPLORATION));
-        recorder.implementation(new ImplementationInfo("cas", ImplementationKind.IMPLEMENTATION,
-                "dev.waitgroup.impl.CasSpinWaitGroup", "cas", "", "cas", ReuseBehaviour.FINISHES_OLD_ROUND, null, null));
+        SuiteRecorder recorder = casRecorder(results, Suite.EXPLORATION, run);
         Check check = Check.of(Suite.EXPLORATION).get(0);
         recorder.expect(List.of(new Expected("cas", check)));
         String history = "scenario:\nT1:\n    add(1)\n    await(1, NANOSECONDS)\n    await()";
@@ -204,12 +200,18 @@ class ReportMainTest {
     }
 
     private static void writeOneVerdict(Path results, Suite suite, RunInfo run, Verdict verdict) {
-        SuiteRecorder recorder = new SuiteRecorder(suite, run, ResultsFiles.of(results, suite));
-        recorder.implementation(new ImplementationInfo("cas", ImplementationKind.IMPLEMENTATION,
-                "dev.waitgroup.impl.CasSpinWaitGroup", "cas", "", "cas", ReuseBehaviour.FINISHES_OLD_ROUND, null, null));
+        SuiteRecorder recorder = casRecorder(results, suite, run);
         Check check = Check.of(suite).get(0);
         recorder.expect(List.of(new Expected("cas", check)));
         recorder.record(CheckResult.of("cas", check, verdict, 1, "a test", verdict == Verdict.PASS ? null : "it failed"));
         recorder.finish();
+    }
+
+    /** A recorder of the suite's verdicts on cas, the one implementation of these runs. */
+    private static SuiteRecorder casRecorder(Path results, Suite suite, RunInfo run) {
+        SuiteRecorder recorder = new SuiteRecorder(suite, run, ResultsFiles.of(results, suite));
+        recorder.implementation(new ImplementationInfo("cas", ImplementationKind.IMPLEMENTATION,
+                "dev.waitgroup.impl.CasSpinWaitGroup", "cas", "", "cas", ReuseBehaviour.FINISHES_OLD_ROUND, null, null));
+        return recorder;
     }
 }

@@ -114,20 +114,19 @@ final class JcstressVerdicts {
             List<TestSummary.Outcome> detected = seen(summary, o -> means(meanings, o, Verdict.DETECTED));
             List<TestSummary.Outcome> bug = seen(summary, o -> means(meanings, o, Verdict.REPRODUCED));
             List<TestSummary.Outcome> safe = seen(summary, o -> means(meanings, o, Verdict.HANDLED));
+            boolean bugBeyondNoise = total(bug) * 100 >= NOISE_PERCENT * (total(bug) + total(safe));
+            boolean slowness = slownessShowsItToo(meanings);
             if (!detected.isEmpty()) {
                 verdict = Verdict.DETECTED;
                 message = "detected: " + describe(detected);
-            } else if (!bug.isEmpty() && total(bug) * 100 >= NOISE_PERCENT * (total(bug) + total(safe))
-                    && (safe.isEmpty() || total(bug) >= NOISE_SAMPLES)
-                    && (!slownessShowsItToo(meanings)
-                    || total(safe) * 100 < SAFE_PERCENT_WITH_THE_BUG * (total(bug) + total(safe)))) {
+            } else if (!bug.isEmpty() && bugBeyondNoise && (safe.isEmpty() || total(bug) >= NOISE_SAMPLES)
+                    && (!slowness || total(safe) * 100 < SAFE_PERCENT_WITH_THE_BUG * (total(bug) + total(safe)))) {
                 verdict = Verdict.REPRODUCED;
                 message = "reproduced: " + describe(bug) + (safe.isEmpty() ? "" : "; safe: " + describe(safe))
-                        + (slownessShowsItToo(meanings) ? " (the safe outcome under " + SAFE_PERCENT_WITH_THE_BUG
+                        + (slowness ? " (the safe outcome under " + SAFE_PERCENT_WITH_THE_BUG
                         + "% of the two: a correct implementation shows it whenever its waiter wakes within the watch)"
                         : "");
-            } else if (slownessShowsItToo(meanings) && total(bug) * 100 >= NOISE_PERCENT * (total(bug) + total(safe))
-                    && total(safe) < total(bug)) {
+            } else if (slowness && bugBeyondNoise && total(safe) < total(bug)) {
                 verdict = Verdict.NOT_RUN;
                 message = "undecided, which proves nothing: " + describe(bug) + " against " + describe(safe) + "; with"
                         + " the bug, the safe outcome shows in under " + SAFE_PERCENT_WITH_THE_BUG + "% of the two (a"
@@ -137,7 +136,7 @@ final class JcstressVerdicts {
             } else if (!safe.isEmpty()) {
                 verdict = Verdict.HANDLED;
                 message = "handled: " + describe(safe) + (bug.isEmpty() ? "" : "; not counted as the bug, "
-                        + (slownessShowsItToo(meanings) ? "the safe outcome, half of the two or more, is one an"
+                        + (slowness ? "the safe outcome, half of the two or more, is one an"
                         + " implementation with the bug shows only by a narrow miss, and a slow waiter explains these as"
                         + " well"
                         : "too rare to count (the noise rule)") + ": " + describe(bug));
