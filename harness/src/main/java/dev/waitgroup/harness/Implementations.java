@@ -189,7 +189,8 @@ public final class Implementations {
             type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             throw new CannotStart(IMPL_PROPERTY + ": class " + className + " was not found on the"
-                    + " classpath or in " + CLASSPATH_PROPERTY + "='" + classpath + "'; " + expected(), e);
+                    + " classpath or in " + CLASSPATH_PROPERTY + "='" + classpath + "'" + whatItHolds(classpath, loader)
+                    + "; " + expected(), e);
         }
         for (Implementation entry : REGISTRY.values()) {
             if (entry.type() == type) {
@@ -249,6 +250,21 @@ public final class Implementations {
             }
         }
         return urls.toArray(new URL[0]);
+    }
+
+    /** What the jars and folders of {@code classpath} hold instead, for a class name that was not found there. */
+    private static String whatItHolds(String classpath, ClassLoader loader) {
+        if (classpath == null || classpath.isBlank()) {
+            return "";
+        }
+        List<String> waitGroups = ClasspathWaitGroups.in(classpathEntries(classpath), loader);
+        if (waitGroups.isEmpty()) {
+            return " (" + CLASSPATH_PROPERTY + " holds no class that implements " + WaitGroup.class.getName() + ")";
+        }
+        int shown = Math.min(waitGroups.size(), 10);
+        return " (" + CLASSPATH_PROPERTY + " holds " + (waitGroups.size() == 1 ? "this WaitGroup: " : "these WaitGroups: ")
+                + String.join(", ", waitGroups.subList(0, shown))
+                + (shown < waitGroups.size() ? " and " + (waitGroups.size() - shown) + " more" : "") + ")";
     }
 
     private static CannotStart unknown(String name) {

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -70,22 +72,7 @@ class ImplementationsTest {
 
     @Test
     void aClassInAJarOrFolderOfWgClasspathCanBePluggedIn(@TempDir Path folder) throws IOException {
-        Path source = folder.resolve("src/com/acme/AcmeWaitGroup.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, String.join("\n",
-                "package com.acme;",
-                "public class AcmeWaitGroup implements dev.waitgroup.WaitGroup {",
-                "  private final dev.waitgroup.impl.LockConditionWaitGroup delegate = new dev.waitgroup.impl.LockConditionWaitGroup();",
-                "  public void add(int delta) { delegate.add(delta); }",
-                "  public void await() throws InterruptedException { delegate.await(); }",
-                "  public boolean await(long t, java.util.concurrent.TimeUnit u) throws InterruptedException { return delegate.await(t, u); }",
-                "  public int count() { return delegate.count(); }",
-                "}"));
-        Path classes = Files.createDirectories(folder.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-cp", System.getProperty("java.class.path"),
-                "-d", classes.toString(), source.toString());
-        assertEquals(0, status, "the plugged-in class compiles");
+        Path classes = compileAcmeWaitGroup(folder);
 
         Implementation acme = Implementations.select("com.acme.AcmeWaitGroup", classes.toString()).get(0);
         assertEquals("AcmeWaitGroup", acme.name());
@@ -154,6 +141,52 @@ class ImplementationsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Implementations.select("com.acme.AcmeWaitGroup", "/no/such/folder"));
         assertTrue(e.getMessage().startsWith("wg.classpath: /no/such/folder does not exist"), e.getMessage());
+    }
+
+    /** A misspelt name gets the names of what wg.classpath does hold, so the user sees the slip at once. */
+    @Test
+    void aMisspeltClassIsRefusedNamingTheWaitGroupsThatWgClasspathHolds(@TempDir Path folder) throws IOException {
+        Path classes = compileAcmeWaitGroup(folder);
+        Path jar = folder.resolve("acme.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("com/acme/AcmeWaitGroup.class"));
+            out.write(Files.readAllBytes(classes.resolve("com/acme/AcmeWaitGroup.class")));
+            out.closeEntry();
+        }
+        for (Path entry : List.of(classes, jar)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Implementations.select("com.acme.AcmeWaitgroup", entry.toString()));
+            assertTrue(e.getMessage().contains("class com.acme.AcmeWaitgroup was not found on the classpath or in"
+                    + " wg.classpath='" + entry + "' (wg.classpath holds this WaitGroup: com.acme.AcmeWaitGroup)"),
+                    e.getMessage());
+        }
+        Path empty = Files.createDirectories(folder.resolve("empty"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Implementations.select("com.acme.AcmeWaitGroup", empty.toString()));
+        assertTrue(e.getMessage().contains("(wg.classpath holds no class that implements dev.waitgroup.WaitGroup)"),
+                e.getMessage());
+    }
+
+    /** Compiles com.acme.AcmeWaitGroup, a correct group outside every module, into {@code folder}/classes. */
+    private static Path compileAcmeWaitGroup(Path folder) throws IOException {
+        Path source = folder.resolve("src/com/acme/AcmeWaitGroup.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, String.join("\n",
+                "package com.acme;",
+                "public class AcmeWaitGroup implements dev.waitgroup.WaitGroup {",
+                "  private final dev.waitgroup.impl.LockConditionWaitGroup delegate = new dev.waitgroup.impl.LockConditionWaitGroup();",
+                "  public void add(int delta) { delegate.add(delta); }",
+                "  public void await() throws InterruptedException { delegate.await(); }",
+                "  public boolean await(long t, java.util.concurrent.TimeUnit u) throws InterruptedException { return delegate.await(t, u); }",
+                "  public int count() { return delegate.count(); }",
+                "}"));
+        Path classes = Files.createDirectories(folder.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-cp", System.getProperty("java.class.path"),
+                "-d", classes.toString(), source.toString());
+        assertEquals(0, status, "the plugged-in class compiles");
+
+        return classes;
     }
 
     private static List<String> names(List<Implementation> entries) {
