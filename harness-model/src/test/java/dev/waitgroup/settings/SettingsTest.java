@@ -54,7 +54,7 @@ class SettingsTest {
         Settings settings = settings("wg.mode", "stress", "lincheck.iterations", "", "jcstress.budget", " ");
         assertTrue(settings.mainJob);
         assertEquals(12, settings.get(Property.LINCHECK_ITERATIONS));
-        assertEquals(Duration.ofMinutes(20), settings.get(Property.JCSTRESS_BUDGET));
+        assertEquals(Duration.ofMinutes(15), settings.get(Property.JCSTRESS_BUDGET));
         assertEquals("thorough", settings.get(Property.JCSTRESS_PRESET));
     }
 

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,6 @@ public final class JcstressSuite extends SuiteEngine {
     private final JcstressSettings settings;
     private final JcstressPlan plan;
     private final Map<Check, String> testOf = new LinkedHashMap<>();
-    private final Map<Implementation, Integer> testsOf = new HashMap<>();
     /** The progress of the jcstress run going on now (one at a time: the batches run one after another). */
     private Progress progress;
 
@@ -69,9 +67,9 @@ public final class JcstressSuite extends SuiteEngine {
                 testOf.put(JcstressVerdicts.checkOf(test), test);
             }
         }
-        int judged = (int) run.implementations.stream().filter(i -> !run.expectedChecks(i).isEmpty()).count();
-        this.plan = JcstressPlan.of(settings.preset, settings.budget, settings.stall, Math.max(1, judged),
-                Math.max(1, testOf.size()) * jvmModes());
+        int tests = run.implementations.stream()
+                .mapToInt(i -> (int) run.expectedChecks(i).stream().filter(testOf::containsKey).count()).sum();
+        this.plan = JcstressPlan.of(settings.preset, settings.budget, settings.stall, tests * jvmModes());
         run.recorder.note("plan: " + plan);
     }
 
@@ -117,7 +115,6 @@ public final class JcstressSuite extends SuiteEngine {
                                 + Property.JCSTRESS_TESTS.key() + "='" + settings.tests + "')"));
             }
         }
-        testsOf.put(implementation, units.size());
         return units;
     }
 
@@ -133,7 +130,7 @@ public final class JcstressSuite extends SuiteEngine {
     /** The plan's bound for the tests left: a hang costs the stall it takes to see it, never the tests after it. */
     @Override
     public Duration attemptBound(List<CheckUnit> units) {
-        return plan.boundFor(units.size(), testsOf.getOrDefault(units.get(0).implementation(), units.size()));
+        return plan.boundFor(units.size() * jvmModes());
     }
 
     /** The longest any test may go without a result line: a termination test waits that long for STALE. */
