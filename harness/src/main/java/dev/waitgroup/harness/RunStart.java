@@ -27,9 +27,11 @@ public final class RunStart {
             Settings settings = Settings.fromSystemProperties();
             List<Implementation> selection = Implementations.select(settings.selection, settings.classpath);
             SuiteRun.probe(settings, selection, "run-start");
-            System.out.println("wg-lab: " + Property.IMPL.key() + "=" + settings.selection + " selects "
-                    + selection.stream().map(Implementation::name).collect(Collectors.joining(", ")));
             boolean runsNoSuite = args.length > 1 && Boolean.parseBoolean(args[1]);
+            if (!runsNoSuite) { // building the jars is no run: it says nothing of a selection
+                System.out.println("wg-lab: " + Property.IMPL.key() + "=" + settings.selection + " selects "
+                        + selection.stream().map(Implementation::name).collect(Collectors.joining(", ")));
+            }
             if (args.length > 0 && !runsNoSuite) {
                 RunOutputs.clearResults(settings.resultsDir);
                 RunOutputs.clearReport(Path.of(args[0]));
