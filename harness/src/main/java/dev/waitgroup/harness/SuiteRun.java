@@ -133,8 +133,8 @@ public final class SuiteRun {
         }
         if (!notChecked.isEmpty() && !settings.mainJob) {
             recorder.note("not checked in a default run, their bugs are other suites' to catch (the stress run checks"
-                    + " every specimen everywhere" + (suite == Suite.JCSTRESS ? ", here with the checks written for its"
-                    + " bug" : "") + "): " + String.join(", ", notChecked));
+                    + (suite == Suite.JCSTRESS ? " each with the jcstress checks written for its bug"
+                    : " every specimen everywhere") + "): " + String.join(", ", notChecked));
         }
         if (!notChecked.isEmpty() && settings.mainJob && suite == Suite.JCSTRESS) {
             recorder.note("in the main job jcstress checks a specimen with the checks written for its bug; no jcstress"
