@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  * outcome, called those correct groups silent). A misuse test that saw none of these did not show its
  * bug this time.
  *
+ * <p>An outcome a test expects as ACCEPTABLE_INTERESTING is one it cannot judge, such as a wait whose
+ * bound ran out before the machine ran the release (see {@code ReleaseClock}): a pass names how often
+ * it was seen, so a pass made mostly of them is seen to prove little.
+ *
  * <p>jcstress's own statuses: a test whose actor threw is a failure of the implementation; any other
  * error (a VM that died, a test that could not even be set up) is the implementation's failure when
  * its messages show the implementation's own frames, a {@code System.exit} from code under test, or
@@ -108,7 +112,9 @@ final class JcstressVerdicts {
             message = "no samples (sanity mode runs termination tests for 0 ms): not a pass";
         } else if (check.category() != Category.MISUSE) {
             verdict = Verdict.PASS;
-            message = String.format("%,d samples, no forbidden outcome", summary.samples());
+            List<TestSummary.Outcome> unjudged = seen(summary, TestSummary.Outcome::interesting);
+            message = String.format("%,d samples, no forbidden outcome", summary.samples())
+                    + (unjudged.isEmpty() ? "" : "; not judged: " + describe(unjudged));
         } else {
             Means[] meanings = testClass(summary.test()).getAnnotationsByType(Means.class);
             List<TestSummary.Outcome> detected = seen(summary, o -> means(meanings, o, Verdict.DETECTED));

@@ -25,6 +25,10 @@ record TestSummary(String test, String description, String status, long samples,
         boolean forbidden() {
             return "FORBIDDEN".equals(expect);
         }
+
+        boolean interesting() {
+            return "ACCEPTABLE_INTERESTING".equals(expect);
+        }
     }
 
     /** The outcome table as jcstress prints it: a teacher's evidence. */

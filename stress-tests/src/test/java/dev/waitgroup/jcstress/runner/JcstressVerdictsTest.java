@@ -42,6 +42,17 @@ class JcstressVerdictsTest {
     }
 
     @Test
+    void aPassNamesTheSamplesItCouldNotJudge() {
+        CheckResult result = judge(CONTRACT_TEST, "NORMAL",
+                outcome("released", 34, "ACCEPTABLE", "released"),
+                outcome("timed out", 0, "FORBIDDEN", "lost"),
+                outcome("starved", 1, "ACCEPTABLE_INTERESTING", "the machine ran the releaser too late"));
+        assertEquals(Verdict.PASS, result.verdict());
+        assertEquals("35 samples, no forbidden outcome; not judged: \"starved\" x1 (the machine ran the releaser too"
+                + " late)", result.message());
+    }
+
+    @Test
     void aForbiddenOutcomeFailsTheTestAndIsNamedWithItsCountAndTable() {
         CheckResult result = judge(CONTRACT_TEST, "NORMAL",
                 outcome("released", 998, "ACCEPTABLE", "released"),
