@@ -119,6 +119,15 @@ public final class Settings {
         return settings;
     }
 
+    /**
+     * These settings in a default run: every property given keeps its value, and every other one takes
+     * its default-run default (budgets, seeds) instead of the main job's.
+     */
+    public Settings inDefaultMode() {
+        String defaultMode = Property.MODE.defaultFor(false);
+        return from(key -> key.equals(Property.MODE.key()) ? defaultMode : source.apply(key));
+    }
+
     /** A property's value: as given, or the default of this run's mode. */
     public <T> T get(Property<T> property) {
         @SuppressWarnings("unchecked")

@@ -59,6 +59,18 @@ class SettingsTest {
     }
 
     @Test
+    void theMainJobInDefaultModeKeepsWhatWasGivenAndTakesTheDefaultRunsDefaultsForTheRest() {
+        Settings mainJob = settings("wg.mode", "stress", "wg.run.id", "nightly-7", "lincheck.iterations", "5");
+        Settings specimens = mainJob.inDefaultMode();
+        assertFalse(specimens.mainJob);
+        assertEquals(5, specimens.get(Property.LINCHECK_ITERATIONS), "given, so kept");
+        assertEquals(1L, specimens.get(Property.EXPLORATION_SEED).forRun(specimens.runId), "the default run's seed");
+        assertEquals("nightly-7", specimens.runId);
+        assertTrue(specimens.asJvmOptions().contains("-Dwg.mode=default"), specimens.asJvmOptions().toString());
+        assertTrue(mainJob.mainJob, "the run's own settings are unchanged");
+    }
+
+    @Test
     void everyDeclaredDefaultIsAValueItsPropertyAccepts() {
         for (boolean mainJob : new boolean[] {false, true}) {
             Settings settings = settings("wg.mode", mainJob ? "stress" : "default");

@@ -3,6 +3,7 @@ package dev.waitgroup.harness;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.waitgroup.catalogue.Bug;
 import dev.waitgroup.catalogue.Check;
+import dev.waitgroup.catalogue.ImplementationKind;
 import dev.waitgroup.catalogue.Suite;
 import dev.waitgroup.record.CheckResult;
 import dev.waitgroup.record.Evidence;
@@ -136,6 +137,10 @@ public final class SuiteRun {
                     + (suite == Suite.JCSTRESS ? " each with the jcstress checks written for its bug"
                     : " every specimen everywhere") + "): " + String.join(", ", notChecked));
         }
+        if (settings.mainJob && suite != Suite.JCSTRESS) {
+            recorder.note("in the main job a specimen is checked with the default run's budgets and seeds, which"
+                    + " catch each one; the deeper search goes to the implementations");
+        }
         if (!notChecked.isEmpty() && settings.mainJob && suite == Suite.JCSTRESS) {
             recorder.note("in the main job jcstress checks a specimen with the checks written for its bug; no jcstress"
                     + " check is written for these, whose bugs are other suites' to catch: " + String.join(", ", notChecked));
@@ -157,10 +162,11 @@ public final class SuiteRun {
      * there a specimen meets the checks written for its bug. Each jcstress test configuration costs a
      * forked JVM whatever the budget (about 3 s), and sixteen specimens through every test would take
      * 30 to 40 minutes on 2 cores, spent on verdicts the other suites already give; the budget goes to
-     * the implementations a team adopts instead.
+     * the implementations a team adopts instead. The other suites put specimens through every check
+     * with the default run's budgets and seeds ({@link #settingsFor}).
      */
     private boolean meets(Check check, Implementation implementation) {
-        if (implementation.kind() != dev.waitgroup.catalogue.ImplementationKind.SPECIMEN || suite.explores()) {
+        if (implementation.kind() != ImplementationKind.SPECIMEN || suite.explores()) {
             return true;
         }
         Bug bug = implementation.bug();
@@ -233,21 +239,23 @@ public final class SuiteRun {
      * ({@link #REPLAY_DETAIL}'s options, or empty) to replay exactly the failure a verdict saw.
      */
     public String reproduceCommand(Implementation implementation, Check check, String replay) {
+        Settings checkedWith = settingsFor(implementation);
         List<String> command = new ArrayList<>(List.of("java", Property.IMPL.option(implementation.selector())));
         if (!implementation.classpath().isEmpty()) {
             command.add(Property.CLASSPATH.option(implementation.classpath()));
         }
         command.add(Property.CHECK.option(check.id()));
-        if (settings.mainJob) {
+        if (checkedWith.mainJob) {
             command.add(Property.MODE.option(Property.MODE.defaultFor(true)));
         }
         if (suite == Suite.EXPLORATION) {
-            command.add(Property.EXPLORATION_SEED.option(settings.get(Property.EXPLORATION_SEED).forRun(settings.runId)));
+            command.add(Property.EXPLORATION_SEED.option(
+                    checkedWith.get(Property.EXPLORATION_SEED).forRun(checkedWith.runId)));
         }
         if (suite == Suite.FRAY) {
-            command.add(Property.FRAY_SEED.option(settings.get(Property.FRAY_SEED).forRun(settings.runId)));
-            if (!settings.get(Property.FRAY_JDK).isEmpty()) {
-                command.add(Property.FRAY_JDK.option(settings.get(Property.FRAY_JDK)));
+            command.add(Property.FRAY_SEED.option(checkedWith.get(Property.FRAY_SEED).forRun(checkedWith.runId)));
+            if (!checkedWith.get(Property.FRAY_JDK).isEmpty()) {
+                command.add(Property.FRAY_JDK.option(checkedWith.get(Property.FRAY_JDK)));
             }
         }
         if (!replay.isBlank()) {
@@ -285,9 +293,32 @@ public final class SuiteRun {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    /** The settings as -D options for a test JVM of this run. */
-    public List<String> settingsOptions() {
-        return settings.asJvmOptions();
+    /** The settings a test JVM checking {@code implementation} is given, as -D options ({@link #settingsFor}). */
+    public List<String> settingsOptions(Implementation implementation) {
+        return settingsFor(implementation).asJvmOptions();
+    }
+
+    /**
+     * The settings {@code implementation} is checked with: the run's, except that in the main job a
+     * specimen is checked with the default run's budgets and seeds (what the user gave still holds).
+     * A specimen is there to be caught, and the default run's search catches each one (its own checks
+     * and the explorations); the main job's deeper search, which took about 70% of the Lincheck,
+     * exploration and Fray suites' time when specimens had it too, goes to the WaitGroups a team adopts.
+     * jcstress, whose budget is per test and not per search, chooses its specimens' checks instead
+     * ({@link #meets}).
+     */
+    public Settings settingsFor(Implementation implementation) {
+        boolean specimen = implementation.kind() == ImplementationKind.SPECIMEN;
+        return settings.mainJob && specimen && suite != Suite.JCSTRESS ? specimenSettings() : settings;
+    }
+
+    private Settings specimenSettings;
+
+    private Settings specimenSettings() {
+        if (specimenSettings == null) {
+            specimenSettings = settings.inDefaultMode();
+        }
+        return specimenSettings;
     }
 
     /** Marks the run complete, writes it, and prints the tally. */

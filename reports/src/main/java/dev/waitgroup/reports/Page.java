@@ -26,7 +26,8 @@ record Page(String mode, boolean stress, String modeExplained, String runId, Str
         boolean specimens = !results.ofKind(ImplementationKind.SPECIMEN).isEmpty();
         return new Page(mode, stress, stress
                 ? "mvn verify -Pstress: full jcstress and Lincheck budgets, " + (specimens
-                        ? "every specimen through every check (jcstress's: those written for its bug), " : "") + "JMH"
+                        ? "every specimen through every check (jcstress's: those written for its bug; the searches'"
+                        + " budgets and seeds: the default run's), " : "") + "JMH"
                 : "mvn verify: deterministic checks gate; jcstress in a short mode" + (specimens
                         ? "; each specimen meets the checks designed to catch it" : ""),
                 runId.isEmpty() ? "unnamed (its suites ran without -Dwg.run.id)" : runId, selection, ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")),

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,25 +98,26 @@ public final class JUnitSuite extends SuiteEngine {
 
     /**
      * Plugged-in classes alone (any of them may take its JVM down), the built-in ones in groups of
-     * {@code perJvm}; the costliest batches first, so that the last one to finish starts early.
+     * {@code perJvm}, implementations and specimens apart (a test JVM has one set of settings, and in the
+     * main job specimens have their own: {@link SuiteRun#settingsFor}); the costliest batches first, so
+     * that the last one to finish starts early.
      */
     static List<List<Implementation>> batches(List<Implementation> implementations, int perJvm) {
         List<List<Implementation>> batches = new ArrayList<>();
-        List<Implementation> group = new ArrayList<>();
+        Map<ImplementationKind, List<Implementation>> groups = new EnumMap<>(ImplementationKind.class);
         for (Implementation implementation : implementations) {
             if (implementation.kind() == ImplementationKind.PLUGGED_IN) {
                 batches.add(List.of(implementation));
                 continue;
             }
+            List<Implementation> group = groups.computeIfAbsent(implementation.kind(), kind -> new ArrayList<>());
             group.add(implementation);
             if (group.size() == Math.max(1, perJvm)) {
                 batches.add(List.copyOf(group));
                 group.clear();
             }
         }
-        if (!group.isEmpty()) {
-            batches.add(List.copyOf(group));
-        }
+        groups.values().stream().filter(group -> !group.isEmpty()).forEach(group -> batches.add(List.copyOf(group)));
         batches.sort(Comparator.comparingInt((List<Implementation> batch) -> batch.stream()
                 .mapToInt(i -> i.kind() == ImplementationKind.IMPLEMENTATION ? 1 : 2).sum()).reversed());
         return batches;
@@ -126,7 +128,7 @@ public final class JUnitSuite extends SuiteEngine {
         Path pairs = attempt.file("pairs");
         Files.writeString(pairs, units.stream().map(u -> u.implementation().name() + "\t" + u.check().id())
                 .collect(Collectors.joining("\n", "", "\n")));
-        List<String> options = new ArrayList<>(run.settingsOptions());
+        List<String> options = new ArrayList<>(run.settingsOptions(units.get(0).implementation())); // one kind per batch
         options.addAll(jvmOptions);
         options.add(InternalProperty.SUITE.option(run.suite.id()));
         options.add(Property.IMPL.option(new LinkedHashSet<>(units.stream().map(u -> u.implementation().selector())
