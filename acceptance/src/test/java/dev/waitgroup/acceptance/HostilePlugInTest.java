@@ -60,7 +60,7 @@ class HostilePlugInTest {
     @Test
     void anExhaustedHeapIsTheImplementationsFailure() {
         CheckResult eaten = run.verdict(Suite.CONTRACT, "HeapEaterWaitGroup", Check.SEQUENTIAL_SEMANTICS).orElseThrow();
-        assertEquals(Verdict.FAIL, eaten.verdict());
+        assertEquals(Verdict.FAIL, eaten.verdict(), () -> eaten.message() + "\n" + eaten.evidence());
         assertTrue(eaten.message().contains("exhausted the heap"), eaten.message());
     }
 

@@ -44,7 +44,9 @@ import org.opentest4j.TestAbortedException;
  *       JVM dies;</li>
  *   <li>bounds it (its suite's check bound, {@link SuiteBounds}): a call that never returns becomes a
  *       hang verdict with where every thread of the check was and the group's own state, not a hung
- *       build;</li>
+ *       build; but a check that could not finish because a thread died of an exhausted heap during it
+ *       (the check's own thread included, should the error escape it) fails for that, as the same death
+ *       of the whole JVM does;</li>
  *   <li>after it, recycles the JVM if a thread the check left behind still runs in the implementation
  *       (a spinning waiter would slow every later check).</li>
  * </ul>
@@ -75,8 +77,12 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
             jvm.journal.start(implementation.name(), check.id());
         }
         Set<Long> before = threadIds();
+        int heapExhaustedBefore = jvm.outOfMemories();
         long start = System.nanoTime();
         Throwable failure = runBounded(invocation, implementation, check, jvm);
+        if (failure instanceof HangDetected && jvm.outOfMemories() != heapExhaustedBefore) {
+            failure = jvm.lastOutOfMemory(); // a thread died of it during the check, which then could not finish
+        }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         CheckResult result = result(implementation, check, observation, failure, millis);
         if (failure instanceof HangDetected) {
@@ -143,6 +149,13 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
                 outcome.complete(t);
             }
         }, "wg-check " + implementation.name() + " " + check.id());
+        Thread.UncaughtExceptionHandler theJvms = Thread.getDefaultUncaughtExceptionHandler();
+        runner.setUncaughtExceptionHandler((thread, thrown) -> {
+            outcome.complete(thrown); // thrown past the catch (the heap ran out in it): still the check's outcome
+            if (theJvms != null) {
+                theJvms.uncaughtException(thread, thrown);
+            }
+        });
         runner.setDaemon(true);
         runner.start();
         try {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * This test JVM's part of a suite run, as the runner that started it ({@link JUnitSuite}, or PIT for
@@ -49,6 +50,9 @@ final class TestJvm {
     private volatile String recycleBecause;
     @SuppressWarnings("unused")
     private volatile byte[] reserve = new byte[8 << 20];
+    /** How many threads of this JVM died of an exhausted heap, and the last such error. */
+    private final AtomicInteger outOfMemories = new AtomicInteger();
+    private volatile OutOfMemoryError lastOutOfMemory;
 
     private TestJvm() {
         ExitWitness.endWhenMainEnds(); // under PIT, whose main is not ours, a plug-in's own thread must not keep it alive
@@ -59,6 +63,8 @@ final class TestJvm {
         Thread.setDefaultUncaughtExceptionHandler((thread, thrown) -> {
             if (thrown instanceof OutOfMemoryError) {
                 outOfMemory();
+                lastOutOfMemory = (OutOfMemoryError) thrown;
+                outOfMemories.incrementAndGet();
                 if (journal != null) {
                     journal.lost("thread \"" + thread.getName() + "\" ran out of memory: " + thrown);
                 }
@@ -118,6 +124,16 @@ final class TestJvm {
                 journal.recycle(why);
             }
         }
+    }
+
+    /** How many threads of this JVM have died of an exhausted heap so far. */
+    int outOfMemories() {
+        return outOfMemories.get();
+    }
+
+    /** The error the last thread that died of an exhausted heap threw; null when none has. */
+    OutOfMemoryError lastOutOfMemory() {
+        return lastOutOfMemory;
     }
 
     /** Frees the reserve, so that a verdict can be written after code under test exhausted the heap. */
