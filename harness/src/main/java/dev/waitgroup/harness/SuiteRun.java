@@ -53,6 +53,8 @@ public final class SuiteRun {
     public final PrintStream out = System.out;
     private final Map<String, List<Check>> expected = new LinkedHashMap<>();
     private final Reproduce reproduce;
+    /** The settings specimens are checked with ({@link #settingsFor}): the run's in a default run. */
+    private final Settings specimenSettings;
     /** Where a reproduce command writes its results: apart from the run it reproduces. */
     static final String REPRODUCE_RESULTS = "target/wg-reproduce";
     /**
@@ -76,6 +78,7 @@ public final class SuiteRun {
         this.settings = settings;
         this.implementations = implementations;
         this.reproduce = reproduce;
+        this.specimenSettings = settings.mainJob ? settings.inDefaultMode() : settings;
         this.run = new RunInfo(settings.runId, settings.mode, settings.selection, settings.checkFilter, settings.shard,
                 RunInfo.thisJvm(), Runtime.version().feature());
         this.recorder = new SuiteRecorder(suite, run, ResultsFiles.of(settings.resultsDir, suite));
@@ -309,16 +312,7 @@ public final class SuiteRun {
      */
     public Settings settingsFor(Implementation implementation) {
         boolean specimen = implementation.kind() == ImplementationKind.SPECIMEN;
-        return settings.mainJob && specimen && suite != Suite.JCSTRESS ? specimenSettings() : settings;
-    }
-
-    private Settings specimenSettings;
-
-    private Settings specimenSettings() {
-        if (specimenSettings == null) {
-            specimenSettings = settings.inDefaultMode();
-        }
-        return specimenSettings;
+        return specimen && suite != Suite.JCSTRESS ? specimenSettings : settings;
     }
 
     /** Marks the run complete, writes it, and prints the tally. */
