@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * WaitGroups that fight back: one ends the JVM in {@code add}, one eats the heap, one never returns.
+ * WaitGroups that fight back: one ends the JVM in {@code add}, one eats the heap, one eats it only after
+ * the check's bound (as filling it on a busy machine does), one never returns.
  * Each is contained to its own checks, each of those a named failure saying what happened and where,
  * while {@code aqs}, checked in the same run, is unaffected, the suite finishes, and the report and
  * its gate are written and name them.
  */
 class HostilePlugInTest {
     private static final String HOSTILE = "com.acme.ExitingWaitGroup,com.acme.HeapEaterWaitGroup,"
-            + "com.acme.NeverReturnsWaitGroup,aqs";
+            + "com.acme.LateHeapEaterWaitGroup,com.acme.NeverReturnsWaitGroup,aqs";
     private static final String CHECKS = "sequential-semantics,await-blocks-until-zero,new-group-is-zero";
 
     @TempDir
@@ -42,7 +43,7 @@ class HostilePlugInTest {
         assertEquals(0, run.exit(), run.output());
         SuiteResults contract = run.suite(Suite.CONTRACT);
         assertTrue(contract.complete(), "the results file is complete");
-        assertEquals(12, contract.expected().size());
+        assertEquals(15, contract.expected().size());
         assertEquals(java.util.List.of(), contract.missing(), "every promised verdict is there");
     }
 
@@ -62,6 +63,14 @@ class HostilePlugInTest {
         CheckResult eaten = run.verdict(Suite.CONTRACT, "HeapEaterWaitGroup", Check.SEQUENTIAL_SEMANTICS).orElseThrow();
         assertEquals(Verdict.FAIL, eaten.verdict(), () -> eaten.message() + "\n" + eaten.evidence());
         assertTrue(eaten.message().contains("exhausted the heap"), eaten.message());
+    }
+
+    @Test
+    void aHeapExhaustedAfterTheCheckBoundIsStillTheImplementationsFailure() {
+        CheckResult eaten = run.verdict(Suite.CONTRACT, "LateHeapEaterWaitGroup", Check.SEQUENTIAL_SEMANTICS)
+                .orElseThrow();
+        assertEquals(Verdict.FAIL, eaten.verdict(), () -> eaten.message() + "\n" + eaten.evidence());
+        assertTrue(eaten.message().contains("LateHeapEaterWaitGroup exhausted the heap"), eaten.message());
     }
 
     @Test

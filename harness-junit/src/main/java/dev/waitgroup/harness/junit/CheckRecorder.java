@@ -44,9 +44,9 @@ import org.opentest4j.TestAbortedException;
  *       JVM dies;</li>
  *   <li>bounds it (its suite's check bound, {@link SuiteBounds}): a call that never returns becomes a
  *       hang verdict with where every thread of the check was and the group's own state, not a hung
- *       build; but a check that could not finish because a thread died of an exhausted heap during it
- *       (the check's own thread included, should the error escape it) fails for that, as the same death
- *       of the whole JVM does;</li>
+ *       build; but a check that could not finish because the heap ran out during it (its own thread
+ *       threw it after the bound, or another thread died of it) fails for that, as the same death of
+ *       the whole JVM does;</li>
  *   <li>after it, recycles the JVM if a thread the check left behind still runs in the implementation
  *       (a spinning waiter would slow every later check).</li>
  * </ul>
@@ -79,14 +79,17 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         Set<Long> before = threadIds();
         int heapExhaustedBefore = jvm.outOfMemories();
         long start = System.nanoTime();
-        Throwable failure = runBounded(invocation, implementation, check, jvm);
-        if (failure instanceof HangDetected && jvm.outOfMemories() != heapExhaustedBefore) {
-            failure = jvm.lastOutOfMemory(); // a thread died of it during the check, which then could not finish
-        }
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Throwable failure = runBounded(invocation, implementation, check, jvm, outcome);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         CheckResult result = result(implementation, check, observation, failure, millis);
         if (failure instanceof HangDetected) {
             result = withForensics(result, subject, implementation, before, ((HangDetected) failure).atTheCheckBound());
+            OutOfMemoryError heapExhausted = heapExhaustedDuring(outcome, heapExhaustedBefore, jvm);
+            if (heapExhausted != null) {
+                failure = heapExhausted;
+                result = result(implementation, check, observation, failure, millis);
+            }
         }
         if (failure instanceof OutOfMemoryError) {
             jvm.recycle("the implementation exhausted the heap during " + check.id());
@@ -138,9 +141,8 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
      * that ignores its timeout). The check's thread is then left behind.
      */
     private static Throwable runBounded(Invocation<Void> invocation, Implementation implementation, Check check,
-                                        TestJvm jvm) {
+                                        TestJvm jvm, CompletableFuture<Throwable> outcome) {
         long bound = jvm.checkBound.toMillis();
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread runner = new Thread(() -> {
             try {
                 invocation.proceed();
@@ -149,13 +151,6 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
                 outcome.complete(t);
             }
         }, "wg-check " + implementation.name() + " " + check.id());
-        Thread.UncaughtExceptionHandler theJvms = Thread.getDefaultUncaughtExceptionHandler();
-        runner.setUncaughtExceptionHandler((thread, thrown) -> {
-            outcome.complete(thrown); // thrown past the catch (the heap ran out in it): still the check's outcome
-            if (theJvms != null) {
-                theJvms.uncaughtException(thread, thrown);
-            }
-        });
         runner.setDaemon(true);
         runner.start();
         try {
@@ -168,6 +163,22 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         } catch (ExecutionException impossible) {
             return impossible.getCause();
         }
+    }
+
+    /**
+     * The heap error behind a check that outran its bound, if the heap ran out during it: the check's
+     * own thread threw it after the bound (filling a heap on a busy machine can take longer than a
+     * check's bound; the thread dumps of the forensics give it that much more time), or another thread
+     * died of it. Either way the check could not finish for it, and that is the implementation's
+     * failure, as the same death of the whole JVM is ({@code Death}).
+     */
+    private static OutOfMemoryError heapExhaustedDuring(CompletableFuture<Throwable> outcome, int heapExhaustedBefore,
+                                                        TestJvm jvm) {
+        Throwable late = outcome.getNow(null);
+        if (late instanceof OutOfMemoryError) {
+            return (OutOfMemoryError) late;
+        }
+        return jvm.outOfMemories() != heapExhaustedBefore ? jvm.lastOutOfMemory() : null;
     }
 
     private static CheckResult result(Implementation implementation, Check check, Observation observation,
