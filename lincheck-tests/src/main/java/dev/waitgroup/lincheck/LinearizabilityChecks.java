@@ -154,8 +154,9 @@ class LinearizabilityChecks extends EachImplementation {
         WaitGroupUnderCheck.check(implementation);
         LincheckRun.Found found = LincheckRun.run(implementation, check, options, observed, WaitGroupUnderCheck.class);
         if (found.failed()) {
+            String legend = WaitGroupUnderCheck.legend(found.report());
             throw new AssertionError("Lincheck found an execution that no sequential WaitGroup explains:\n"
-                    + LincheckRun.firstLines(found.report(), 14));
+                    + LincheckRun.firstLines(found.report(), 14) + (legend.isEmpty() ? "" : "\n" + legend));
         }
     }
 

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
@@ -54,6 +56,24 @@ public class WaitGroupUnderCheck {
     private volatile boolean interruptSent;
     /** Never written: read as a switch point, see {@link #switchPoint()}. */
     private volatile int landing;
+
+    /**
+     * What the results of this class's interrupt operations mean, for a reader of Lincheck's
+     * interleaving, which shows only {@code true} or {@code false}: the operation as Lincheck prints it,
+     * and the meaning.
+     */
+    private static final Map<String, String> RESULTS = Map.of(
+            "awaitInterruptibly()", "awaitInterruptibly(): true means await() returned normally with the interrupt"
+                    + " status still set (kept for the caller), false that it returned with the interrupt lost",
+            "selfInterruptedAwait()", "selfInterruptedAwait(): await() was entered with the interrupt status set; true"
+                    + " means it returned normally with the status still set, false that it returned with it lost",
+            "StatusLeftSet", "StatusLeftSet: await() threw InterruptedException and left the interrupt status set");
+
+    /** The meaning of each of this class's results that {@code report} shows, a line each; empty when none. */
+    static String legend(String report) {
+        return RESULTS.entrySet().stream().filter(result -> report.contains(result.getKey()))
+                .map(Map.Entry::getValue).sorted().collect(Collectors.joining("\n"));
+    }
 
     /** Which implementation the next executions create; Lincheck runs one check at a time. */
     static void check(Implementation implementation) {
