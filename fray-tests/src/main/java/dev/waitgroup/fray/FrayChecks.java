@@ -134,9 +134,12 @@ class FrayChecks extends EachImplementation {
         List<String> notRun = new ArrayList<>();
         notRunByReason.forEach((reason, names) -> notRun.add(String.join(", ", names) + " (" + reason + ")"));
         int planned = kind.units(request.histories(), request.seed()).size();
-        seen.how(String.format(Locale.ROOT, "%s, seed %d (" + Property.FRAY_SEED.key() + "), %d schedules per unit:"
+        int secondLook = UnitExploration.secondLook(request.scheduler(), request.schedules());
+        seen.how(String.format(Locale.ROOT, "%s, seed %d (" + Property.FRAY_SEED.key() + "), %d schedules per unit%s:"
                         + " %d of %d %s judged, %,d schedules in %d child JVMs%s%s%s. %s",
-                request.scheduler().id().toUpperCase(Locale.ROOT), request.seed(), request.schedules(), judged, planned,
+                request.scheduler().id().toUpperCase(Locale.ROOT), request.seed(), request.schedules(),
+                secondLook == 0 ? "" : " and then " + secondLook + " under the random scheduler (a unit's schedules"
+                        + " are numbered on from POS's)", judged, planned,
                 kind == FrayCheck.RACES ? "races" : "drawn histories", schedules, run.jvms(),
                 setAside > 0 ? "; " + setAside + " schedules set aside (" + FrayFacts.SEMAPHORE + ")" : "",
                 explained > 0 ? "; " + explained + " ended in a deadlock the contract allows" : "",

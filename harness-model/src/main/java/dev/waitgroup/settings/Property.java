@@ -141,7 +141,8 @@ public final class Property<T> {
                     + " without one)",
             ValueType.seed(), "1", "run");
     public static final Property<String> FRAY_SCHEDULER = new Property<>("fray.scheduler",
-            "Fray's scheduler: pos (partial-order sampling), pct, random or surw",
+            "Fray's scheduler: pos (partial-order sampling; half as many schedules again follow under the random"
+                    + " scheduler), pct, random or surw",
             ValueType.oneOf("pos", "pct", "random", "surw"), "pos", "pos");
     public static final Property<Duration> FRAY_CHECK_BOUND = new Property<>("fray.check.bound",
             "how long one Fray check may take before it is a hang",
