@@ -62,7 +62,8 @@ class FrayExampleTest {
         assertEquals(7, run.units().size(), run.toString());
         for (UnitResult unit : run.units()) {
             assertEquals(UnitResult.Status.PASSED, unit.status(), unit.toString());
-            assertEquals(5, unit.schedules(), unit.toString());
+            assertEquals(5 + 2, unit.schedules(), "5 under POS, then a second look of 2 under the random scheduler: "
+                    + unit);
         }
         try (Stream<Path> files = Files.list(run.folder())) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("fray-instrumentation")),
