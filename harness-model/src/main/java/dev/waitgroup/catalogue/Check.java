@@ -161,8 +161,9 @@ public enum Check {
     MC_INTERRUPT_PENDING_ON_ENTRY(spec(CONTRACT, "await() entered with the interrupt status set throws InterruptedException,"
             + " in every interleaving with the release (model checking)")
             .in(Suite.LINCHECK).catches(Bug.LOST_INTERRUPT)),
-    MC_INTERRUPTED_WAITER_THEN_NEXT_ROUND(spec(CONTRACT, "An interrupted waiter leaves no wake-up behind: the next"
-            + " round's await(0) is false (model checking)")
+    MC_INTERRUPTED_WAITER_THEN_NEXT_ROUND(spec(CONTRACT, "A waiter interrupted as its round ends keeps the interrupt"
+            + " (throws, or returns with the status set) and leaves no wake-up behind: the next round's await(0) is"
+            + " false (model checking)")
             .in(Suite.LINCHECK).catches(Bug.GAVE_UP_WAITER_COUNTED)),
     MC_HUGE_TIMEOUT(spec(CONTRACT, "await(Long.MAX_VALUE, NANOSECONDS) racing the release returns true, never false:"
             + " a timeout that cannot expire is no timeout (model checking)")

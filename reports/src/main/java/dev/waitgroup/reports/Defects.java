@@ -27,7 +27,7 @@ final class Defects {
         for (Results.Finding finding : results.findings(implementation.name())) {
             CheckResult result = finding.result();
             if (result.verdict().isFailure()) {
-                defects.add(new Defect(finding.suite(), result, "failed " + result.check().id() + " ("
+                defects.add(new Defect(finding.suite(), result, "failed the check " + result.check().id() + " ("
                         + result.verdict().label() + "): " + firstLine(result.message())));
                 continue;
             }

@@ -65,6 +65,10 @@ record EvidenceView(List<Item> items) {
                 result.how(), result.reproduce(), pieces);
     }
 
+    /**
+     * The first {@code lines} lines of {@code text}; when there are more, a last line says how many and where
+     * the whole text is kept.
+     */
     static String firstLines(String text, int lines) {
         String[] all = text.split("\n");
         if (all.length <= lines) {
@@ -74,6 +78,8 @@ record EvidenceView(List<Item> items) {
         for (int i = 0; i < lines; i++) {
             kept.append(all[i]).append('\n');
         }
-        return kept.append("... ").append(all.length - lines).append(" more lines in the results file\n").toString();
+        return kept.append("... ").append(all.length - lines).append(" more lines: the whole evidence is in this run's"
+                + " results file (a build's are under target/wg-results/ until the next build replaces them), and the"
+                + " Reproduce command writes it again (under target/wg-reproduce/)\n").toString();
     }
 }

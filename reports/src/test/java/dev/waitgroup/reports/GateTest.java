@@ -98,7 +98,7 @@ class GateTest {
         write(Suite.JCSTRESS, results, true);
         List<GateReason> reasons = reasons();
         assertEquals(1, reasons.size(), reasons.toString());
-        assertEquals("aqs: jcstress: failed no-lost-wake-up (hang): stuck", reasons.get(0).line());
+        assertEquals("aqs: jcstress: failed the check no-lost-wake-up (hang): stuck", reasons.get(0).line());
         assertEquals("ev-jcstress-aqs-no-lost-wake-up", reasons.get(0).anchor());
     }
 

@@ -162,6 +162,17 @@ class ReportPiecesTest {
     }
 
     @Test
+    void evidenceCutShortSaysHowMuchIsLeftAndWhereItIsKept() {
+        String fiveLines = "one\ntwo\nthree\nfour\nfive";
+        assertEquals(fiveLines, EvidenceView.firstLines(fiveLines, 5), "what fits is shown whole");
+        String cut = EvidenceView.firstLines(fiveLines, 2);
+        assertTrue(cut.startsWith("one\ntwo\n... 3 more lines: "), cut);
+        assertTrue(cut.contains("target/wg-results/") && cut.contains("target/wg-reproduce/"),
+                "the results folder is replaced by the next build, so the reproduce command's folder is named too: "
+                        + cut);
+    }
+
+    @Test
     void textIsEscapedForHtml() {
         assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Html.escape("<a href=\"x\">&'"));
     }
