@@ -12,6 +12,8 @@ import dev.waitgroup.record.Evidence;
 import dev.waitgroup.record.Verdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
 import java.lang.reflect.Method;
 import java.util.HashSet;
@@ -46,7 +48,8 @@ import org.opentest4j.TestAbortedException;
  *       hang verdict with where every thread of the check was and the group's own state, not a hung
  *       build; but a check that could not finish because the heap ran out during it (its own thread
  *       threw it after the bound, or another thread died of it) fails for that, as the same death of
- *       the whole JVM does;</li>
+ *       the whole JVM does; a check that outran its bound while no call stood still is given a little
+ *       longer to end (longer while the heap fills up) before it is called too slow, a harness error;</li>
  *   <li>after it, recycles the JVM if a thread the check left behind still runs in the implementation
  *       (a spinning waiter would slow every later check).</li>
  * </ul>
@@ -55,6 +58,11 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         LifecycleMethodExecutionExceptionHandler {
     private static final int EVIDENCE_LINES = 30;
     private static final long STATE_BOUND_MILLIS = 1_000;
+    /** How full the heap must be for a check that outran its bound to be given up to {@link #HEAP_FILLING_MILLIS}. */
+    private static final int HEAP_FILLING_PERCENT = 75;
+    /** The longest a check that outran its bound while the heap filled up is waited for after its forensics. */
+    private static final long HEAP_FILLING_MILLIS = 20_000;
+    private static final long LATE_END_POLL_MILLIS = 50;
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
@@ -85,6 +93,9 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         CheckResult result = result(implementation, check, observation, failure, millis);
         if (failure instanceof HangDetected) {
             result = withForensics(result, subject, implementation, before, ((HangDetected) failure).atTheCheckBound());
+            if (result.verdict() == Verdict.HARNESS_ERROR) {
+                awaitALateEnd(outcome, heapExhaustedBefore, jvm);
+            }
             OutOfMemoryError heapExhausted = heapExhaustedDuring(outcome, heapExhaustedBefore, jvm);
             if (heapExhausted != null) {
                 failure = heapExhausted;
@@ -163,6 +174,41 @@ public final class CheckRecorder implements InvocationInterceptor, ParameterReso
         } catch (ExecutionException impossible) {
             return impossible.getCause();
         }
+    }
+
+    /**
+     * Gives a check that outran its bound, while no call into the implementation stood still, a little
+     * longer to end before it is called too slow: one more check bound, and while the heap is more than
+     * {@link #HEAP_FILLING_PERCENT} % used, up to {@link #HEAP_FILLING_MILLIS} from now. A heap that code
+     * under test fills on a busy machine can run out seconds after the forensics (a serial collector
+     * collects it again and again first), and that error, not the machine's speed, is the verdict. Returns
+     * early once the check ended or a thread died of an exhausted heap.
+     */
+    private static void awaitALateEnd(CompletableFuture<Throwable> outcome, int heapExhaustedBefore, TestJvm jvm) {
+        long start = System.nanoTime();
+        long grace = jvm.checkBound.toNanos();
+        long hardLimit = TimeUnit.MILLISECONDS.toNanos(HEAP_FILLING_MILLIS);
+        while (!outcome.isDone() && jvm.outOfMemories() == heapExhaustedBefore) {
+            long waited = System.nanoTime() - start;
+            if (waited >= hardLimit || waited >= grace && !heapFilling()) {
+                return;
+            }
+            try {
+                outcome.get(LATE_END_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // not yet; or it ended, which the loop's condition sees
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether more than {@link #HEAP_FILLING_PERCENT} % of the maximum heap is in use, garbage included. */
+    private static boolean heapFilling() {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long max = heap.getMax() > 0 ? heap.getMax() : Runtime.getRuntime().maxMemory();
+        return heap.getUsed() * 100 > max * HEAP_FILLING_PERCENT;
     }
 
     /**
